@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("InternalImportsByDefault"),
+  .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+  name: "thidua",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "thidua", targets: ["thidua"]),
+    .library(name: "SheetIO", targets: ["SheetIO"]),
+    .library(name: "ThiDuaCore", targets: ["ThiDuaCore"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    .systemLibrary(name: "CZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+    .systemLibrary(name: "CExpat", pkgConfig: "expat", providers: [.apt(["libexpat1-dev"])]),
+    .systemLibrary(
+      name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+    .target(name: "SheetIO", dependencies: ["CZip", "CExpat", "CXLSXWriter"], swiftSettings: strict),
+    .target(name: "ThiDuaCore", dependencies: ["SheetIO"], swiftSettings: strict),
+    .executableTarget(
+      name: "thidua",
+      dependencies: [
+        "SheetIO", "ThiDuaCore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: strict),
+    .testTarget(
+      name: "SheetIOTests", dependencies: ["SheetIO"], swiftSettings: strict),
+    .testTarget(
+      name: "EndToEndTests", dependencies: ["thidua"], swiftSettings: strict),
+  ]
+)

@@ -1,0 +1,40 @@
+/// The canonical CSV text of cell values (docs/cli.md, `thidua convert`).
+public enum CanonicalCSV {
+  /// Numbers in shortest round-trip form with `.` and no trailing `.0`; dates as
+  /// `YYYY-MM-DD` (`THH:MM:SS` when there is a time); `TRUE`/`FALSE`; errors as written.
+  public static func text(_ value: CellValue) -> String {
+    switch value {
+    case .empty: return ""
+    case .text(let s): return s
+    case .number(let n): return numberText(n)
+    case .boolean(let b): return b ? "TRUE" : "FALSE"
+    case .date(let d): return d.isoText
+    case .error(let e): return e
+    }
+  }
+
+  public static func numberText(_ n: Double) -> String {
+    let s = n.description
+    return s.hasSuffix(".0") ? String(s.dropLast(2)) : s
+  }
+
+  /// Quotes a field when it holds a comma, quote, CR or LF (RFC 4180 §2).
+  public static func field(_ text: String) -> String {
+    var needsQuotes = false
+    for b in text.utf8 where b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D {
+      needsQuotes = true
+      break
+    }
+    guard needsQuotes else { return text }
+    return "\"" + text.replacingQuotes() + "\""
+  }
+}
+
+extension String {
+  fileprivate func replacingQuotes() -> String {
+    var out = ""
+    out.reserveCapacity(utf8.count + 2)
+    for ch in self { if ch == "\"" { out += "\"\"" } else { out.append(ch) } }
+    return out
+  }
+}

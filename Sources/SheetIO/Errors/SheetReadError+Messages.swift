@@ -1,0 +1,69 @@
+/// The language of messages and output workbooks.
+public enum Language: String, Hashable, Sendable, CaseIterable {
+  case vi, en
+}
+
+extension SheetReadError {
+  /// A message for the person who sent or received the file: what is wrong and what to do.
+  public func message(_ language: Language) -> String {
+    let at = location.description
+    switch (self, language) {
+    case (.unreadableFile(_, let reason), .vi):
+      return "Không đọc được tệp \(at): \(reason)."
+    case (.unreadableFile(_, let reason), .en):
+      return "Cannot read the file \(at): \(reason)."
+    case (.notAZip, .vi):
+      return "Tệp \(at) không phải là sổ tính Excel .xlsx (không phải tệp nén zip). Hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx."
+    case (.notAZip, .en):
+      return "\(at) is not an .xlsx workbook (not a zip archive). Open it in Excel and save it as .xlsx."
+    case (.damagedZip(_, let reason), .vi):
+      return "Tệp \(at) bị hỏng hoặc không trọn vẹn (\(reason)). Hãy đề nghị đơn vị gửi lại tệp."
+    case (.damagedZip(_, let reason), .en):
+      return "\(at) is damaged or incomplete (\(reason)). Ask the unit to send the file again."
+    case (.encryptedWorkbook, .vi):
+      return "Tệp \(at) là sổ tính .xlsx có đặt mật khẩu. Hãy đề nghị đơn vị gỡ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi gửi lại."
+    case (.encryptedWorkbook, .en):
+      return "\(at) is a password-protected .xlsx workbook. Ask the unit to remove the password (File › Info › Protect Workbook) and send it again."
+    case (.legacyXLS, .vi):
+      return "Tệp \(at) là sổ tính Excel 97–2003 (.xls). Hãy mở bằng Excel hoặc LibreOffice và lưu lại dưới dạng .xlsx."
+    case (.legacyXLS, .en):
+      return "\(at) is an Excel 97–2003 workbook (.xls). Open it in Excel or LibreOffice and save it as .xlsx."
+    case (.otherCompoundFile, .vi):
+      return "Tệp \(at) là tài liệu Office cũ nhưng không phải sổ tính. Hãy gửi tệp .xlsx."
+    case (.otherCompoundFile, .en):
+      return "\(at) is an old-style Office document but not a workbook. Send an .xlsx file."
+    case (.missingPart(_, let part), .vi):
+      return "Tệp \(at) thiếu thành phần bắt buộc \(part) của định dạng .xlsx; tệp có thể bị hỏng."
+    case (.missingPart(_, let part), .en):
+      return "\(at) lacks the required .xlsx part \(part); the file may be damaged."
+    case (.doctypeForbidden, .vi):
+      return "Tệp \(at) chứa khai báo DOCTYPE trong XML; thidua từ chối để tránh tấn công thực thể XML."
+    case (.doctypeForbidden, .en):
+      return "\(at) contains an XML DOCTYPE declaration; thidua refuses it to rule out XML entity attacks."
+    case (.partTooLarge(_, let bytes, let limit), .vi):
+      return "Tệp \(at) giải nén ra quá lớn (\(bytes) byte, giới hạn \(limit) byte). Tệp có thể là bom nén hoặc quá lớn để xử lý."
+    case (.partTooLarge(_, let bytes, let limit), .en):
+      return "\(at) inflates beyond the limit (\(bytes) bytes, limit \(limit)). It may be a zip bomb or too large to process."
+    case (.compressionRatioExceeded(_, let ratio, let limit), .vi):
+      return "Tệp \(at) có tỷ lệ nén bất thường (\(ratio):1, giới hạn \(limit):1): dấu hiệu bom nén; đã dừng đọc."
+    case (.compressionRatioExceeded(_, let ratio, let limit), .en):
+      return "\(at) has an abnormal compression ratio (\(ratio):1, limit \(limit):1), the mark of a zip bomb; reading stopped."
+    case (.xmlTooDeep(_, let limit), .vi):
+      return "Tệp \(at) có XML lồng nhau quá sâu (hơn \(limit) cấp); đã dừng đọc."
+    case (.xmlTooDeep(_, let limit), .en):
+      return "\(at) nests XML deeper than \(limit) levels; reading stopped."
+    case (.malformedXML(_, let reason), .vi):
+      return "Tệp \(at) có XML sai cấu trúc: \(reason)."
+    case (.malformedXML(_, let reason), .en):
+      return "\(at) has malformed XML: \(reason)."
+    case (.badCellReference(_, let text), .vi):
+      return "Tệp \(at) có địa chỉ ô không hợp lệ hoặc nằm ngoài giới hạn của Excel: \(text)."
+    case (.badCellReference(_, let text), .en):
+      return "\(at) has a cell reference that is malformed or outside Excel's grid: \(text)."
+    case (.sheetNotFound(_, let name, let available), .vi):
+      return "Tệp \(at) không có trang tính '\(name)'. Các trang tính hiện có: \(available.joined(separator: ", "))."
+    case (.sheetNotFound(_, let name, let available), .en):
+      return "\(at) has no sheet named '\(name)'. Sheets: \(available.joined(separator: ", "))."
+    }
+  }
+}

@@ -1,0 +1,108 @@
+/// Why a file cannot be read further. Each case carries the deepest location known.
+///
+/// A thrown `SheetReadError` stops the reading of one file only; callers that process
+/// many files turn it into a finding and go on.
+public enum SheetReadError: Error, Hashable, Sendable {
+  /// The file could not be opened or read from disk.
+  case unreadableFile(Location, reason: String)
+  /// The bytes are neither a zip archive nor a known spreadsheet container.
+  case notAZip(Location)
+  /// A zip archive that is cut short or inconsistent; `reason` is libzip's text.
+  case damagedZip(Location, reason: String)
+  /// An OLE2 compound file holding an `EncryptedPackage`: a password-protected .xlsx.
+  case encryptedWorkbook(Location)
+  /// An OLE2 compound file holding a `Workbook` stream: a legacy .xls (BIFF) file.
+  case legacyXLS(Location)
+  /// An OLE2 compound file of some other kind (a Word document, say).
+  case otherCompoundFile(Location)
+  /// A part the workbook needs is absent from the archive.
+  case missingPart(Location, part: String)
+  /// The XML declares a document type; refused so that no entity is ever expanded.
+  case doctypeForbidden(Location)
+  /// A part inflates to more bytes than the limit allows.
+  case partTooLarge(Location, bytes: Int64, limit: Int64)
+  /// A part inflates to more than `limit` times its compressed size: a zip bomb.
+  case compressionRatioExceeded(Location, ratio: Int64, limit: Int64)
+  /// Elements nest deeper than the limit.
+  case xmlTooDeep(Location, limit: Int)
+  /// The XML is not well formed; `reason` says what was seen.
+  case malformedXML(Location, reason: String)
+  /// A cell or range reference that is malformed or outside Excel's grid.
+  case badCellReference(Location, text: String)
+  /// No sheet of that name; `available` lists the names there are.
+  case sheetNotFound(Location, name: String, available: [String])
+
+  /// A stable kebab-case code, also used by the command line.
+  public var code: String {
+    switch self {
+    case .unreadableFile: return "unreadable-file"
+    case .notAZip: return "not-a-zip"
+    case .damagedZip: return "damaged-zip"
+    case .encryptedWorkbook: return "encrypted-workbook"
+    case .legacyXLS: return "legacy-xls"
+    case .otherCompoundFile: return "other-compound-file"
+    case .missingPart: return "missing-part"
+    case .doctypeForbidden: return "doctype-forbidden"
+    case .partTooLarge: return "part-too-large"
+    case .compressionRatioExceeded: return "compression-ratio-exceeded"
+    case .xmlTooDeep: return "xml-too-deep"
+    case .malformedXML: return "malformed-xml"
+    case .badCellReference: return "bad-cell-reference"
+    case .sheetNotFound: return "sheet-not-found"
+    }
+  }
+
+  /// The process exit status the command line uses for this error (documented in
+  /// docs/cli.md); each code has its own.
+  public var exitStatus: Int32 {
+    switch self {
+    case .unreadableFile: return 10
+    case .notAZip: return 11
+    case .damagedZip: return 12
+    case .encryptedWorkbook: return 13
+    case .legacyXLS: return 14
+    case .otherCompoundFile: return 15
+    case .missingPart: return 16
+    case .doctypeForbidden: return 17
+    case .partTooLarge: return 18
+    case .compressionRatioExceeded: return 19
+    case .xmlTooDeep: return 20
+    case .malformedXML: return 21
+    case .badCellReference: return 22
+    case .sheetNotFound: return 23
+    }
+  }
+
+  public var location: Location {
+    switch self {
+    case .unreadableFile(let l, _), .notAZip(let l), .damagedZip(let l, _),
+      .encryptedWorkbook(let l), .legacyXLS(let l), .otherCompoundFile(let l),
+      .missingPart(let l, _), .doctypeForbidden(let l), .partTooLarge(let l, _, _),
+      .compressionRatioExceeded(let l, _, _), .xmlTooDeep(let l, _), .malformedXML(let l, _),
+      .badCellReference(let l, _), .sheetNotFound(let l, _, _):
+      return l
+    }
+  }
+
+  /// The same error with the location replaced, for callers that know more.
+  func relocated(_ update: (inout Location) -> Void) -> SheetReadError {
+    var l = location
+    update(&l)
+    switch self {
+    case .unreadableFile(_, let r): return .unreadableFile(l, reason: r)
+    case .notAZip: return .notAZip(l)
+    case .damagedZip(_, let r): return .damagedZip(l, reason: r)
+    case .encryptedWorkbook: return .encryptedWorkbook(l)
+    case .legacyXLS: return .legacyXLS(l)
+    case .otherCompoundFile: return .otherCompoundFile(l)
+    case .missingPart(_, let p): return .missingPart(l, part: p)
+    case .doctypeForbidden: return .doctypeForbidden(l)
+    case .partTooLarge(_, let b, let m): return .partTooLarge(l, bytes: b, limit: m)
+    case .compressionRatioExceeded(_, let r, let m): return .compressionRatioExceeded(l, ratio: r, limit: m)
+    case .xmlTooDeep(_, let m): return .xmlTooDeep(l, limit: m)
+    case .malformedXML(_, let r): return .malformedXML(l, reason: r)
+    case .badCellReference(_, let t): return .badCellReference(l, text: t)
+    case .sheetNotFound(_, let n, let a): return .sheetNotFound(l, name: n, available: a)
+    }
+  }
+}

@@ -1,0 +1,59 @@
+public import Foundation
+
+/// Writes a file under a temporary name beside its target and renames it into place,
+/// so that a failure never leaves a partial file nor replaces a good one.
+public final class AtomicFile {
+  public let destination: URL
+  public let temporary: URL
+  private let handle: FileHandle
+  private var buffer: [UInt8] = []
+  private var committed = false
+
+  public init(destination: URL) throws {
+    self.destination = destination
+    let folder = destination.deletingLastPathComponent()
+    temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString).tmp")
+    guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+      throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: temporary.path])
+    }
+    handle = try FileHandle(forWritingTo: temporary)
+    buffer.reserveCapacity(1 << 16)
+  }
+
+  deinit {
+    if !committed {
+      try? handle.close()
+      try? FileManager.default.removeItem(at: temporary)
+    }
+  }
+
+  public func write(_ text: String) throws {
+    buffer.append(contentsOf: text.utf8)
+    if buffer.count >= 1 << 16 { try flush() }
+  }
+
+  private func flush() throws {
+    try handle.write(contentsOf: buffer)
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  /// Flushes, syncs and renames the file into place.
+  public func commit() throws {
+    try flush()
+    try handle.synchronize()
+    try handle.close()
+    if FileManager.default.fileExists(atPath: destination.path) {
+      _ = try FileManager.default.replaceItemAt(destination, withItemAt: temporary)
+    } else {
+      try FileManager.default.moveItem(at: temporary, to: destination)
+    }
+    committed = true
+  }
+
+  /// Drops the temporary file without touching the destination.
+  public func discard() {
+    try? handle.close()
+    try? FileManager.default.removeItem(at: temporary)
+    committed = true
+  }
+}

@@ -1,0 +1,78 @@
+/// A spreadsheet date serial together with the date system it counts from.
+///
+/// The 1900 system counts 1900-01-01 as day 1 and keeps Lotus 1-2-3's fictitious
+/// 1900-02-29 as day 60 (ECMA-376 Part 1, §18.17.4.1); the 1904 system counts
+/// 1904-01-01 as day 0.
+public struct ExcelDate: Hashable, Sendable {
+  public var serial: Double
+  public var uses1904: Bool
+
+  public init(serial: Double, uses1904: Bool) {
+    self.serial = serial
+    self.uses1904 = uses1904
+  }
+
+  /// Calendar fields of the serial, time rounded to the nearest second.
+  public var components: DateComponents {
+    var seconds = (serial * 86_400).rounded()
+    if seconds < 0 { seconds = 0 }
+    var days = Int(seconds / 86_400)
+    let secondOfDay = Int(seconds - Double(days) * 86_400)
+    let time = (secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60)
+    if uses1904 {
+      days += DateComponents.daysFromCivil(1904, 1, 1)
+    } else if days == 60 {
+      // The day that never was: show it as Excel does.
+      return DateComponents(year: 1900, month: 2, day: 29, hour: time.0, minute: time.1, second: time.2)
+    } else {
+      // Serial 1 is 1900-01-01; from serial 61 on, the fictitious leap day shifts by one.
+      days += DateComponents.daysFromCivil(1899, 12, days < 60 ? 31 : 30)
+    }
+    let (y, m, d) = DateComponents.civilFromDays(days)
+    return DateComponents(year: y, month: m, day: d, hour: time.0, minute: time.1, second: time.2)
+  }
+
+  /// `YYYY-MM-DD`, with `THH:MM:SS` when there is a time of day; a pure time of day
+  /// (serial below 1 in the 1900 system) is `HH:MM:SS`.
+  public var isoText: String {
+    let c = components
+    let hasTime = c.hour != 0 || c.minute != 0 || c.second != 0
+    if !uses1904 && serial < 1 && serial >= 0 { return c.timeText }
+    return hasTime ? c.dateText + "T" + c.timeText : c.dateText
+  }
+}
+
+/// Plain calendar fields, independent of Foundation's calendars and time zones.
+public struct DateComponents: Hashable, Sendable {
+  public var year, month, day, hour, minute, second: Int
+
+  var dateText: String { pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) }
+  var timeText: String { pad(hour, 2) + ":" + pad(minute, 2) + ":" + pad(second, 2) }
+
+  private func pad(_ n: Int, _ width: Int) -> String {
+    let s = String(n)
+    return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+  }
+
+  /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
+  static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return era * 146_097 + doe - 719_468
+  }
+
+  static func civilFromDays(_ days: Int) -> (Int, Int, Int) {
+    let z = days + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let d = doy - (153 * mp + 2) / 5 + 1
+    let m = mp < 10 ? mp + 3 : mp - 9
+    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+  }
+}

@@ -1,0 +1,267 @@
+/// Reads one worksheet in file order, holding only the current row.
+///
+/// ```swift
+/// let reader = try workbook.rows(of: workbook.sheets[0])
+/// while let row = try reader.next() { … }
+/// let merged = reader.mergedRanges   // complete once next() has returned nil
+/// ```
+public final class XLSXRowReader {
+  private let scanner: XMLPullScanner
+  private let sharedStrings: [String]
+  private let styles: XLSXStyles
+  private let uses1904: Bool
+  private let sheetName: String
+
+  /// Merged ranges (`<mergeCells>`), which follow the cell data in the file.
+  public private(set) var mergedRanges: [CellRange] = []
+
+  private var rowNumber = 0
+  private var finished = false
+  private var cells: [Cell] = []
+  private var column = 0
+  private var cellType = CellType.number
+  private var cellStyle = 0
+  private var valueBytes: [UInt8] = []
+  private var hasValue = false
+  private var inValue = false
+  private var inInlineText = false
+  private var phoneticDepth = 0
+
+  private enum CellType { case number, shared, boolean, error, formulaText, inline, isoDate }
+
+  init(
+    source: any ByteSource, limits: ReadLimits, sharedStrings: [String], styles: XLSXStyles,
+    uses1904: Bool, sheetName: String
+  ) {
+    scanner = XMLPullScanner(source: source, limits: limits)
+    self.sharedStrings = sharedStrings
+    self.styles = styles
+    self.uses1904 = uses1904
+    self.sheetName = sheetName
+    valueBytes.reserveCapacity(64)
+  }
+
+  /// The next row that has at least one cell with a value; nil after the last.
+  /// Rows and cells without an `r` attribute are numbered on from the previous ones.
+  public func next() throws(SheetReadError) -> Row? {
+    do {
+      return try nextRow()
+    } catch {
+      let cell = column > 0 && rowNumber > 0 ? CellAddress(row: rowNumber, column: column) : nil
+      throw error.relocated {
+        $0.sheet = sheetName
+        if $0.cell == nil { $0.cell = cell }
+      }
+    }
+  }
+
+  private func nextRow() throws(SheetReadError) -> Row? {
+    guard !finished else { return nil }
+    while true {
+      switch try scanner.next() {
+      case .start(let name, let attributes, let selfClosing):
+        if let row = try start(name, attributes, selfClosing) { return row }
+      case .end(let name):
+        if let row = try end(name) { return row }
+      case .text(let range):
+        if inValue {
+          valueBytes.append(contentsOf: scanner.bytes(range))
+        } else if inInlineText, phoneticDepth == 0 {
+          guard XMLText.decode(scanner.bytes(range), into: &valueBytes) else {
+            throw scanner.malformed("undefined entity or bad character reference")
+          }
+        }
+      case .cdata(let range):
+        if inValue || (inInlineText && phoneticDepth == 0) {
+          // CDATA is literal: escape what the value decoder would otherwise expand.
+          for byte in scanner.bytes(range) {
+            if byte == UInt8(ascii: "&") && inValue { valueBytes += Array("&amp;".utf8) } else { valueBytes.append(byte) }
+          }
+        }
+      case .endOfDocument:
+        finished = true
+        return nil
+      }
+    }
+  }
+
+  private func start(_ name: Range<Int>, _ attributes: Range<Int>, _ selfClosing: Bool) throws(SheetReadError) -> Row? {
+    if scanner.matches(name, "c") {
+      try beginCell(attributes)
+      if selfClosing { return try end(name) }
+    } else if scanner.matches(name, "v") {
+      inValue = !selfClosing
+      hasValue = true
+    } else if scanner.matches(name, "row") {
+      try beginRow(attributes)
+      if selfClosing { return try end(name) }
+    } else if scanner.matches(name, "t") {
+      inInlineText = cellType == .inline && !selfClosing
+      hasValue = hasValue || cellType == .inline
+    } else if scanner.matches(name, "rPh") {
+      if !selfClosing { phoneticDepth += 1 }
+    } else if scanner.matches(name, "mergeCell") {
+      try scanner.forEachAttribute(in: attributes) { (key, value) throws(SheetReadError) in
+        guard scanner.matches(key, "ref") else { return }
+        let text = String(decoding: scanner.bytes(value), as: UTF8.self)
+        guard let range = CellRange(text) else { throw .badCellReference(scanner.location, text: text) }
+        mergedRanges.append(range)
+      }
+    }
+    return nil
+  }
+
+  private func end(_ name: Range<Int>) throws(SheetReadError) -> Row? {
+    if scanner.matches(name, "c") {
+      try finishCell()
+    } else if scanner.matches(name, "v") {
+      inValue = false
+    } else if scanner.matches(name, "t") {
+      inInlineText = false
+    } else if scanner.matches(name, "rPh") {
+      phoneticDepth -= 1
+    } else if scanner.matches(name, "row") {
+      column = 0
+      guard !cells.isEmpty else { return nil }
+      let row = Row(number: rowNumber, cells: cells)
+      cells.removeAll(keepingCapacity: true)
+      return row
+    }
+    return nil
+  }
+
+  private func beginRow(_ attributes: Range<Int>) throws(SheetReadError) {
+    var number = rowNumber + 1
+    try scanner.forEachAttribute(in: attributes) { (key, value) throws(SheetReadError) in
+      guard scanner.matches(key, "r") else { return }
+      guard let n = parseInt(value), (1...CellAddress.maxRow).contains(n) else {
+        throw .badCellReference(scanner.location, text: "row " + String(decoding: scanner.bytes(value), as: UTF8.self))
+      }
+      number = n
+    }
+    rowNumber = number
+    column = 0
+    cells.removeAll(keepingCapacity: true)
+  }
+
+  private func beginCell(_ attributes: Range<Int>) throws(SheetReadError) {
+    var address: CellAddress?
+    cellType = .number
+    cellStyle = 0
+    hasValue = false
+    valueBytes.removeAll(keepingCapacity: true)
+    try scanner.forEachAttribute(in: attributes) { (key, value) throws(SheetReadError) in
+      let bytes = scanner.bytes(value)
+      if scanner.matches(key, "r") {
+        guard let a = CellAddress.parse(bytes) else {
+          throw .badCellReference(scanner.location, text: String(decoding: bytes, as: UTF8.self))
+        }
+        address = a
+      } else if scanner.matches(key, "t") {
+        cellType = try type(of: value)
+      } else if scanner.matches(key, "s") {
+        cellStyle = parseInt(value) ?? 0
+      }
+    }
+    if let address {
+      column = address.column
+      rowNumber = address.row
+    } else {
+      column += 1
+      guard column <= CellAddress.maxColumn else {
+        throw .badCellReference(scanner.location, text: "column \(column)")
+      }
+    }
+  }
+
+  private func type(of value: Range<Int>) throws(SheetReadError) -> CellType {
+    if scanner.matches(value, "s") { return .shared }
+    if scanner.matches(value, "n") { return .number }
+    if scanner.matches(value, "b") { return .boolean }
+    if scanner.matches(value, "e") { return .error }
+    if scanner.matches(value, "str") { return .formulaText }
+    if scanner.matches(value, "inlineStr") { return .inline }
+    if scanner.matches(value, "d") { return .isoDate }
+    throw scanner.malformed("unknown cell type t=\"\(String(decoding: scanner.bytes(value), as: UTF8.self))\"")
+  }
+
+  private func finishCell() throws(SheetReadError) {
+    inValue = false
+    inInlineText = false
+    guard hasValue, rowNumber > 0 else { return }
+    let value: CellValue
+    switch cellType {
+    case .inline:
+      value = .text(String(decoding: XMLText.unescapeOOXML(valueBytes), as: UTF8.self))
+    case .number:
+      guard let number = try decodedNumber() else { return }
+      value = styles.isDateStyle(cellStyle) ? .date(ExcelDate(serial: number, uses1904: uses1904)) : .number(number)
+    case .shared:
+      guard let index = try decodedNumber() else { return }
+      guard index >= 0, index < Double(sharedStrings.count), index == index.rounded() else {
+        throw scanner.malformed("shared string index \(index) outside the table of \(sharedStrings.count)")
+      }
+      value = .text(sharedStrings[Int(index)])
+    case .boolean:
+      let text = try decodedText()
+      switch text.trimmingSpaces {
+      case "1", "true": value = .boolean(true)
+      case "0", "false": value = .boolean(false)
+      default: throw scanner.malformed("boolean cell holds \"\(text)\"")
+      }
+    case .error:
+      value = .error(try decodedText().trimmingSpaces)
+    case .formulaText:
+      value = .text(String(decoding: XMLText.unescapeOOXML(Array(try decodedText().utf8)), as: UTF8.self))
+    case .isoDate:
+      let text = try decodedText().trimmingSpaces
+      guard let serial = ISODate.serial(text, uses1904: uses1904) else {
+        throw scanner.malformed("date cell holds \"\(text)\"")
+      }
+      value = .date(ExcelDate(serial: serial, uses1904: uses1904))
+    }
+    cells.append(Cell(address: CellAddress(row: rowNumber, column: column), value: value, styleIndex: cellStyle))
+  }
+
+  /// The `<v>` text as a number; nil for an empty `<v/>`.
+  private func decodedNumber() throws(SheetReadError) -> Double? {
+    if valueBytes.contains(UInt8(ascii: "&")) {
+      valueBytes = Array(try decodedText().utf8)
+    }
+    let count = valueBytes.count
+    guard count > 0 else { return nil }
+    valueBytes.append(0)
+    defer { valueBytes.removeLast() }
+    let parsed = valueBytes.withUnsafeBufferPointer { NumberParsing.parse($0, count: count) }
+    guard let parsed else {
+      throw scanner.malformed("number cell holds \"\(String(decoding: valueBytes[0..<count], as: UTF8.self))\"")
+    }
+    return parsed
+  }
+
+  private func decodedText() throws(SheetReadError) -> String {
+    var out: [UInt8] = []
+    let ok = valueBytes.withUnsafeBufferPointer { XMLText.decode($0, into: &out) }
+    guard ok else { throw scanner.malformed("undefined entity or bad character reference") }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  private func parseInt(_ range: Range<Int>) -> Int? {
+    guard !range.isEmpty, range.count <= 9 else { return nil }
+    var n = 0
+    for byte in scanner.bytes(range) {
+      guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+      n = n * 10 + Int(byte - UInt8(ascii: "0"))
+    }
+    return n
+  }
+}
+
+extension String {
+  var trimmingSpaces: String {
+    var s = Substring(self)
+    while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+    while let l = s.last, l.isWhitespace { s = s.dropLast() }
+    return String(s)
+  }
+}

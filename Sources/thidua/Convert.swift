@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import SheetIO
+
+extension Thidua {
+  struct Convert: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Write one sheet of a workbook as canonical UTF-8 CSV.",
+      discussion: """
+        Row N of the CSV is sheet row N, from row 1 to the last row with a value; column M
+        is sheet column M up to the last column with a value. See docs/cli.md.
+        """)
+
+    enum Format: String, ExpressibleByArgument { case csv }
+
+    @Argument(help: "The workbook (.xlsx).") var file: String
+    @Option(help: "Output format.") var to: Format = .csv
+    @Option(help: "Sheet name (default: the first sheet in workbook order).") var sheet: String?
+    @Option(help: "Output path, or - for standard output (default: FILE with .csv).") var out: String?
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+      let destination = out ?? (file as NSString).deletingPathExtension + ".csv"
+      do {
+        let workbook = try XLSXWorkbook(path: file)
+        let chosen = try sheet.map { (name) throws(SheetReadError) in try workbook.sheet(named: name) } ?? workbook.sheets.first
+        guard let chosen else {
+          throw SheetReadError.missingPart(Location(file: file), part: "sheet")
+        }
+        // Standard output gets the CSV only once it is complete, like a file would.
+        let target = destination == "-"
+          ? FileManager.default.temporaryDirectory.appendingPathComponent("thidua-\(UUID().uuidString).csv")
+          : URL(fileURLWithPath: destination)
+        let output = try AtomicFile(destination: target)
+        try SheetCSVExport.write(workbook, sheet: chosen, to: output)
+        try output.commit()
+        if destination == "-" {
+          defer { try? FileManager.default.removeItem(at: target) }
+          let handle = try FileHandle(forReadingFrom: target)
+          while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            FileHandle.standardOutput.write(chunk)
+          }
+        }
+      } catch let error as SheetReadError {
+        throw exitForReadError(error, language: common.lang)
+      }
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import SheetIO
+
+extension Thidua {
+  struct Inspect: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "List the sheets of a workbook: name, state, used range, merged ranges.",
+      discussion: "Every cell is read, so the used range is exact even when <dimension> is wrong. See docs/cli.md.")
+
+    @Argument(help: "The workbook (.xlsx).") var file: String
+    @Flag(help: "Print JSON (schema in docs/cli.md).") var json = false
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+      do {
+        let workbook = try XLSXWorkbook(path: file)
+        var summaries: [SheetSummary] = []
+        for sheet in workbook.sheets { summaries.append(try SheetSummary(workbook: workbook, sheet: sheet)) }
+        print(json ? InspectReport(file: file, workbook: workbook, summaries: summaries).json()
+              : InspectReport(file: file, workbook: workbook, summaries: summaries).text(common.lang))
+      } catch {
+        throw exitForReadError(error, language: common.lang)
+      }
+    }
+  }
+}

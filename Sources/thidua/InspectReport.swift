@@ -1,0 +1,48 @@
+import Foundation
+import SheetIO
+
+/// The stable output of `thidua inspect`.
+struct InspectReport: Encodable {
+  struct Sheet: Encodable {
+    var name: String
+    var state: String
+    var index: Int
+    var usedRange: String?
+    var mergedRanges: [String]
+    var cells: [String: Int]
+  }
+
+  var file: String
+  var dateSystem: Int
+  var sheets: [Sheet]
+
+  init(file: String, workbook: XLSXWorkbook, summaries: [SheetSummary]) {
+    self.file = file
+    dateSystem = workbook.uses1904 ? 1904 : 1900
+    sheets = summaries.map {
+      Sheet(
+        name: $0.sheet.name, state: $0.sheet.state.rawValue, index: $0.sheet.index,
+        usedRange: $0.usedRange?.description, mergedRanges: $0.mergedRanges.map(\.description),
+        cells: $0.cellCounts)
+    }
+  }
+
+  func json() -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+  }
+
+  func text(_ language: Language) -> String {
+    let vi = language == .vi
+    var lines = ["\(file) (\(vi ? "hệ ngày" : "date system") \(dateSystem))"]
+    for s in sheets {
+      let state = vi ? ["visible": "hiện", "hidden": "ẩn", "veryHidden": "ẩn sâu"][s.state] ?? s.state : s.state
+      let used = s.usedRange ?? (vi ? "trống" : "empty")
+      let merged = s.mergedRanges.isEmpty ? "-" : s.mergedRanges.joined(separator: " ")
+      let count = s.cells.values.reduce(0, +)
+      lines.append("\(s.index + 1). \(s.name) [\(state)] \(vi ? "vùng dữ liệu" : "used range") \(used), \(count) \(vi ? "ô" : "cells"), \(vi ? "ô gộp" : "merged"): \(merged)")
+    }
+    return lines.joined(separator: "\n")
+  }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+@Suite struct ConvertCommandTests {
+  static let producerSheets: [(String, String)] = ["xlsxwriter", "openpyxl", "libreoffice"].flatMap { p in
+    [("producers/\(p)/cases.xlsx", "Kiểu dữ liệu"), ("producers/\(p)/cases.xlsx", "Ngày tháng"),
+     ("producers/\(p)/date1904.xlsx", "Hệ 1904")]
+  } + [("crafted/handwritten.xlsx", "Thủ công"), ("crafted/handwritten.xlsx", "Thứ tự")]
+
+  @Test(arguments: producerSheets)
+  func convertsEachSheetToItsExpectedCSV(_ fixture: String, _ sheet: String) throws {
+    let run = try thidua("convert", Paths.fixture(fixture), "--sheet", sheet, "--out", "-")
+    #expect(run.status == 0, "\(run.stderr)")
+    let dump = try String(contentsOfFile: Paths.fixture(fixture.replacingOccurrences(of: ".xlsx", with: ".expected.txt")), encoding: .utf8)
+    #expect(run.stdout == csvFromDump(dump, sheet: sheet))
+  }
+
+  @Test func firstSheetInWorkbookOrderIsTheDefault() throws {
+    let folder = try Paths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = folder.appendingPathComponent("first.csv").path
+    let run = try thidua("convert", Paths.fixture("crafted/handwritten.xlsx"), "--out", out)
+    #expect(run.status == 0)
+    let text = try String(contentsOfFile: out, encoding: .utf8)
+    // Tab 1 is "Thủ công" (xl/worksheets/sheet2.xml): A1 "Địa bàn", B1 "Số hộ".
+    #expect(text.hasPrefix("Địa bàn,Số hộ,,,,,,\n42,Quảng Nam,công thức,,,,,\n"))
+  }
+
+  @Test func loneLastCellIsReadWithoutAGrid() throws {
+    // One cell at XFD1048576 (the dimension claims A1:XFD1048576): memory follows the
+    // cells present, so inspect answers at once with the exact used range.
+    let run = try thidua("inspect", Paths.fixture("crafted/lone-cell-xfd1048576.xlsx"), "--lang", "en")
+    #expect(run.status == 0)
+    #expect(run.stdout.contains("1. Một ô [visible] used range XFD1048576, 1 cells, merged: -"))
+  }
+
+  @Test func unknownSheetListsTheSheetsThereAre() throws {
+    let run = try thidua("convert", Paths.fixture("crafted/handwritten.xlsx"), "--sheet", "Không có", "--lang", "en", "--out", "-")
+    #expect(run.status == 23)
+    #expect(run.stderr.contains("[sheet-not-found]"))
+    #expect(run.stderr.contains("Sheets: Thủ công, Thứ tự"))
+    #expect(run.stdout.isEmpty)
+  }
+
+  @Test func sampleWorkbookConvertsToItsGolden() throws {
+    let run = try thidua("convert", Paths.fixture("sample/bao-cao-mau.xlsx"), "--out", "-")
+    #expect(run.status == 0)
+    let golden = try String(contentsOfFile: Paths.fixture("sample/bao-cao-mau.csv"), encoding: .utf8)
+    #expect(run.stdout == golden)
+  }
+}

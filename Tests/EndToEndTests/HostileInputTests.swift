@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+
+/// Every hostile fixture exits with its own status and message, in both languages, and
+/// leaves no output file behind.
+@Suite struct HostileInputTests {
+  static let cases: [(String, String, Int32)] = {
+    let text = (try? String(contentsOfFile: Paths.fixture("hostile/expected.tsv"), encoding: .utf8)) ?? ""
+    return text.split(separator: "\n").map { line in
+      let f = line.split(separator: "\t").map(String.init)
+      return (f[0], f[1], Int32(f[2]) ?? -1)
+    }
+  }()
+
+  @Test(arguments: cases)
+  func convertRefusesAndWritesNothing(_ file: String, _ code: String, _ status: Int32) throws {
+    let folder = try Paths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = folder.appendingPathComponent("out.csv").path
+    let vi = try thidua("convert", Paths.fixture("hostile/" + file), "--out", out)
+    #expect(vi.status == status)
+    #expect(vi.stderr.hasPrefix("thidua: lỗi [\(code)]: "))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    let en = try thidua("inspect", Paths.fixture("hostile/" + file), "--lang", "en")
+    #expect(en.status == status)
+    #expect(en.stderr.hasPrefix("thidua: error [\(code)]: "))
+    #expect(en.stdout.isEmpty)
+  }
+}

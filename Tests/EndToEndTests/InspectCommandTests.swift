@@ -1,0 +1,25 @@
+import Foundation
+import Testing
+
+@Suite struct InspectCommandTests {
+  @Test func jsonListsSheetsStatesRangesAndMerges() throws {
+    let run = try thidua("inspect", Paths.fixture("producers/xlsxwriter/cases.xlsx"), "--json")
+    #expect(run.status == 0)
+    let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+    let sheets = json?["sheets"] as? [[String: Any]] ?? []
+    #expect(sheets.map { $0["name"] as? String } == ["Kiểu dữ liệu", "Ngày tháng", "Ẩn", "Ẩn sâu"])
+    #expect(sheets.map { $0["state"] as? String } == ["visible", "visible", "hidden", "veryHidden"])
+    #expect(sheets.map { $0["usedRange"] as? String } == ["A1:H9", "A1:L4", "B2", "C3"])
+    #expect(sheets.first?["mergedRanges"] as? [String] == ["A7:D8"])
+    #expect(json?["dateSystem"] as? Int == 1900)
+    let counts = sheets.first?["cells"] as? [String: Int]
+    #expect(counts == ["number": 8, "text": 12, "boolean": 2, "date": 0, "error": 2])
+  }
+
+  @Test func textIsVietnameseByDefault() throws {
+    let run = try thidua("inspect", Paths.fixture("crafted/handwritten.xlsx"))
+    #expect(run.status == 0)
+    #expect(run.stdout.contains("1. Thủ công [hiện] vùng dữ liệu A1:H9, 20 ô, ô gộp: A1:B1"))
+    #expect(run.stdout.contains("2. Thứ tự [ẩn] vùng dữ liệu A1, 1 ô, ô gộp: -"))
+  }
+}

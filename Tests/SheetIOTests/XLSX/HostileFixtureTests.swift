@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import SheetIO
+
+/// Each hostile fixture stops with its own error code, never a crash or a hang
+/// (fixtures/hostile/expected.tsv lists file, code and exit status).
+@Suite struct HostileFixtureTests {
+  struct Case: CustomTestStringConvertible, Sendable {
+    var file: String
+    var code: String
+    var exitStatus: Int32
+    var testDescription: String { file }
+  }
+
+  static let cases: [Case] = {
+    let text = (try? String(contentsOfFile: Fixtures.path("hostile/expected.tsv"), encoding: .utf8)) ?? ""
+    return text.split(separator: "\n").map { line in
+      let f = line.split(separator: "\t").map(String.init)
+      return Case(file: f[0], code: f[1], exitStatus: Int32(f[2]) ?? -1)
+    }
+  }()
+
+  /// Opens the file and reads every cell of every sheet.
+  private func readEverything(_ path: String, limits: ReadLimits = .standard) throws(SheetReadError) {
+    let workbook = try XLSXWorkbook(path: path, limits: limits)
+    for sheet in workbook.sheets {
+      let reader = try workbook.rows(of: sheet)
+      while try reader.next() != nil {}
+    }
+  }
+
+  @Test func manifestListsEveryHostileFixture() {
+    #expect(Self.cases.count == 15)
+    #expect(Set(Self.cases.map(\.code)).count == 11)
+  }
+
+  @Test(arguments: cases)
+  func stopsWithItsOwnCode(_ c: Case) {
+    let path = Fixtures.path("hostile/" + c.file)
+    #expect(performing: { try readEverything(path) }, throws: { error in
+      guard let error = error as? SheetReadError else { return false }
+      return error.code == c.code && error.exitStatus == c.exitStatus && error.location.file == path
+    })
+  }
+
+  @Test func everyErrorHasDistinctMessagesInBothLanguages() {
+    let location = Location(file: "x.xlsx", part: "xl/workbook.xml", line: 3, column: 7)
+    let all: [SheetReadError] = [
+      .unreadableFile(location, reason: "r"), .notAZip(location), .damagedZip(location, reason: "r"),
+      .encryptedWorkbook(location), .legacyXLS(location), .otherCompoundFile(location),
+      .missingPart(location, part: "p"), .doctypeForbidden(location),
+      .partTooLarge(location, bytes: 2, limit: 1), .compressionRatioExceeded(location, ratio: 2, limit: 1),
+      .xmlTooDeep(location, limit: 1), .malformedXML(location, reason: "r"),
+      .badCellReference(location, text: "XFE1"), .sheetNotFound(location, name: "n", available: ["a"]),
+    ]
+    #expect(Set(all.map(\.code)).count == all.count)
+    #expect(Set(all.map(\.exitStatus)).count == all.count)
+    #expect(Set(all.map { $0.message(.vi) }).count == all.count)
+    #expect(Set(all.map { $0.message(.en) }).count == all.count)
+    for error in all {
+      #expect(error.message(.vi) != error.message(.en))
+      #expect(error.message(.en).contains("x.xlsx [xl/workbook.xml:3:7]"))
+    }
+  }
+
+  @Test func lyingSizeStopsAtTheActualLimit() {
+    // The sheet declares 1,000 bytes and inflates to 64 MiB: with the ratio check off,
+    // the byte count itself must stop it at the 1 MiB limit.
+    var limits = ReadLimits()
+    limits.maxSheetPartBytes = 1 << 20
+    limits.maxCompressionRatio = .max
+    let path = Fixtures.path("hostile/lying-size-bomb.xlsx")
+    #expect(performing: { try readEverything(path, limits: limits) }, throws: { error in
+      guard case .partTooLarge(_, let bytes, let limit) = error as? SheetReadError else { return false }
+      return limit == 1 << 20 && bytes > limit && bytes <= limit + (1 << 20)
+    })
+  }
+
+  @Test func otherCompoundFileIsNamed() throws {
+    // A compound file whose directory names a Word stream.
+    var bytes: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)
+    for unit in "WordDocument".utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-\(UUID().uuidString).doc")
+    try Data(bytes).write(to: url)
+    defer { try? FileManager.default.removeItem(at: url) }
+    #expect(performing: { try readEverything(url.path) }, throws: { ($0 as? SheetReadError)?.code == "other-compound-file" })
+  }
+
+  @Test func missingFileIsUnreadable() {
+    #expect(performing: { try readEverything("/nonexistent/thidua.xlsx") }, throws: { ($0 as? SheetReadError)?.code == "unreadable-file" })
+  }
+}
