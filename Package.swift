@@ -23,7 +23,11 @@ let package = Package(
     .systemLibrary(name: "CExpat", pkgConfig: "expat", providers: [.apt(["libexpat1-dev"])]),
     .systemLibrary(
       name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
-    .target(name: "SheetIO", dependencies: ["CZip", "CExpat", "CXLSXWriter"], swiftSettings: strict),
+    .target(
+      name: "SheetIO", dependencies: ["CZip", "CExpat", "CXLSXWriter"],
+      // The reader's hot loops touch class state millions of times; the run-time
+      // exclusivity checks cost a quarter of the read (docs/performance.md).
+      swiftSettings: strict + [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
     .target(name: "ThiDuaCore", dependencies: ["SheetIO"], swiftSettings: strict),
     .executableTarget(
       name: "thidua",

@@ -25,8 +25,34 @@ public struct CellAddress: Hashable, Comparable, Sendable, CustomStringConvertib
     self = parsed
   }
 
+  /// Parses the bytes of an A1 reference without `$` signs: the reader's hot path.
+  @inline(__always)
+  static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> CellAddress? {
+    var i = 0
+    let n = bytes.count
+    var column = 0
+    while i < n, i < 3 {
+      let c = bytes[i] &- UInt8(ascii: "A")
+      guard c < 26 else { break }
+      column = column * 26 + Int(c) + 1
+      i += 1
+    }
+    let letters = i
+    var row = 0
+    while i < n, i - letters < 7 {
+      let d = bytes[i] &- UInt8(ascii: "0")
+      guard d < 10 else { break }
+      row = row * 10 + Int(d)
+      i += 1
+    }
+    guard i == n, letters > 0, i > letters, column <= maxColumn, (1...maxRow).contains(row) else {
+      return parse(bytes as any Collection<UInt8>)
+    }
+    return CellAddress(row: row, column: column)
+  }
+
   /// Parses the bytes of an A1 reference without allocating.
-  static func parse(_ bytes: some Collection<UInt8>) -> CellAddress? {
+  static func parse(_ bytes: any Collection<UInt8>) -> CellAddress? {
     var column = 0
     var row = 0
     var letters = 0

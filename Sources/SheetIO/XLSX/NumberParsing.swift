@@ -8,7 +8,8 @@ import Glibc
 enum NumberParsing {
   private static let powersOfTen: [Double] = (0...22).map { pow(10, Double($0)) }
 
-  /// `bytes` must be followed by a NUL byte (the caller appends one).
+  /// The byte after `bytes` must be one that cannot continue a number (NUL, or the `<`
+  /// that ends the text in the scanner's buffer), for `strtod` to stop there.
   static func parse(_ bytes: UnsafeBufferPointer<UInt8>, count: Int) -> Double? {
     var start = 0
     var stop = count

@@ -23,7 +23,13 @@ enum SharedStrings {
         } else if scanner.matches(name, "rPh"), !selfClosing {
           phoneticDepth += 1
         } else if scanner.matches(name, "t"), !selfClosing {
-          inText = true
+          if let text = try scanner.simpleContent() {
+            if phoneticDepth == 0, inItem, !XMLText.decode(scanner.bytes(text), into: &current) {
+              throw scanner.malformed("undefined entity or bad character reference")
+            }
+          } else {
+            inText = true
+          }
         } else if scanner.matches(name, "sst") {
           // A declared count sizes the table up front, bounded against lying files.
           try scanner.forEachAttribute(in: attributes) { (key, value) throws(SheetReadError) in

@@ -22,6 +22,8 @@ public final class XLSXRowReader {
   private var cellType = CellType.number
   private var cellStyle = 0
   private var valueBytes: [UInt8] = []
+  /// A number parsed straight from the scanner's buffer, the common case.
+  private var earlyNumber: Double?
   private var hasValue = false
   private var inValue = false
   private var inInlineText = false
@@ -90,8 +92,21 @@ public final class XLSXRowReader {
       try beginCell(attributes)
       if selfClosing { return try end(name) }
     } else if scanner.matches(name, "v") {
-      inValue = !selfClosing
       hasValue = true
+      if !selfClosing {
+        if let text = try scanner.simpleContent() {
+          let bytes = scanner.bytes(text)
+          if cellType == .number || cellType == .shared, !bytes.isEmpty, !bytes.contains(UInt8(ascii: "&")),
+            let number = NumberParsing.parse(bytes, count: bytes.count)
+          {
+            earlyNumber = number
+          } else {
+            valueBytes.append(contentsOf: bytes)
+          }
+        } else {
+          inValue = true
+        }
+      }
     } else if scanner.matches(name, "row") {
       try beginRow(attributes)
       if selfClosing { return try end(name) }
@@ -149,18 +164,39 @@ public final class XLSXRowReader {
     cellType = .number
     cellStyle = 0
     hasValue = false
+    earlyNumber = nil
     valueBytes.removeAll(keepingCapacity: true)
-    try scanner.forEachAttribute(in: attributes) { (key, value) throws(SheetReadError) in
-      let bytes = scanner.bytes(value)
-      if scanner.matches(key, "r") {
-        guard let a = CellAddress.parse(bytes) else {
-          throw .badCellReference(scanner.location, text: String(decoding: bytes, as: UTF8.self))
+    // A hand-written loop rather than forEachAttribute: this runs once per cell.
+    let b = scanner.buffer
+    var i = attributes.lowerBound
+    let stop = attributes.upperBound
+    while i < stop {
+      while i < stop, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x09 || b[i] == 0x0D { i += 1 }
+      if i >= stop { break }
+      let nameStart = i
+      while i < stop, b[i] != UInt8(ascii: "="), b[i] > 0x20 { i += 1 }
+      var local = nameStart
+      for k in nameStart..<i where b[k] == UInt8(ascii: ":") { local = k + 1 }
+      let name = local..<i
+      while i < stop, b[i] != UInt8(ascii: "\""), b[i] != UInt8(ascii: "'") { i += 1 }
+      guard i < stop else { throw scanner.malformed("attribute without a quoted value") }
+      let quote = b[i]
+      let valueStart = i + 1
+      i = valueStart
+      while i < stop, b[i] != quote { i += 1 }
+      guard i < stop else { throw scanner.malformed("unterminated attribute value") }
+      let value = valueStart..<i
+      i += 1
+      guard name.count == 1 else { continue }
+      switch b[name.lowerBound] {
+      case UInt8(ascii: "r"):
+        guard let a = CellAddress.parse(scanner.bytes(value)) else {
+          throw .badCellReference(scanner.location, text: String(decoding: scanner.bytes(value), as: UTF8.self))
         }
         address = a
-      } else if scanner.matches(key, "t") {
-        cellType = try type(of: value)
-      } else if scanner.matches(key, "s") {
-        cellStyle = parseInt(value) ?? 0
+      case UInt8(ascii: "t"): cellType = try type(of: value)
+      case UInt8(ascii: "s"): cellStyle = parseInt(value) ?? 0
+      default: continue
       }
     }
     if let address {
@@ -225,6 +261,7 @@ public final class XLSXRowReader {
 
   /// The `<v>` text as a number; nil for an empty `<v/>`.
   private func decodedNumber() throws(SheetReadError) -> Double? {
+    if let earlyNumber { return earlyNumber }
     if valueBytes.contains(UInt8(ascii: "&")) {
       valueBytes = Array(try decodedText().utf8)
     }

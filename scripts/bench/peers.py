@@ -1,0 +1,42 @@
+"""Reads every cell of a workbook with one Python peer, timing the read in-process
+(interpreter start-up and imports excluded) and reporting peak RSS. Prints JSON."""
+import json
+import resource
+import sys
+import time
+
+
+def calamine(path):
+    from python_calamine import CalamineWorkbook
+    rows = CalamineWorkbook.from_path(path).get_sheet_by_index(0).to_python()
+    return sum(len(r) for r in rows)
+
+
+def fastexcel(path):
+    import fastexcel
+    sheet = fastexcel.read_excel(path).load_sheet(0, header_row=None)
+    table = sheet.to_arrow()
+    return table.num_rows * table.num_columns
+
+
+def openpyxl(path):
+    import openpyxl as op
+    wb = op.load_workbook(path, read_only=True, data_only=True)
+    n = 0
+    for row in wb.worksheets[0].iter_rows(values_only=True):
+        n += len(row)
+    return n
+
+
+PEERS = {"python-calamine": calamine, "fastexcel": fastexcel, "openpyxl": openpyxl}
+
+if __name__ == "__main__":
+    name, path = sys.argv[1], sys.argv[2]
+    # Import first, so that only the read is timed.
+    {"python-calamine": lambda: __import__("python_calamine"), "fastexcel": lambda: (__import__("fastexcel"), __import__("pyarrow")),
+     "openpyxl": lambda: __import__("openpyxl")}[name]()
+    start = time.perf_counter()
+    cells = PEERS[name](path)
+    seconds = time.perf_counter() - start
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "cells": cells, "rss_mib": rss}))
