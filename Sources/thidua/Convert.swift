@@ -23,12 +23,14 @@ extension Thidua {
       let destination = out ?? (file as NSString).deletingPathExtension + ".csv"
       do {
         let workbook = try XLSXWorkbook(path: file)
-        let chosen = try sheet.map { (name) throws(SheetReadError) in try workbook.sheet(named: name) } ?? workbook.sheets.first
+        let chosen =
+          try sheet.map { (name) throws(SheetReadError) in try workbook.sheet(named: name) } ?? workbook.sheets.first
         guard let chosen else {
           throw SheetReadError.missingPart(Location(file: file), part: "sheet")
         }
         // Standard output gets the CSV only once it is complete, like a file would.
-        let target = destination == "-"
+        let target =
+          destination == "-"
           ? FileManager.default.temporaryDirectory.appendingPathComponent("thidua-\(UUID().uuidString).csv")
           : URL(fileURLWithPath: destination)
         let output = try AtomicFile(destination: target)

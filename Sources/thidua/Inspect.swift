@@ -17,8 +17,10 @@ extension Thidua {
         let workbook = try XLSXWorkbook(path: file)
         var summaries: [SheetSummary] = []
         for sheet in workbook.sheets { summaries.append(try SheetSummary(workbook: workbook, sheet: sheet)) }
-        print(json ? InspectReport(file: file, workbook: workbook, summaries: summaries).json()
-              : InspectReport(file: file, workbook: workbook, summaries: summaries).text(common.lang))
+        print(
+          json
+            ? InspectReport(file: file, workbook: workbook, summaries: summaries).json()
+            : InspectReport(file: file, workbook: workbook, summaries: summaries).text(common.lang))
       } catch {
         throw exitForReadError(error, language: common.lang)
       }

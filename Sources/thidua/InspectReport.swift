@@ -41,7 +41,9 @@ struct InspectReport: Encodable {
       let used = s.usedRange ?? (vi ? "trống" : "empty")
       let merged = s.mergedRanges.isEmpty ? "-" : s.mergedRanges.joined(separator: " ")
       let count = s.cells.values.reduce(0, +)
-      lines.append("\(s.index + 1). \(s.name) [\(state)] \(vi ? "vùng dữ liệu" : "used range") \(used), \(count) \(vi ? "ô" : "cells"), \(vi ? "ô gộp" : "merged"): \(merged)")
+      lines.append(
+        "\(s.index + 1). \(s.name) [\(state)] \(vi ? "vùng dữ liệu" : "used range") \(used), \(count) \(vi ? "ô" : "cells"), \(vi ? "ô gộp" : "merged"): \(merged)"
+      )
     }
     return lines.joined(separator: "\n")
   }

@@ -2,16 +2,20 @@ import Foundation
 import Testing
 
 @Suite struct ConvertCommandTests {
-  static let producerSheets: [(String, String)] = ["xlsxwriter", "openpyxl", "libreoffice"].flatMap { p in
-    [("producers/\(p)/cases.xlsx", "Kiểu dữ liệu"), ("producers/\(p)/cases.xlsx", "Ngày tháng"),
-     ("producers/\(p)/date1904.xlsx", "Hệ 1904")]
-  } + [("crafted/handwritten.xlsx", "Thủ công"), ("crafted/handwritten.xlsx", "Thứ tự")]
+  static let producerSheets: [(String, String)] =
+    ["xlsxwriter", "openpyxl", "libreoffice"].flatMap { p in
+      [
+        ("producers/\(p)/cases.xlsx", "Kiểu dữ liệu"), ("producers/\(p)/cases.xlsx", "Ngày tháng"),
+        ("producers/\(p)/date1904.xlsx", "Hệ 1904"),
+      ]
+    } + [("crafted/handwritten.xlsx", "Thủ công"), ("crafted/handwritten.xlsx", "Thứ tự")]
 
   @Test(arguments: producerSheets)
   func convertsEachSheetToItsExpectedCSV(_ fixture: String, _ sheet: String) throws {
     let run = try thidua("convert", Paths.fixture(fixture), "--sheet", sheet, "--out", "-")
     #expect(run.status == 0, "\(run.stderr)")
-    let dump = try String(contentsOfFile: Paths.fixture(fixture.replacingOccurrences(of: ".xlsx", with: ".expected.txt")), encoding: .utf8)
+    let dump = try String(
+      contentsOfFile: Paths.fixture(fixture.replacingOccurrences(of: ".xlsx", with: ".expected.txt")), encoding: .utf8)
     #expect(run.stdout == csvFromDump(dump, sheet: sheet))
   }
 
@@ -35,7 +39,8 @@ import Testing
   }
 
   @Test func unknownSheetListsTheSheetsThereAre() throws {
-    let run = try thidua("convert", Paths.fixture("crafted/handwritten.xlsx"), "--sheet", "Không có", "--lang", "en", "--out", "-")
+    let run = try thidua(
+      "convert", Paths.fixture("crafted/handwritten.xlsx"), "--sheet", "Không có", "--lang", "en", "--out", "-")
     #expect(run.status == 23)
     #expect(run.stderr.contains("[sheet-not-found]"))
     #expect(run.stderr.contains("Sheets: Thủ công, Thứ tự"))

@@ -13,7 +13,8 @@ extension SheetReadError {
     case (.unreadableFile(_, let reason), .en):
       return "Cannot read the file \(at): \(reason)."
     case (.notAZip, .vi):
-      return "Tệp \(at) không phải là sổ tính Excel .xlsx (không phải tệp nén zip). Hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx."
+      return
+        "Tệp \(at) không phải là sổ tính Excel .xlsx (không phải tệp nén zip). Hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx."
     case (.notAZip, .en):
       return "\(at) is not an .xlsx workbook (not a zip archive). Open it in Excel and save it as .xlsx."
     case (.damagedZip(_, let reason), .vi):
@@ -21,9 +22,11 @@ extension SheetReadError {
     case (.damagedZip(_, let reason), .en):
       return "\(at) is damaged or incomplete (\(reason)). Ask the unit to send the file again."
     case (.encryptedWorkbook, .vi):
-      return "Tệp \(at) là sổ tính .xlsx có đặt mật khẩu. Hãy đề nghị đơn vị gỡ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi gửi lại."
+      return
+        "Tệp \(at) là sổ tính .xlsx có đặt mật khẩu. Hãy đề nghị đơn vị gỡ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi gửi lại."
     case (.encryptedWorkbook, .en):
-      return "\(at) is a password-protected .xlsx workbook. Ask the unit to remove the password (File › Info › Protect Workbook) and send it again."
+      return
+        "\(at) is a password-protected .xlsx workbook. Ask the unit to remove the password (File › Info › Protect Workbook) and send it again."
     case (.legacyXLS, .vi):
       return "Tệp \(at) là sổ tính Excel 97–2003 (.xls). Hãy mở bằng Excel hoặc LibreOffice và lưu lại dưới dạng .xlsx."
     case (.legacyXLS, .en):
@@ -41,13 +44,16 @@ extension SheetReadError {
     case (.doctypeForbidden, .en):
       return "\(at) contains an XML DOCTYPE declaration; thidua refuses it to rule out XML entity attacks."
     case (.partTooLarge(_, let bytes, let limit), .vi):
-      return "Tệp \(at) giải nén ra quá lớn (\(bytes) byte, giới hạn \(limit) byte). Tệp có thể là bom nén hoặc quá lớn để xử lý."
+      return
+        "Tệp \(at) giải nén ra quá lớn (\(bytes) byte, giới hạn \(limit) byte). Tệp có thể là bom nén hoặc quá lớn để xử lý."
     case (.partTooLarge(_, let bytes, let limit), .en):
-      return "\(at) inflates beyond the limit (\(bytes) bytes, limit \(limit)). It may be a zip bomb or too large to process."
+      return
+        "\(at) inflates beyond the limit (\(bytes) bytes, limit \(limit)). It may be a zip bomb or too large to process."
     case (.compressionRatioExceeded(_, let ratio, let limit), .vi):
       return "Tệp \(at) có tỷ lệ nén bất thường (\(ratio):1, giới hạn \(limit):1): dấu hiệu bom nén; đã dừng đọc."
     case (.compressionRatioExceeded(_, let ratio, let limit), .en):
-      return "\(at) has an abnormal compression ratio (\(ratio):1, limit \(limit):1), the mark of a zip bomb; reading stopped."
+      return
+        "\(at) has an abnormal compression ratio (\(ratio):1, limit \(limit):1), the mark of a zip bomb; reading stopped."
     case (.xmlTooDeep(_, let limit), .vi):
       return "Tệp \(at) có XML lồng nhau quá sâu (hơn \(limit) cấp); đã dừng đọc."
     case (.xmlTooDeep(_, let limit), .en):

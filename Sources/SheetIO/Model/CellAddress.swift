@@ -19,8 +19,9 @@ public struct CellAddress: Hashable, Comparable, Sendable, CustomStringConvertib
   /// Parses an A1-style reference (`B7`, `$B$7`, lower case accepted); nil when malformed
   /// or outside Excel's grid.
   public init?(_ text: some StringProtocol) {
-    guard let parsed = text.utf8.withContiguousStorageIfAvailable({ CellAddress.parse($0) })
-      ?? CellAddress.parse(Array(text.utf8))
+    guard
+      let parsed = text.utf8.withContiguousStorageIfAvailable({ CellAddress.parse($0) })
+        ?? CellAddress.parse(Array(text.utf8))
     else { return nil }
     self = parsed
   }

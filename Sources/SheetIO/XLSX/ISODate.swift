@@ -2,7 +2,7 @@
 enum ISODate {
   /// `YYYY-MM-DD`, optionally `THH:MM[:SS[.fff]]`; a trailing `Z` is accepted.
   static func serial(_ text: String, uses1904: Bool) -> Double? {
-    let parts = text.split(separator: "T", maxSplits: 1)
+    let parts = text.split(separator: "T", maxSplits: 1, omittingEmptySubsequences: false)
     guard let datePart = parts.first else { return nil }
     let ymd = datePart.split(separator: "-").compactMap { Int($0) }
     guard ymd.count == 3, (1...12).contains(ymd[1]), (1...31).contains(ymd[2]) else { return nil }

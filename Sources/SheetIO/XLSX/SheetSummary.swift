@@ -23,7 +23,11 @@ public struct SheetSummary: Hashable, Sendable {
         case .error: errors += 1
         case .empty: break
         }
-        if used == nil { used = CellRange(first: cell.address, last: cell.address) } else { used!.include(cell.address) }
+        if used == nil {
+          used = CellRange(first: cell.address, last: cell.address)
+        } else {
+          used!.include(cell.address)
+        }
       }
     }
     usedRange = used

@@ -77,7 +77,11 @@ public final class XLSXRowReader {
         if inValue || (inInlineText && phoneticDepth == 0) {
           // CDATA is literal: escape what the value decoder would otherwise expand.
           for byte in scanner.bytes(range) {
-            if byte == UInt8(ascii: "&") && inValue { valueBytes += Array("&amp;".utf8) } else { valueBytes.append(byte) }
+            if byte == UInt8(ascii: "&") && inValue {
+              valueBytes += Array("&amp;".utf8)
+            } else {
+              valueBytes.append(byte)
+            }
           }
         }
       case .endOfDocument:

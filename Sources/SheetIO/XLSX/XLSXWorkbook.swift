@@ -40,7 +40,8 @@ public final class XLSXWorkbook {
     for (i, sheet) in (workbook.child("sheets")?.children("sheet") ?? []).enumerated() {
       let name = sheet["name"] ?? "Sheet\(i + 1)"
       guard let id = sheet["id"], let target = relations[id]?.target else {
-        throw .missingPart(Location(file: path, part: workbookPart, sheet: name), part: "relationship for sheet '\(name)'")
+        throw .missingPart(
+          Location(file: path, part: workbookPart, sheet: name), part: "relationship for sheet '\(name)'")
       }
       let state = SheetState(rawValue: sheet["state"] ?? "visible") ?? .visible
       found.append(SheetInfo(name: name, state: state, index: i, partPath: target))
@@ -128,9 +129,12 @@ public final class XLSXWorkbook {
     return result
   }
 
-  private static func tree(_ archive: ZipArchive, _ part: String, _ limits: ReadLimits) throws(SheetReadError) -> XMLNode {
+  private static func tree(_ archive: ZipArchive, _ part: String, _ limits: ReadLimits) throws(SheetReadError)
+    -> XMLNode
+  {
     let bytes = try archive.readAll(part, limit: limits.maxSmallPartBytes, limits: limits)
-    return try ExpatTreeParser.parse(bytes, location: Location(file: archive.path, part: part), maxDepth: limits.maxXMLDepth)
+    return try ExpatTreeParser.parse(
+      bytes, location: Location(file: archive.path, part: part), maxDepth: limits.maxXMLDepth)
   }
 
   /// Resolves a relationship target: absolute targets start at the package root

@@ -44,8 +44,9 @@ final class ExpatTreeParser {
       ExpatTreeParser.from(userData).refuse(.doctype)
     }
     let status = bytes.withUnsafeBufferPointer { buffer in
-      XML_Parse(parser, UnsafeRawPointer(buffer.baseAddress).map { $0.assumingMemoryBound(to: CChar.self) },
-                Int32(buffer.count), 1)
+      XML_Parse(
+        parser, UnsafeRawPointer(buffer.baseAddress).map { $0.assumingMemoryBound(to: CChar.self) },
+        Int32(buffer.count), 1)
     }
     var here = location
     here.line = Int(XML_GetCurrentLineNumber(parser))

@@ -169,7 +169,9 @@ final class XMLPullScanner {
       switch buffer[pos + 1] {
       case UInt8(ascii: "/"): return try endTag()
       case UInt8(ascii: "?"):
-        guard let close = try find(Array("?>".utf8), from: 2) else { throw malformed("unterminated processing instruction") }
+        guard let close = try find(Array("?>".utf8), from: 2) else {
+          throw malformed("unterminated processing instruction")
+        }
         pos += close + 2
       case UInt8(ascii: "!"): if let token = try markupDeclaration() { return token }
       default: return try startTag()
@@ -217,7 +219,9 @@ final class XMLPullScanner {
     let cdata = Array("<![CDATA[".utf8)
     if try ensure(cdata.count), (0..<cdata.count).allSatisfy({ buffer[pos + $0] == cdata[$0] }) {
       guard openCount > 0 else { throw malformed("CDATA outside the root element") }
-      guard let close = try find(Array("]]>".utf8), from: cdata.count) else { throw malformed("unterminated CDATA section") }
+      guard let close = try find(Array("]]>".utf8), from: cdata.count) else {
+        throw malformed("unterminated CDATA section")
+      }
       let range = (pos + cdata.count)..<(pos + close)
       pos += close + 3
       return .cdata(range)
@@ -235,7 +239,9 @@ final class XMLPullScanner {
     while nameEnd > pos + 2, isSpace(buffer[nameEnd - 1]) { nameEnd -= 1 }
     let qualified = (pos + 2)..<nameEnd
     guard close(hash(qualified)) else {
-      throw malformed("end tag </\(String(decoding: UnsafeBufferPointer(rebasing: UnsafeBufferPointer(start: buffer, count: end)[qualified]), as: UTF8.self))> does not match its start tag")
+      throw malformed(
+        "end tag </\(String(decoding: UnsafeBufferPointer(rebasing: UnsafeBufferPointer(start: buffer, count: end)[qualified]), as: UTF8.self))> does not match its start tag"
+      )
     }
     pos += gt + 1
     return .end(name: localName(qualified))
@@ -254,7 +260,11 @@ final class XMLPullScanner {
       while i < gt {
         let byte = buffer[i]
         if quote != 0 {
-          if byte == quote { quote = 0 } else if byte == UInt8(ascii: "<") { throw malformed("`<` inside an attribute value") }
+          if byte == quote {
+            quote = 0
+          } else if byte == UInt8(ascii: "<") {
+            throw malformed("`<` inside an attribute value")
+          }
         } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
           quote = byte
         } else if byte == UInt8(ascii: "<") {

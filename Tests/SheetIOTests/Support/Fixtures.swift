@@ -1,6 +1,7 @@
 import Foundation
-@testable import SheetIO
 import Testing
+
+@testable import SheetIO
 
 /// Paths of committed fixtures, found from this source file's location.
 enum Fixtures {

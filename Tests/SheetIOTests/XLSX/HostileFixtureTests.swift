@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SheetIO
 
 /// Each hostile fixture stops with its own error code, never a crash or a hang
@@ -37,10 +38,12 @@ import Testing
   @Test(arguments: cases)
   func stopsWithItsOwnCode(_ c: Case) {
     let path = Fixtures.path("hostile/" + c.file)
-    #expect(performing: { try readEverything(path) }, throws: { error in
-      guard let error = error as? SheetReadError else { return false }
-      return error.code == c.code && error.exitStatus == c.exitStatus && error.location.file == path
-    })
+    #expect(
+      performing: { try readEverything(path) },
+      throws: { error in
+        guard let error = error as? SheetReadError else { return false }
+        return error.code == c.code && error.exitStatus == c.exitStatus && error.location.file == path
+      })
   }
 
   @Test func everyErrorHasDistinctMessagesInBothLanguages() {
@@ -70,10 +73,12 @@ import Testing
     limits.maxSheetPartBytes = 1 << 20
     limits.maxCompressionRatio = .max
     let path = Fixtures.path("hostile/lying-size-bomb.xlsx")
-    #expect(performing: { try readEverything(path, limits: limits) }, throws: { error in
-      guard case .partTooLarge(_, let bytes, let limit) = error as? SheetReadError else { return false }
-      return limit == 1 << 20 && bytes > limit && bytes <= limit + (1 << 20)
-    })
+    #expect(
+      performing: { try readEverything(path, limits: limits) },
+      throws: { error in
+        guard case .partTooLarge(_, let bytes, let limit) = error as? SheetReadError else { return false }
+        return limit == 1 << 20 && bytes > limit && bytes <= limit + (1 << 20)
+      })
   }
 
   @Test func otherCompoundFileIsNamed() throws {
@@ -83,10 +88,13 @@ import Testing
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-\(UUID().uuidString).doc")
     try Data(bytes).write(to: url)
     defer { try? FileManager.default.removeItem(at: url) }
-    #expect(performing: { try readEverything(url.path) }, throws: { ($0 as? SheetReadError)?.code == "other-compound-file" })
+    #expect(
+      performing: { try readEverything(url.path) }, throws: { ($0 as? SheetReadError)?.code == "other-compound-file" })
   }
 
   @Test func missingFileIsUnreadable() {
-    #expect(performing: { try readEverything("/nonexistent/thidua.xlsx") }, throws: { ($0 as? SheetReadError)?.code == "unreadable-file" })
+    #expect(
+      performing: { try readEverything("/nonexistent/thidua.xlsx") },
+      throws: { ($0 as? SheetReadError)?.code == "unreadable-file" })
   }
 }

@@ -1,11 +1,14 @@
 import Foundation
 import Testing
+
 @testable import SheetIO
 
 /// Every fixture from every producer reads to exactly the values that were written into
 /// it (the `.expected.txt` beside it comes from scripts/fixtures/spec.py, not from thidua).
 @Suite struct ProducerFixtureTests {
-  static let fixtures = Fixtures.withExpectations(in: ["producers/xlsxwriter", "producers/openpyxl", "producers/libreoffice", "crafted"])
+  static let fixtures = Fixtures.withExpectations(in: [
+    "producers/xlsxwriter", "producers/openpyxl", "producers/libreoffice", "crafted",
+  ])
 
   @Test func everyProducerIsCovered() {
     for producer in ["xlsxwriter", "openpyxl", "libreoffice"] {

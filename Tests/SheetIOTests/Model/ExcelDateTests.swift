@@ -1,0 +1,29 @@
+import Testing
+
+@testable import SheetIO
+
+@Suite struct ExcelDateTests {
+  @Test(arguments: [
+    (1.0, false, "1900-01-01"), (59.0, false, "1900-02-28"), (60.0, false, "1900-02-29"),
+    (61.0, false, "1900-03-01"), (43005.0, false, "2017-09-27"), (43005.5, false, "2017-09-27T12:00:00"),
+    (0.75, false, "18:00:00"), (0.0, true, "1904-01-01"), (41543.0, true, "2017-09-27"),
+    (2958465.0, false, "9999-12-31"), (43005.999999999, false, "2017-09-28"),
+    (44196.0 + 1.0 / 86_400, false, "2020-12-31T00:00:01"),
+  ])
+  func serialsBecomeCalendarText(_ serial: Double, _ uses1904: Bool, _ text: String) {
+    #expect(ExcelDate(serial: serial, uses1904: uses1904).isoText == text)
+  }
+
+  @Test(arguments: [
+    ("2017-09-27", false, 43005.0), ("2017-09-27T12:00:00", false, 43005.5), ("1900-01-01", false, 1.0),
+    ("1900-03-01", false, 61.0), ("1904-01-02", true, 1.0), ("2017-09-27T06:00:00Z", false, 43005.25),
+  ])
+  func isoDatesBecomeSerials(_ text: String, _ uses1904: Bool, _ serial: Double) {
+    #expect(ISODate.serial(text, uses1904: uses1904) == serial)
+  }
+
+  @Test(arguments: ["", "2017-13-01", "27/09/2017", "2017-09-27T", "2017-09-27Tnoon"])
+  func refusesOtherText(_ text: String) {
+    #expect(ISODate.serial(text, uses1904: false) == nil)
+  }
+}
