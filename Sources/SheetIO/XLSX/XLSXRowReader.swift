@@ -95,18 +95,17 @@ public final class XLSXRowReader {
     if scanner.matches(name, "c") {
       try beginCell(attributes)
       if selfClosing { return try end(name) }
+      // The usual `<c …><v>…</v></c>` without going through tokens.
+      if let text = try scanner.literalSimpleElement(open: "<v>", close: "</v>") {
+        hasValue = true
+        takeValue(text)
+        if try scanner.literalEndTag("</c>") { try finishCell() }
+      }
     } else if scanner.matches(name, "v") {
       hasValue = true
       if !selfClosing {
         if let text = try scanner.simpleContent() {
-          let bytes = scanner.bytes(text)
-          if cellType == .number || cellType == .shared, !bytes.isEmpty, !bytes.contains(UInt8(ascii: "&")),
-            let number = NumberParsing.parse(bytes, count: bytes.count)
-          {
-            earlyNumber = number
-          } else {
-            valueBytes.append(contentsOf: bytes)
-          }
+          takeValue(text)
         } else {
           inValue = true
         }
@@ -128,6 +127,19 @@ public final class XLSXRowReader {
       }
     }
     return nil
+  }
+
+  /// Keeps the text of a `<v>` element, parsing a number at once while its bytes are
+  /// still in the scanner's buffer.
+  private func takeValue(_ text: Range<Int>) {
+    let bytes = scanner.bytes(text)
+    if cellType == .number || cellType == .shared, !bytes.isEmpty, !bytes.contains(UInt8(ascii: "&")),
+      let number = NumberParsing.parse(bytes, count: bytes.count)
+    {
+      earlyNumber = number
+    } else {
+      valueBytes.append(contentsOf: bytes)
+    }
   }
 
   private func end(_ name: Range<Int>) throws(SheetReadError) -> Row? {

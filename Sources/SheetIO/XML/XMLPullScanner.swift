@@ -179,6 +179,42 @@ final class XMLPullScanner {
     }
   }
 
+  /// True when the input continues with exactly the bytes of `literal`.
+  @inline(__always) private func startsWith(_ literal: StaticString) throws(SheetReadError) -> Bool {
+    let n = literal.utf8CodeUnitCount
+    guard try ensure(n) else { return false }
+    let p = literal.utf8Start
+    for k in 0..<n where buffer[pos + k] != p[k] { return false }
+    return true
+  }
+
+  /// When the input continues with exactly `<name>text</name>` (unprefixed, without
+  /// attributes: what every producer writes for `<v>`), consumes it and returns the text's
+  /// range; otherwise consumes nothing. The common case of sheet data skips the general
+  /// tag machinery this way.
+  func literalSimpleElement(open: StaticString, close: StaticString) throws(SheetReadError) -> Range<Int>? {
+    guard openCount < limits.maxXMLDepth, try startsWith(open) else { return nil }
+    let textStart = open.utf8CodeUnitCount
+    guard let lt = try find(UInt8(ascii: "<"), from: textStart) else { return nil }
+    let closeLength = close.utf8CodeUnitCount
+    guard try ensure(lt + closeLength) else { return nil }
+    let p = close.utf8Start
+    for k in 0..<closeLength where buffer[pos + lt + k] != p[k] { return nil }
+    let range = (pos + textStart)..<(pos + lt)
+    pos += lt + closeLength
+    return range
+  }
+
+  /// When the input continues with exactly the end tag `literal` (such as `</c>`) of the
+  /// innermost open element, consumes it and returns true.
+  func literalEndTag(_ literal: StaticString) throws(SheetReadError) -> Bool {
+    guard try startsWith(literal) else { return false }
+    let n = literal.utf8CodeUnitCount
+    guard close(hash((pos + 2)..<(pos + n - 1))) else { return false }
+    pos += n
+    return true
+  }
+
   /// Right after a start tag: when the element holds character data only (no child
   /// element, comment or CDATA), consumes the data and the end tag and returns the
   /// data's range (entities still encoded). Otherwise consumes nothing and returns nil.

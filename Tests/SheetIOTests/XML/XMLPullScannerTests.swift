@@ -36,6 +36,24 @@ import Testing
     #expect(whole.map(\.number) == [1, 2, 5, 6, 8, 9])
   }
 
+  @Test(arguments: [1, 2, 3, 5, 7, 4096])
+  func literalFastPathAgreesWithTheGeneralPath(_ chunk: Int) throws {
+    // The first form takes the `<v>…</v></c>` shortcut; the second, with spaces inside
+    // the tags and a CDATA value, goes through the tokens. Both must give the same rows.
+    let cells = [
+      ("A1", "", "12"), ("B1", " t=\"s\"", "1"), ("C1", " t=\"b\"", "1"), ("D1", " t=\"e\"", "#N/A"),
+      ("E1", "", "1.5E3"),
+    ]
+    let fast = cells.map { "<c r=\"\($0.0)\"\($0.1)><v>\($0.2)</v></c>" }.joined()
+    let slow = cells.map { "<c r=\"\($0.0)\"\($0.1) ><v ><![CDATA[\($0.2)]]></v ></c >" }.joined()
+    func xml(_ row: String) -> [UInt8] {
+      Array("<worksheet><sheetData><row r=\"1\">\(row)</row></sheetData></worksheet>".utf8)
+    }
+    let expected: [CellValue] = [.number(12), .text("s1"), .boolean(true), .error("#N/A"), .number(1500)]
+    #expect(try Self.rows(xml(fast), chunk: chunk).flatMap(\.cells).map(\.value) == expected)
+    #expect(try Self.rows(xml(slow), chunk: chunk).flatMap(\.cells).map(\.value) == expected)
+  }
+
   @Test func tinyInitialBufferGrowsForLongTokens() throws {
     let long = String(repeating: "Quảng Nam ", count: 5_000)
     let xml = Array(
