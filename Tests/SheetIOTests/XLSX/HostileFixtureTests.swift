@@ -98,3 +98,24 @@ import Testing
       throws: { ($0 as? SheetReadError)?.code == "unreadable-file" })
   }
 }
+
+/// A reader dropped half-way stops its inflating thread at once.
+@Suite struct AbandonedReaderTests {
+  private func threadCount() -> Int {
+    (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task").count) ?? 0
+  }
+
+  @Test func droppingAReaderEndsItsPrefetchThread() throws {
+    // The sheet inflates to 64 MiB: far more than the four chunks the producer keeps
+    // ahead, so a producer that outlived its reader would block for ever.
+    let workbook = try XLSXWorkbook(path: Fixtures.path("hostile/lying-size-bomb.xlsx"))
+    let before = threadCount()
+    for _ in 0..<8 {
+      let reader = try workbook.rows(of: workbook.sheets[0])
+      #expect(try reader.next()?.cells.first?.value == .number(1))
+    }
+    // Other suites run in parallel and start threads of their own; eight leaked
+    // producers would add eight.
+    #expect(threadCount() < before + 4)
+  }
+}
