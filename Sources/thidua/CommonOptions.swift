@@ -9,6 +9,24 @@ struct CommonOptions: ParsableArguments {
   var lang: Language = .vi
 }
 
+/// How to read a CSV file's text.
+struct EncodingOption: ParsableArguments {
+  @Option(
+    help: ArgumentHelp(
+      "Text encoding of CSV input (default: detected).",
+      discussion: "utf-8, utf-16le, utf-16be, windows-1258, tcvn3, vni, windows-1252."))
+  var encoding: String?
+
+  func validate() throws {
+    if let encoding, TextEncoding(name: encoding) == nil {
+      throw ValidationError(
+        "Unknown encoding '\(encoding)'. Known: utf-8, utf-16le, utf-16be, windows-1258, tcvn3, vni, windows-1252.")
+    }
+  }
+
+  var resolved: TextEncoding? { encoding.flatMap(TextEncoding.init(name:)) }
+}
+
 /// Reports a read error the way every subcommand does: the message on standard error,
 /// the error's own exit status.
 func exitForReadError(_ error: SheetReadError, language: Language) -> ExitCode {

@@ -13,16 +13,17 @@ extension Thidua {
 
     enum Format: String, ExpressibleByArgument { case csv }
 
-    @Argument(help: "The workbook (.xlsx).") var file: String
+    @Argument(help: "The workbook (.xlsx) or CSV file (.csv, .tsv, .txt).") var file: String
     @Option(help: "Output format.") var to: Format = .csv
     @Option(help: "Sheet name (default: the first sheet in workbook order).") var sheet: String?
     @Option(help: "Output path, or - for standard output (default: FILE with .csv).") var out: String?
     @OptionGroup var common: CommonOptions
+    @OptionGroup var input: EncodingOption
 
     func run() throws {
       let destination = out ?? (file as NSString).deletingPathExtension + ".csv"
       do {
-        let workbook = try XLSXWorkbook(path: file)
+        let workbook = try Workbooks.open(path: file, encoding: input.resolved)
         let chosen =
           try sheet.map { (name) throws(SheetReadError) in try workbook.sheet(named: name) } ?? workbook.sheets.first
         guard let chosen else {

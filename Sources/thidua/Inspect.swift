@@ -8,13 +8,14 @@ extension Thidua {
       abstract: "List the sheets of a workbook: name, state, used range, merged ranges.",
       discussion: "Every cell is read, so the used range is exact even when <dimension> is wrong. See docs/cli.md.")
 
-    @Argument(help: "The workbook (.xlsx).") var file: String
+    @Argument(help: "The workbook (.xlsx) or CSV file (.csv, .tsv, .txt).") var file: String
     @Flag(help: "Print JSON (schema in docs/cli.md).") var json = false
     @OptionGroup var common: CommonOptions
+    @OptionGroup var input: EncodingOption
 
     func run() throws {
       do {
-        let workbook = try XLSXWorkbook(path: file)
+        let workbook = try Workbooks.open(path: file, encoding: input.resolved)
         var summaries: [SheetSummary] = []
         for sheet in workbook.sheets { summaries.append(try SheetSummary(workbook: workbook, sheet: sheet)) }
         print(

@@ -12,13 +12,27 @@ struct InspectReport: Encodable {
     var cells: [String: Int]
   }
 
+  /// How a CSV file was read; absent for workbooks.
+  struct Text: Encodable {
+    var encoding: String
+    var confidence: Double
+    var evidence: String
+    var delimiter: String
+  }
+
   var file: String
   var dateSystem: Int
+  var text: Text?
   var sheets: [Sheet]
 
-  init(file: String, workbook: XLSXWorkbook, summaries: [SheetSummary]) {
+  init(file: String, workbook: any SheetSource, summaries: [SheetSummary]) {
     self.file = file
     dateSystem = workbook.uses1904 ? 1904 : 1900
+    if let csv = workbook as? CSVWorkbook {
+      text = Text(
+        encoding: csv.detection.encoding.rawValue, confidence: (csv.detection.confidence * 100).rounded() / 100,
+        evidence: csv.detection.evidence, delimiter: csv.delimiterName)
+    }
     sheets = summaries.map {
       Sheet(
         name: $0.sheet.name, state: $0.sheet.state.rawValue, index: $0.sheet.index,
@@ -36,6 +50,13 @@ struct InspectReport: Encodable {
   func text(_ language: Language) -> String {
     let vi = language == .vi
     var lines = ["\(file) (\(vi ? "hệ ngày" : "date system") \(dateSystem))"]
+    if let text {
+      let percent = Int((text.confidence * 100).rounded())
+      lines.append(
+        vi
+          ? "bảng mã \(text.encoding) (độ tin cậy \(percent) %: \(text.evidence)), dấu phân cách \(text.delimiter)"
+          : "encoding \(text.encoding) (confidence \(percent) %: \(text.evidence)), delimiter \(text.delimiter)")
+    }
     for s in sheets {
       let state = vi ? ["visible": "hiện", "hidden": "ẩn", "veryHidden": "ẩn sâu"][s.state] ?? s.state : s.state
       let used = s.usedRange ?? (vi ? "trống" : "empty")

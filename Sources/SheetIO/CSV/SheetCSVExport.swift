@@ -4,7 +4,7 @@
 public enum SheetCSVExport {
   /// Reads the sheet twice: once for its extent, once to write, so memory stays flat.
   public static func write(
-    _ workbook: XLSXWorkbook, sheet: SheetInfo, to output: AtomicFile
+    _ workbook: any SheetSource, sheet: SheetInfo, to output: AtomicFile
   ) throws {
     var lastRow = 0
     var lastColumn = 0

@@ -57,16 +57,8 @@ public final class XLSXWorkbook {
     sharedStringsPart = relations.values.first { $0.type.hasSuffix("/sharedStrings") }?.target
   }
 
-  /// The sheet with this name, or a `sheetNotFound` error listing the names there are.
-  public func sheet(named name: String) throws(SheetReadError) -> SheetInfo {
-    guard let sheet = sheets.first(where: { $0.name == name }) else {
-      throw .sheetNotFound(Location(file: path), name: name, available: sheets.map(\.name))
-    }
-    return sheet
-  }
-
   /// A streaming reader over the rows of `sheet`.
-  public func rows(of sheet: SheetInfo) throws(SheetReadError) -> XLSXRowReader {
+  public func rowReader(of sheet: SheetInfo) throws(SheetReadError) -> XLSXRowReader {
     let strings = try loadSharedStrings()
     var source: ZipEntryStream
     do {

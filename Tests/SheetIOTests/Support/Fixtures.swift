@@ -32,7 +32,7 @@ enum Fixtures {
 
 /// A text dump of a whole workbook: one header line per sheet, then one line per cell
 /// with a value, `A1<TAB>kind<TAB>canonical text` with `\n`, `\r`, `\t`, `\\` escaped.
-func dump(_ workbook: XLSXWorkbook) throws -> String {
+func dump(_ workbook: any SheetSource) throws -> String {
   var lines: [String] = []
   for sheet in workbook.sheets {
     let reader = try workbook.rows(of: sheet)

@@ -8,7 +8,7 @@ public struct SheetSummary: Hashable, Sendable {
   public var cellCounts: [String: Int]
 
   /// Reads the whole sheet once.
-  public init(workbook: XLSXWorkbook, sheet: SheetInfo) throws(SheetReadError) {
+  public init(workbook: any SheetSource, sheet: SheetInfo) throws(SheetReadError) {
     self.sheet = sheet
     let reader = try workbook.rows(of: sheet)
     var used: CellRange?

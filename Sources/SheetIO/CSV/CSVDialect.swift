@@ -1,0 +1,46 @@
+/// Guesses the delimiter of a CSV sample: the candidate (`,` `;` tab `|`) that splits
+/// the most lines into the same number of fields, counted outside quotes.
+enum CSVDialect {
+  static let candidates: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09, UInt8(ascii: "|")]
+
+  static func delimiter(in sample: [UInt8]) -> UInt8 {
+    var best = candidates[0]
+    var bestScore = -1.0
+    for candidate in candidates {
+      var counts: [Int] = []
+      var current = 0
+      var inQuotes = false
+      for b in sample.prefix(64 << 10) {
+        if b == UInt8(ascii: "\"") {
+          inQuotes.toggle()
+        } else if !inQuotes && b == candidate {
+          current += 1
+        } else if !inQuotes && b == 0x0A {
+          counts.append(current)
+          current = 0
+        }
+      }
+      if current > 0 { counts.append(current) }
+      let nonZero = counts.filter { $0 > 0 }
+      guard !nonZero.isEmpty else { continue }
+      // The most common count, weighted by how many lines share it and how many fields
+      // it makes: consistent splitting beats frequent splitting.
+      var frequency: [Int: Int] = [:]
+      for c in nonZero { frequency[c, default: 0] += 1 }
+      let (mode, lines) = frequency.max { ($0.value, $0.key) < ($1.value, $1.key) }!
+      let score = Double(lines) / Double(counts.count) * 100 + Double(min(mode, 50)) * 0.01
+      if score > bestScore {
+        bestScore = score
+        best = candidate
+      }
+    }
+    return best
+  }
+
+  static func name(_ delimiter: UInt8) -> String {
+    switch delimiter {
+    case 0x09: return "tab"
+    default: return String(UnicodeScalar(delimiter))
+    }
+  }
+}

@@ -1,0 +1,63 @@
+/// Reads rows one at a time; the XLSX and CSV readers both conform.
+public protocol RowReading: AnyObject {
+  /// The next row with at least one cell; nil after the last.
+  func next() throws(SheetReadError) -> Row?
+  /// Merged ranges, complete once `next()` has returned nil (none in CSV).
+  var mergedRanges: [CellRange] { get }
+  /// What the reader accepted with a remark (ambiguous numbers, stray quotes …).
+  var notes: [ReadNote] { get }
+}
+
+/// A remark of a reader about something it read: not an error, never silent.
+public struct ReadNote: Hashable, Sendable {
+  /// Stable kebab-case code: `ambiguous-number`, `weak-encoding-evidence`,
+  /// `text-after-closing-quote`, `unterminated-quote`.
+  public var code: String
+  public var cell: CellAddress?
+  /// The text concerned, or the detail to show.
+  public var detail: String
+}
+
+/// A workbook, whatever file it came from: its sheets in order and their rows.
+public protocol SheetSource: AnyObject {
+  var path: String { get }
+  var sheets: [SheetInfo] { get }
+  /// True when date serials count from 1904.
+  var uses1904: Bool { get }
+  func rows(of sheet: SheetInfo) throws(SheetReadError) -> any RowReading
+}
+
+extension SheetSource {
+  /// The sheet with this name, or a `sheetNotFound` error listing the names there are.
+  public func sheet(named name: String) throws(SheetReadError) -> SheetInfo {
+    guard let sheet = sheets.first(where: { $0.name == name }) else {
+      throw .sheetNotFound(Location(file: path), name: name, available: sheets.map(\.name))
+    }
+    return sheet
+  }
+}
+
+extension XLSXRowReader: RowReading {
+  public var notes: [ReadNote] { [] }
+}
+
+extension XLSXWorkbook: SheetSource {
+  public func rows(of sheet: SheetInfo) throws(SheetReadError) -> any RowReading {
+    try rowReader(of: sheet)
+  }
+}
+
+/// Opens any supported file by its content and name.
+public enum Workbooks {
+  /// `.csv`, `.tsv` and `.txt` files are read as CSV; everything else as .xlsx (which
+  /// names OLE2 and other non-zip content in its error).
+  public static func open(
+    path: String, encoding: TextEncoding? = nil, limits: ReadLimits = .standard
+  ) throws(SheetReadError) -> any SheetSource {
+    let lower = path.lowercased()
+    if lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") || lower.hasSuffix(".txt") {
+      return try CSVWorkbook(path: path, encoding: encoding)
+    }
+    return try XLSXWorkbook(path: path, limits: limits)
+  }
+}
