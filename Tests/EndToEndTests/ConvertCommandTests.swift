@@ -19,6 +19,26 @@ import Testing
     #expect(run.stdout == csvFromDump(dump, sheet: sheet))
   }
 
+  static let encodingFixtures = [
+    "bang-utf8.csv", "bang-utf8-bom.csv", "bang-utf8-nfd.csv", "bang-utf16le.txt", "bang-utf16be.txt",
+    "bang-cp1258.csv", "bang-tcvn3.csv", "bang-vni.csv",
+  ]
+
+  @Test(arguments: encodingFixtures)
+  func convertsCSVInEveryEncoding(_ file: String) throws {
+    let run = try thidua("convert", Paths.fixture("encodings/" + file), "--out", "-")
+    #expect(run.status == 0, "\(run.stderr)")
+    let stem = String(file[..<file.lastIndex(of: ".")!])
+    let dump = try String(contentsOfFile: Paths.fixture("encodings/\(stem).expected.txt"), encoding: .utf8)
+    #expect(run.stdout == csvFromDump(dump, sheet: stem))
+  }
+
+  @Test func unknownEncodingNameIsAUsageError() throws {
+    let run = try thidua("convert", Paths.fixture("encodings/bang-utf8.csv"), "--encoding", "ebcdic", "--out", "-")
+    #expect(run.status == 64)
+    #expect(run.stderr.contains("Unknown encoding 'ebcdic'"))
+  }
+
   @Test func firstSheetInWorkbookOrderIsTheDefault() throws {
     let folder = try Paths.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -22,4 +22,17 @@ import Testing
     #expect(run.stdout.contains("1. Thủ công [hiện] vùng dữ liệu A1:H9, 20 ô, ô gộp: A1:B1"))
     #expect(run.stdout.contains("2. Thứ tự [ẩn] vùng dữ liệu A1, 1 ô, ô gộp: -"))
   }
+
+  @Test func csvShowsEncodingConfidenceAndDelimiter() throws {
+    let run = try thidua("inspect", Paths.fixture("encodings/bang-vni.csv"), "--json")
+    #expect(run.status == 0)
+    let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+    let text = json?["text"] as? [String: Any]
+    #expect(text?["encoding"] as? String == "vni")
+    #expect(text?["delimiter"] as? String == "|")
+    #expect((text?["confidence"] as? Double ?? 0) >= 0.75)
+    let sheets = json?["sheets"] as? [[String: Any]] ?? []
+    #expect(sheets.first?["name"] as? String == "bang-vni")
+    #expect(sheets.first?["usedRange"] as? String == "A1:G74")
+  }
 }

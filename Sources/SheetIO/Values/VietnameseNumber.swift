@@ -24,9 +24,12 @@ public enum VietnameseNumber {
     if s.hasSuffix("%") {
       exponent = "e-2"
       s = s.dropLast().trimmingSuffixSpaces
-    } else {
-      s = stripCurrency(s)
     }
+    let withoutCurrency = stripCurrency(s)
+    // Dong have no subunit in use, so an amount's single mark before three digits
+    // groups thousands: `750.000 đ` is seven hundred fifty thousand.
+    let isAmount = withoutCurrency.count != s.count
+    s = withoutCurrency
     var negative = false
     if s.hasPrefix("(") && s.hasSuffix(")") {
       negative = true
@@ -63,6 +66,7 @@ public enum VietnameseNumber {
       guard let asThousands, fraction.count == 3, (1...3).contains(whole.count), whole != "0" else {
         return .number(asDecimal, convention: mark == "," ? .vietnamese : .english)
       }
+      if isAmount { return .number(asThousands, convention: mark == "." ? .vietnamese : .english) }
       return mark == "."
         ? .ambiguous(vietnamese: asThousands, english: asDecimal)
         : .ambiguous(vietnamese: asDecimal, english: asThousands)

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+@testable import SheetIO
+
+@Suite struct CSVRowReaderTests {
+  /// Writes `bytes` to a temporary .csv and reads every row and note.
+  static func read(_ bytes: [UInt8], encoding: TextEncoding? = nil) throws -> (rows: [Row], notes: [ReadNote]) {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-\(UUID().uuidString).csv")
+    try Data(bytes).write(to: url)
+    defer { try? FileManager.default.removeItem(at: url) }
+    let workbook = try CSVWorkbook(path: url.path, encoding: encoding)
+    let reader = try workbook.rows(of: workbook.sheets[0])
+    var rows: [Row] = []
+    while let row = try reader.next() { rows.append(row) }
+    return (rows, reader.notes)
+  }
+
+  static func values(_ rows: [Row]) -> [String: CellValue] {
+    Dictionary(uniqueKeysWithValues: rows.flatMap(\.cells).map { ($0.address.description, $0.value) })
+  }
+
+  @Test func columnEvidenceResolvesAmbiguousNumbers() throws {
+    // Số hộ: 1.234 is ambiguous alone; 2.345.678 below shows the Vietnamese convention.
+    // Tỷ lệ: 1,234 has no help from its column, so it stays text with a note.
+    let (rows, notes) = try Self.read(Array("Số hộ;Tỷ lệ\n1.234;1,234\n2.345.678;x\n-;\n".utf8))
+    let v = Self.values(rows)
+    #expect(v["A2"] == .number(1234))
+    #expect(v["A3"] == .number(2_345_678))
+    #expect(v["A4"] == .number(0))  // a dash in a numeric column
+    #expect(v["B2"] == .text("1,234"))
+    #expect(notes == [ReadNote(code: "ambiguous-number", cell: CellAddress("B2"), detail: "1,234")])
+  }
+
+  @Test func englishColumnsReadEnglish() throws {
+    let (rows, notes) = try Self.read(Array("amount\n\"1,234\"\n\"12,345.5\"\n".utf8))
+    #expect(Self.values(rows)["A2"] == .number(1234))
+    #expect(notes.isEmpty)
+  }
+
+  @Test func decomposedInputReadsComposed() throws {
+    let nfd = Array("Qua\u{0309}ng Nam,Đa\u{0300} Na\u{0306}\u{0303}ng\n".utf8)
+    let (rows, _) = try Self.read(nfd)
+    #expect(Self.values(rows)["A1"] == .text("Quảng Nam"))
+    #expect(Self.values(rows)["B1"] == .text("Đà Nẵng"))
+  }
+
+  @Test func rowNumbersFollowTheFileIncludingBlankLines() throws {
+    let (rows, _) = try Self.read(Array("a\n\n\nb\r\n\r\nc".utf8))
+    #expect(rows.map(\.number) == [1, 4, 6])
+  }
+
+  @Test func stringsStayTextAndDatesBecomeDates() throws {
+    let (rows, _) = try Self.read(Array("Tam Kỳ,27/09/2017,=1+1,0123\n".utf8))
+    let v = Self.values(rows)
+    #expect(v["A1"] == .text("Tam Kỳ"))
+    #expect(v["B1"] == .date(ExcelDate(serial: 43005, uses1904: false)))
+    #expect(v["C1"] == .text("=1+1"))
+    #expect(v["D1"] == .number(123))
+  }
+}

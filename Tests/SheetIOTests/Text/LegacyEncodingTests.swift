@@ -1,0 +1,87 @@
+import Testing
+
+@testable import SheetIO
+
+@Suite struct LegacyEncodingTests {
+  @Test func alphabetHas134NonASCIILetters() {
+    #expect(VietnameseAlphabet.nonASCIILetters.count == 134)
+    #expect(Set(VietnameseAlphabet.nonASCIILetters).count == 134)
+  }
+
+  /// Every letter each table can write, found by decoding every byte and byte pair.
+  private func decodable(_ encoding: TextEncoding) -> Set<String> {
+    var found = Set<String>()
+    for a in UInt8(0x20)...0xFF {
+      found.insert(LegacyDecoder.decode([a], as: encoding))
+      for b in UInt8(0x80)...0xFF { found.insert(LegacyDecoder.decode([a, b], as: encoding)) }
+    }
+    return found
+  }
+
+  @Test func vniAndWindows1258WriteAll134Letters() {
+    for encoding in [TextEncoding.vni, .windows1258] {
+      let found = decodable(encoding)
+      let missing = VietnameseAlphabet.nonASCIILetters.filter { !found.contains($0) }
+      #expect(missing.isEmpty, "\(encoding): \(missing)")
+    }
+  }
+
+  @Test func tcvn3WritesEveryLowerCaseLetterAndItsSevenCapitals() {
+    let found = decodable(.tcvn3)
+    let expected =
+      VietnameseAlphabet.nonASCIILetters.filter { $0 == $0.lowercased() } + ["Ă", "Â", "Ê", "Ô", "Ơ", "Ư", "Đ"]
+    #expect(expected.count == 67 + 7)
+    #expect(expected.filter { !found.contains($0) }.isEmpty)
+  }
+
+  @Test(arguments: [
+    ([UInt8]([0x51, 0x75, 0xB6, 0x6E, 0x67, 0x20, 0x4E, 0x61, 0x6D]), TextEncoding.tcvn3, "Quảng Nam"),
+    ([0x42, 0xB8, 0x74, 0x20, 0x58, 0xB8, 0x74], .tcvn3, "Bát Xát"),
+    (Array("Xin chaøo caùc baïn".unicodeScalars.map { UInt8($0.value) }), .vni, "Xin chào các bạn"),
+    ([0x51, 0x75, 0x61, 0xD2, 0x6E, 0x67], .windows1258, "Quảng"),
+    ([0xD1, 0x61, 0xF8, 0x20, 0x4E, 0x61, 0xFC, 0x6E, 0x67], .vni, "Đà Nẵng"),
+    ([0xA7, 0xB5, 0x20, 0x4E, 0xBD, 0x6E, 0x67], .tcvn3, "Đà Nẵng"),
+  ])
+  func decodesKnownWords(_ bytes: [UInt8], _ encoding: TextEncoding, _ expected: String) {
+    #expect(LegacyDecoder.decode(bytes, as: encoding) == expected)
+  }
+
+  @Test func legacyTextInsideWorkbookCells() {
+    // A .VnTime cell holds the Windows-1252 reading of the TCVN3 bytes.
+    #expect(LegacyText.convert("Qu¶ng Nam", from: .tcvn3) == "Quảng Nam")
+    #expect(LegacyText.convert("B¸t X¸t", from: .tcvn3) == "Bát Xát")
+    #expect(LegacyText.convert("qu¶ng nam", from: .tcvn3, capitals: true) == "QUẢNG NAM")
+    #expect(LegacyText.convert("Xin chaøo", from: .vni) == "Xin chào")
+    // ư is 0xAD, the soft hyphen: it must survive.
+    #expect(LegacyText.convert("H\u{AD}ng", from: .tcvn3) == "Hưng")
+    #expect(LegacyText.encoding(forFont: ".VnTime")! == (.tcvn3, false))
+    #expect(LegacyText.encoding(forFont: ".VnTimeH")! == (.tcvn3, true))
+    #expect(LegacyText.encoding(forFont: "VNI-Times")! == (.vni, false))
+    #expect(LegacyText.encoding(forFont: "Times New Roman") == nil)
+  }
+
+  @Test(arguments: ["Số hộ nghèo cuối năm", "SO HO NGHEO CUOI NAM", "so ho ngheo  cuoi nam", "Số hộ nghèo, cuối năm!"])
+  func foldsHeaders(_ text: String) {
+    #expect(TextFolding.fold(text) == "so ho ngheo cuoi nam")
+  }
+
+  @Test func foldingKeepsDigitsAndDropsUnitMarks() {
+    #expect(TextFolding.fold("so ho ngheo  cuoi nam (hộ)") == "so ho ngheo cuoi nam ho")
+    #expect(TextFolding.fold("Đường số 7") == "duong so 7")
+    #expect(TextFolding.fold("Qua\u{0309}ng Nam") == TextFolding.fold("Quảng Nam"))
+  }
+
+  @Test func weakEvidenceIsSaidSo() {
+    // Three letters that read as Vietnamese in more than one legacy encoding.
+    let detection = EncodingDetector.detect([0x61, 0xE0, 0x20, 0x62])
+    #expect(detection.isWeak)
+  }
+
+  @Test func encodingNamesAreForgiving() {
+    #expect(TextEncoding(name: "UTF8") == .utf8)
+    #expect(TextEncoding(name: "cp1258") == .windows1258)
+    #expect(TextEncoding(name: "ABC") == .tcvn3)
+    #expect(TextEncoding(name: "VNI-Windows") == .vni)
+    #expect(TextEncoding(name: "ebcdic") == nil)
+  }
+}
