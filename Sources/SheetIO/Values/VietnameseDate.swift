@@ -9,6 +9,7 @@ public enum VietnameseDate {
   }
 
   static func components(_ text: String) -> (Int, Int, Int)? {
+    guard mayBeDate(text) else { return nil }
     let folded = TextFolding.fold(text)
     let words = folded.split(separator: " ")
     var numbers: [Substring] = []
@@ -43,6 +44,30 @@ public enum VietnameseDate {
     guard numbers[2].count == 4 || numbers[2].count == 2 else { return nil }
     let year = numbers[2].count == 2 ? (c < 50 ? 2000 + c : 1900 + c) : c
     return valid(year, b, a)
+  }
+
+  /// A cheap look at the bytes first: every form has a digit and either a separator
+  /// (`/` `-` `.`) or the word tháng/thang (month) in any case.
+  private static func mayBeDate(_ text: String) -> Bool {
+    var digit = false
+    var separator = false
+    var month = false
+    var b1: UInt8 = 0  // the byte before, and the one before that
+    var b2: UInt8 = 0
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = true
+      case UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: "."): separator = true
+      default:
+        // "th" then a/A, or then á/Á (0xC3 0xA1 / 0xC3 0x81).
+        let afterTH = (b2 | 0x20) == UInt8(ascii: "t") && (b1 | 0x20) == UInt8(ascii: "h")
+        if afterTH && (byte | 0x20) == UInt8(ascii: "a") { month = true }
+        if afterTH && byte == 0xC3 { month = true }
+      }
+      b2 = b1
+      b1 = byte
+    }
+    return digit && (separator || month)
   }
 
   private static func valid(_ y: Int, _ m: Int, _ d: Int) -> (Int, Int, Int)? {

@@ -18,6 +18,12 @@ public enum VietnameseNumber {
   /// Reads `text`; `%` divides by 100 (as a spreadsheet stores 11,13% as 0.1113).
   /// Parentheses mean a negative amount, as in accounting layouts.
   public static func read(_ text: String) -> Reading {
+    // Most text starts with a letter that no number or currency word starts with.
+    if let first = text.unicodeScalars.first(where: { !$0.properties.isWhitespace }),
+      first.properties.isAlphabetic, !"VvđĐ".unicodeScalars.contains(first)
+    {
+      return .notANumber
+    }
     var s = Substring(text.trimmingVietnameseSpaces)
     if s == "-" || s == "–" { return .dash }
     var exponent = ""

@@ -98,8 +98,10 @@ final class ZipArchive {
 /// Sequential reader of one inflated zip entry that counts what it inflates.
 ///
 /// libzip compares the declared size and the CRC only at the end of an entry, so a
-/// part that lies about its size would otherwise inflate without bound.
-final class ZipEntryStream {
+/// part that lies about its size would otherwise inflate without bound. Sendable
+/// because it is handed whole to the prefetch thread and used by that thread alone;
+/// the archive's lock serialises the libzip calls.
+final class ZipEntryStream: @unchecked Sendable {
   private let file: OpaquePointer  // zip_file_t *
   private let owner: ZipArchive  // keeps the archive open while the entry is read
   let location: Location

@@ -58,4 +58,28 @@ import Testing
     #expect(v["C1"] == .text("=1+1"))
     #expect(v["D1"] == .number(123))
   }
+
+  @Test func lenientQuotesAreNotedAtTheirCells() throws {
+    let (rows, notes) = try Self.read(Array("a,\"b\"c\nx,\"open".utf8))
+    #expect(Self.values(rows)["B1"] == .text("bc"))
+    #expect(Self.values(rows)["B2"] == .text("open"))
+    #expect(notes.map(\.code) == ["text-after-closing-quote", "unterminated-quote"])
+    #expect(notes.map(\.cell) == [CellAddress("B1"), CellAddress("B2")])
+  }
+
+  @Test func droppingAReaderEndsItsThread() throws {
+    // Far more records than the producer keeps ahead (four batches of 2,048).
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-\(UUID().uuidString).csv")
+    try Data(String(repeating: "Xã Tam Quang,1.234,27/09/2017\n", count: 60_000).utf8).write(to: url)
+    defer { try? FileManager.default.removeItem(at: url) }
+    let workbook = try CSVWorkbook(path: url.path)
+    workbook.profileRows = 10
+    let before = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task").count) ?? 0
+    for _ in 0..<8 {
+      let reader = try workbook.rows(of: workbook.sheets[0])
+      #expect(try reader.next()?.cells.count == 3)
+    }
+    let after = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task").count) ?? 0
+    #expect(after < before + 4)
+  }
 }
