@@ -1,8 +1,26 @@
+import Foundation
 import Testing
 
 @testable import SheetIO
 
 @Suite struct LegacyEncodingTests {
+  @Test func codePagesAgreeWithPythonsCodecs() throws {
+    // fixtures/encodings/code-pages.tsv: codec, byte, code point ("-" where undefined).
+    let text = try String(contentsOfFile: Fixtures.path("encodings/code-pages.tsv"), encoding: .utf8)
+    var checked = 0
+    for line in text.split(separator: "\n") {
+      let f = line.split(separator: "\t").map(String.init)
+      let byte = UInt8(f[1], radix: 16)!
+      let encoding: TextEncoding = f[0] == "cp1258" ? .windows1258 : .windows1252
+      let expected = f[2] == "-" ? UInt32(byte) : UInt32(f[2], radix: 16)!
+      // A lone combining mark composes with nothing: compare scalars, not NFC text.
+      let decoded = LegacyDecoder.decode([byte], as: encoding).unicodeScalars.map(\.value)
+      #expect(decoded == [expected], "\(f[0]) \(f[1])")
+      checked += 1
+    }
+    #expect(checked == 256)
+  }
+
   @Test func alphabetHas134NonASCIILetters() {
     #expect(VietnameseAlphabet.nonASCIILetters.count == 134)
     #expect(Set(VietnameseAlphabet.nonASCIILetters).count == 134)
