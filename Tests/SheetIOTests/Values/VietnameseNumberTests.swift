@@ -66,3 +66,26 @@ import Testing
     #expect(VietnameseDate.serial(text) == nil)
   }
 }
+
+@Suite struct TypedTextTests {
+  @Test func keepsTheOriginalText() {
+    let typed = TypedText("1.234,5")
+    #expect(typed.value == .number(1234.5))
+    #expect(typed.original == "1.234,5")
+    #expect(!typed.isAmbiguous)
+  }
+
+  @Test func ambiguityNeedsAConvention() {
+    #expect(TypedText("1.234").isAmbiguous)
+    #expect(TypedText("1.234").value == .text("1.234"))
+    #expect(TypedText("1.234", convention: .vietnamese).value == .number(1234))
+    #expect(TypedText("1.234", convention: .english).value == .number(1.234))
+  }
+
+  @Test func datesDashesAndText() {
+    #expect(TypedText("ngày 27 tháng 9 năm 2017").value == .date(ExcelDate(serial: 43005, uses1904: false)))
+    #expect(TypedText("-", numeric: true).value == .number(0))
+    #expect(TypedText("-").value == .text("-"))
+    #expect(TypedText("Qua\u{0309}ng Nam").value == .text("Quảng Nam"))
+  }
+}
