@@ -1,0 +1,68 @@
+/// What a range of cells accepts, with the messages Excel shows.
+public struct ValidationRule: Hashable, Sendable {
+  public enum Kind: Hashable, Sendable {
+    case wholeNumber(min: Int, max: Int)
+    case decimal(min: Double, max: Double)
+    /// A drop-down list; Excel limits the joined list to 255 characters.
+    case list([String])
+  }
+
+  public var kind: Kind
+  public var inputTitle: String?
+  public var inputMessage: String?
+  public var errorTitle: String?
+  public var errorMessage: String?
+
+  public init(
+    _ kind: Kind, inputTitle: String? = nil, inputMessage: String? = nil, errorTitle: String? = nil,
+    errorMessage: String? = nil
+  ) {
+    self.kind = kind
+    self.inputTitle = inputTitle
+    self.inputMessage = inputMessage
+    self.errorTitle = errorTitle
+    self.errorMessage = errorMessage
+  }
+}
+
+/// Print set-up: A4 always, as Vietnamese administrative documents are printed.
+public struct PrintSetup: Hashable, Sendable {
+  public var landscape = false
+  /// Margins in centimetres: left, right, top, bottom.
+  public var margins = (left: 2.0, right: 1.5, top: 2.0, bottom: 2.0)
+  /// Rows (1-based) printed at the top of every page.
+  public var repeatRows: ClosedRange<Int>?
+  public var fitToWidth = true
+  /// Excel header and footer codes: `&P` page, `&N` pages, `&C` centre.
+  public var header: String?
+  public var footer: String? = "&CTrang &P/&N"
+
+  public init() {}
+
+  var marginsInInches: (left: Double, right: Double, top: Double, bottom: Double) {
+    (margins.left / 2.54, margins.right / 2.54, margins.top / 2.54, margins.bottom / 2.54)
+  }
+
+  public static func == (a: PrintSetup, b: PrintSetup) -> Bool {
+    a.landscape == b.landscape && a.margins == b.margins && a.repeatRows == b.repeatRows
+      && a.fitToWidth == b.fitToWidth && a.header == b.header && a.footer == b.footer
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(landscape)
+    hasher.combine(repeatRows)
+    hasher.combine(header)
+    hasher.combine(footer)
+  }
+}
+
+/// Document properties (docProps/core.xml and app.xml).
+public struct DocumentProperties: Hashable, Sendable {
+  public var title: String?
+  public var subject: String?
+  public var author: String?
+  public var company: String?
+  public var keywords: String?
+  public var comments: String?
+  public init() {}
+}

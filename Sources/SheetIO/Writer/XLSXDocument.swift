@@ -1,0 +1,84 @@
+public import Foundation
+
+/// A workbook being written with libxlsxwriter, saved atomically.
+///
+/// ```swift
+/// let doc = try XLSXDocument(path: "out/tong-hop.xlsx", created: 1_506_470_400)
+/// let sheet = try doc.addSheet("Tổng hợp")
+/// try sheet.writeText("Tên xã", at: CellAddress("A1")!, style: .plain.with { $0.bold = true })
+/// try doc.save()
+/// ```
+///
+/// The workbook is built in a temporary file beside `path` and renamed into place by
+/// `save()`: a failure, or a document dropped unsaved, leaves no partial file and never
+/// replaces a good one. The same content and the same `created` give identical bytes.
+public final class XLSXDocument {
+  public let path: String
+  private let temporaryPath: String
+  private let book: LibXLSXWorkbook
+  private var namer = SheetNamer()
+  private var saved = false
+  public var properties = DocumentProperties()
+  /// Seconds since 1970 written as the creation time: the caller's `created`, else
+  /// `SOURCE_DATE_EPOCH`, else now.
+  public let created: Int
+
+  /// - Parameter constantMemory: stream each sheet row by row (rows must then be
+  ///   written in order); for large outputs.
+  public init(path: String, created: Int? = nil, constantMemory: Bool = false) throws(WriteError) {
+    self.path = path
+    let url = URL(fileURLWithPath: path)
+    let folder = url.deletingLastPathComponent().path
+    temporaryPath =
+      url.deletingLastPathComponent().appendingPathComponent(
+        ".\(url.lastPathComponent).\(UUID().uuidString).tmp"
+      ).path
+    self.created =
+      created ?? ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
+      ?? Int(Date().timeIntervalSince1970)
+    guard FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder) else {
+      throw .io(path: path, reason: "no such folder")
+    }
+    book = try LibXLSXWorkbook(
+      path: temporaryPath, constantMemory: constantMemory, temporaryFolder: NSTemporaryDirectory())
+  }
+
+  deinit {
+    if !saved { try? FileManager.default.removeItem(atPath: temporaryPath) }
+  }
+
+  /// Adds a sheet named as close to `name` as Excel allows (see `SheetNamer`).
+  public func addSheet(_ name: String) throws(WriteError) -> SheetWriter {
+    let valid = try namer.name(for: name)
+    let index = try book.addWorksheet(valid)
+    return SheetWriter(name: valid, index: index, book: book)
+  }
+
+  /// A workbook-level defined name, such as `_thidua_fields` → `='Biểu 01'!$A$5:$J$5`.
+  public func defineName(_ name: String, refersTo formula: String) throws(WriteError) {
+    try book.defineName(name, formula)
+  }
+
+  /// Writes the workbook and moves it into place.
+  public func save() throws(WriteError) {
+    try book.setProperties(properties, created: created)
+    do {
+      try book.close()
+    } catch {
+      try? FileManager.default.removeItem(atPath: temporaryPath)
+      throw error
+    }
+    do {
+      if FileManager.default.fileExists(atPath: path) {
+        _ = try FileManager.default.replaceItemAt(
+          URL(fileURLWithPath: path), withItemAt: URL(fileURLWithPath: temporaryPath))
+      } else {
+        try FileManager.default.moveItem(atPath: temporaryPath, toPath: path)
+      }
+    } catch {
+      try? FileManager.default.removeItem(atPath: temporaryPath)
+      throw .io(path: path, reason: error.localizedDescription)
+    }
+    saved = true
+  }
+}
