@@ -36,6 +36,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),
+    // Benchmark driver for scripts/bench/write; not part of the command line.
+    .executableTarget(name: "thidua-bench", dependencies: ["SheetIO"], swiftSettings: strict),
     .testTarget(
       name: "SheetIOTests", dependencies: ["SheetIO"], swiftSettings: strict),
     .testTarget(

@@ -58,6 +58,18 @@ import Testing
     #expect(run.stdout.contains("1. Một ô [visible] used range XFD1048576, 1 cells, merged: -"))
   }
 
+  @Test func convertReplacesAnEarlierOutput() throws {
+    let folder = try Paths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = folder.appendingPathComponent("out.csv").path
+    try Data("old".utf8).write(to: URL(fileURLWithPath: out))
+    let run = try thidua("convert", Paths.fixture("sample/bao-cao-mau.xlsx"), "--out", out)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(
+      try String(contentsOfFile: out, encoding: .utf8)
+        == String(contentsOfFile: Paths.fixture("sample/bao-cao-mau.csv"), encoding: .utf8))
+  }
+
   @Test func unknownSheetListsTheSheetsThereAre() throws {
     let run = try thidua(
       "convert", Paths.fixture("crafted/handwritten.xlsx"), "--sheet", "Không có", "--lang", "en", "--out", "-")

@@ -42,10 +42,9 @@ public final class AtomicFile {
     try flush()
     try handle.synchronize()
     try handle.close()
-    if FileManager.default.fileExists(atPath: destination.path) {
-      _ = try FileManager.default.replaceItemAt(destination, withItemAt: temporary)
-    } else {
-      try FileManager.default.moveItem(at: temporary, to: destination)
+    // rename(2) replaces the destination atomically (same folder, same file system).
+    guard rename(temporary.path, destination.path) == 0 else {
+      throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: destination.path])
     }
     committed = true
   }

@@ -68,16 +68,11 @@ public final class XLSXDocument {
       try? FileManager.default.removeItem(atPath: temporaryPath)
       throw error
     }
-    do {
-      if FileManager.default.fileExists(atPath: path) {
-        _ = try FileManager.default.replaceItemAt(
-          URL(fileURLWithPath: path), withItemAt: URL(fileURLWithPath: temporaryPath))
-      } else {
-        try FileManager.default.moveItem(atPath: temporaryPath, toPath: path)
-      }
-    } catch {
+    // rename(2) replaces the target atomically (same folder, same file system).
+    guard rename(temporaryPath, path) == 0 else {
+      let reason = String(cString: strerror(errno))
       try? FileManager.default.removeItem(atPath: temporaryPath)
-      throw .io(path: path, reason: error.localizedDescription)
+      throw .io(path: path, reason: reason)
     }
     saved = true
   }

@@ -104,6 +104,19 @@ func readBack(_ path: String) throws -> [String: [String: CellValue]] {
     }
   }
 
+  @Test func savingReplacesAnOlderFile() throws {
+    try withTemporaryFolder { folder in
+      let path = folder.appendingPathComponent("again.xlsx").path
+      for value in [1.0, 2.0] {
+        let doc = try XLSXDocument(path: path, created: 0)
+        try doc.addSheet("S").writeNumber(value, at: CellAddress("A1")!)
+        try doc.save()
+      }
+      #expect(try readBack(path)["S"]?["A1"] == .number(2))
+      #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["again.xlsx"])
+    }
+  }
+
   @Test func everyValueIsCheckedBeforeTheLibrary() throws {
     try withTemporaryFolder { folder in
       let doc = try XLSXDocument(path: folder.appendingPathComponent("x.xlsx").path)
