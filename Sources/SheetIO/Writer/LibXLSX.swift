@@ -181,6 +181,80 @@ final class LibXLSXWorkbook {
     try check(error)
   }
 
+  /// Calls `worksheet_conditional_format_range`.
+  func conditionalFormat(_ s: Int, _ r1: Int, _ c1: Int, _ r2: Int, _ c2: Int, _ rule: ConditionalFormat)
+    throws(WriteError)
+  {
+    var cf = lxw_conditional_format()
+    cf.type = UInt8(LXW_CONDITIONAL_TYPE_CELL.rawValue)
+    switch rule.rule {
+    case .equal(let v):
+      cf.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_EQUAL_TO.rawValue)
+      cf.value = v
+    case .lessThan(let v):
+      cf.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_LESS_THAN.rawValue)
+      cf.value = v
+    case .greaterOrEqual(let v):
+      cf.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_GREATER_THAN_OR_EQUAL_TO.rawValue)
+      cf.value = v
+    case .between(let low, let high):
+      cf.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_BETWEEN.rawValue)
+      cf.min_value = low
+      cf.max_value = high
+    case .equalText(let text):
+      cf.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_EQUAL_TO.rawValue)
+      cf.value_string = keep("\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
+    case .textContains(let text):
+      cf.type = UInt8(LXW_CONDITIONAL_TYPE_TEXT.rawValue)
+      cf.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_TEXT_CONTAINING.rawValue)
+      cf.value_string = keep(text)
+    }
+    cf.format = try format(rule.style)
+    try check(
+      worksheet_conditional_format_range(
+        worksheets[s], lxw_row_t(r1), lxw_col_t(c1), lxw_row_t(r2), lxw_col_t(c2), &cf))
+  }
+
+  /// Calls `worksheet_add_table` with one header per column.
+  func table(_ s: Int, _ r1: Int, _ c1: Int, _ r2: Int, _ c2: Int, _ spec: TableSpec) throws(WriteError) {
+    var columns: [UnsafeMutablePointer<lxw_table_column>?] = spec.headers.map { header in
+      let column = UnsafeMutablePointer<lxw_table_column>.allocate(capacity: 1)
+      column.initialize(to: lxw_table_column())
+      column.pointee.header = keep(header)
+      return column
+    }
+    columns.append(nil)
+    defer { for column in columns { column?.deallocate() } }
+    var options = lxw_table_options()
+    options.name = keep(spec.name)
+    options.style_type = UInt8(LXW_TABLE_STYLE_TYPE_MEDIUM.rawValue)
+    options.style_type_number = UInt8(spec.mediumStyle)
+    let error = columns.withUnsafeMutableBufferPointer { buffer -> lxw_error in
+      options.columns = buffer.baseAddress
+      return worksheet_add_table(worksheets[s], lxw_row_t(r1), lxw_col_t(c1), lxw_row_t(r2), lxw_col_t(c2), &options)
+    }
+    try check(error)
+  }
+
+  /// Calls `workbook_add_chart`, `chart_add_series` and `worksheet_insert_chart`.
+  func chart(_ s: Int, _ row: Int, _ col: Int, _ spec: ChartSpec) throws(WriteError) {
+    let kind = spec.kind == .column ? LXW_CHART_COLUMN : LXW_CHART_LINE
+    guard let chart = workbook_add_chart(handle, UInt8(kind.rawValue)) else {
+      throw .library(code: -1, message: "workbook_add_chart failed")
+    }
+    for series in spec.series {
+      guard let added = chart_add_series(chart, spec.categories, series.values) else {
+        throw .library(code: -1, message: "chart_add_series failed")
+      }
+      chart_series_set_name(added, series.name)
+    }
+    if let title = spec.title { chart_title_set_name(chart, title) }
+    if let name = spec.xAxisName { chart_axis_set_name(chart.pointee.x_axis, name) }
+    if let name = spec.yAxisName { chart_axis_set_name(chart.pointee.y_axis, name) }
+    chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
+    try check(worksheet_insert_chart(worksheets[s], lxw_row_t(row), lxw_col_t(col), chart))
+  }
+
   func protect(_ s: Int, password: String?) {
     var options = lxw_protection()
     options.format_columns = 1

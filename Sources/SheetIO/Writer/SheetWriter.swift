@@ -145,6 +145,46 @@ public final class SheetWriter {
     try book.validate(index, r1, c1, r2, c2, rule)
   }
 
+  /// Applies `format` where its rule holds in `range`.
+  public func conditionalFormat(_ range: CellRange, _ format: ConditionalFormat) throws(WriteError) {
+    let (r1, c1) = try position(range.first)
+    let (r2, c2) = try position(range.last)
+    switch format.rule {
+    case .equalText(let t), .textContains(let t): _ = try safe(t, at: range.first)
+    default: break
+    }
+    try book.conditionalFormat(index, r1, c1, r2, c2, format)
+  }
+
+  /// An Excel table over `range`; its first row receives `spec.headers`.
+  public func table(_ range: CellRange, _ spec: TableSpec) throws(WriteError) {
+    let (r1, c1) = try position(range.first)
+    let (r2, c2) = try position(range.last)
+    guard spec.headers.count == c2 - c1 + 1, r2 > r1 else {
+      throw .library(code: -1, message: "a table needs one header per column and at least one data row")
+    }
+    var valid = spec
+    valid.name = Self.tableName(spec.name)
+    valid.headers = try spec.headers.map { (h) throws(WriteError) in try safe(h, at: range.first) }
+    valid.mediumStyle = min(max(spec.mediumStyle, 1), 28)
+    try book.table(index, r1, c1, r2, c2, valid)
+  }
+
+  /// A chart with its top-left corner at `address`.
+  public func chart(at address: CellAddress, _ spec: ChartSpec) throws(WriteError) {
+    let (r, c) = try position(address)
+    guard !spec.series.isEmpty else { throw .library(code: -1, message: "a chart needs at least one series") }
+    try book.chart(index, r, c, spec)
+  }
+
+  /// Table names: ASCII letters, digits and `_`, starting with a letter or `_`.
+  static func tableName(_ wanted: String) -> String {
+    let folded = TextFolding.fold(wanted).replacingOccurrences(of: " ", with: "_")
+    var name = String(folded.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }.prefix(200))
+    if name.isEmpty || name.first!.isNumber { name = "T_" + name }
+    return name
+  }
+
   /// Protects the sheet; cells whose style has `locked = false` stay editable.
   public func protect(password: String? = nil) {
     book.protect(index, password: password)

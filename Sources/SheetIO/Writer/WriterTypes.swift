@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a range of cells accepts, with the messages Excel shows.
 public struct ValidationRule: Hashable, Sendable {
   public enum Kind: Hashable, Sendable {
@@ -65,4 +67,73 @@ public struct DocumentProperties: Hashable, Sendable {
   public var keywords: String?
   public var comments: String?
   public init() {}
+}
+
+/// A conditional format: a style applied where the rule holds.
+public struct ConditionalFormat: Hashable, Sendable {
+  public enum Rule: Hashable, Sendable {
+    case equal(Double)
+    case lessThan(Double)
+    case greaterOrEqual(Double)
+    case between(Double, Double)
+    /// The cell's text is exactly this (e.g. `Không đạt`).
+    case equalText(String)
+    case textContains(String)
+  }
+
+  public var rule: Rule
+  public var style: CellStyle
+
+  public init(_ rule: Rule, style: CellStyle) {
+    self.rule = rule
+    self.style = style
+  }
+}
+
+/// An Excel table over a range whose first row holds `headers`.
+public struct TableSpec: Hashable, Sendable {
+  /// Letters, digits and underscores, starting with a letter; made so by the writer.
+  public var name: String
+  public var headers: [String]
+  /// Excel's "Table Style Medium N", 1–28.
+  public var mediumStyle = 2
+
+  public init(name: String, headers: [String]) {
+    self.name = name
+    self.headers = headers
+  }
+}
+
+/// A column or line chart of ranges in the workbook.
+public struct ChartSpec: Hashable, Sendable {
+  public enum Kind: Hashable, Sendable { case column, line }
+  public struct Series: Hashable, Sendable {
+    public var name: String
+    /// A reference such as `='Mục tiêu'!$C$2:$C$19`, made by `ChartSpec.reference`.
+    public var values: String
+    public init(name: String, values: String) {
+      self.name = name
+      self.values = values
+    }
+  }
+
+  public var kind: Kind
+  public var title: String?
+  public var categories: String
+  public var series: [Series]
+  public var xAxisName: String?
+  public var yAxisName: String?
+
+  public init(kind: Kind, title: String? = nil, categories: String, series: [Series]) {
+    self.kind = kind
+    self.title = title
+    self.categories = categories
+    self.series = series
+  }
+
+  /// `='Sheet name'!$A$2:$A$9`
+  public static func reference(sheet: String, _ range: CellRange) -> String {
+    func absolute(_ a: CellAddress) -> String { "$\(CellAddress.columnName(a.column))$\(a.row)" }
+    return "='\(sheet.replacingOccurrences(of: "'", with: "''"))'!\(absolute(range.first)):\(absolute(range.last))"
+  }
 }

@@ -47,8 +47,27 @@ import Testing
     setup.repeatRows = 3...3
     try sheet.printSetup(setup)
     sheet.protect()
+    let red = CellStyle.plain.with {
+      $0.fontColor = 0x9C0006; $0.fill = 0xFFC7CE
+    }
+    try sheet.conditionalFormat(CellRange("D4:D20")!, ConditionalFormat(.equalText("Không đạt"), style: red))
+    try sheet.conditionalFormat(CellRange("C4:C20")!, ConditionalFormat(.greaterOrEqual(7), style: red))
     let guide = try doc.addSheet("Hướng dẫn")
     try guide.link(at: CellAddress("A1")!, toSheet: "Biểu 01", cell: CellAddress("A4")!, text: "Đến biểu 01")
+    for (i, (name, value)) in [("Tam Kỳ", 1.2), ("Hội An", 0.8), ("Nam Trà My", 9.5)].enumerated() {
+      try guide.writeText(name, at: CellAddress(row: i + 4, column: 1))
+      try guide.writeNumber(value, at: CellAddress(row: i + 4, column: 2))
+    }
+    try guide.table(CellRange("A3:B6")!, TableSpec(name: "Tỷ lệ hộ nghèo 2017", headers: ["Địa bàn", "Tỷ lệ (%)"]))
+    let categories = ChartSpec.reference(sheet: "Hướng dẫn", CellRange("A4:A6")!)
+    let values = ChartSpec.reference(sheet: "Hướng dẫn", CellRange("B4:B6")!)
+    var column = ChartSpec(
+      kind: .column, title: "Tỷ lệ hộ nghèo", categories: categories, series: [.init(name: "2017", values: values)])
+    column.yAxisName = "%"
+    try guide.chart(at: CellAddress("D3")!, column)
+    try guide.chart(
+      at: CellAddress("D20")!,
+      ChartSpec(kind: .line, categories: categories, series: [.init(name: "2017", values: values)]))
     try doc.defineName("_thidua_fields", refersTo: "='Biểu 01'!$A$2:$D$2")
     try doc.save()
   }
@@ -78,6 +97,16 @@ import Testing
       ] {
         #expect(sheet.contains(expected), "\(expected)")
       }
+      #expect(
+        sheet.contains(
+          #"<cfRule type="cellIs" dxfId="0" priority="1" operator="equal"><formula>"Không đạt"</formula></cfRule>"#))
+      #expect(sheet.contains(#"operator="greaterThanOrEqual"><formula>7</formula>"#))
+      let table = try Self.part(path, "xl/tables/table1.xml")
+      #expect(table.contains(#"name="ty_le_ho_ngheo_2017""#))
+      #expect(table.contains(#"<tableColumn id="1" name="Địa bàn"/><tableColumn id="2" name="Tỷ lệ (%)"/>"#))
+      #expect(try Self.part(path, "xl/charts/chart1.xml").contains("<c:barChart>"))
+      #expect(try Self.part(path, "xl/charts/chart2.xml").contains("<c:lineChart>"))
+      #expect(try Self.part(path, "xl/charts/chart1.xml").contains("<c:f>'Hướng dẫn'!$B$4:$B$6</c:f>"))
       let styles = try Self.part(path, "xl/styles.xml")
       #expect(styles.contains(#"<name val="Times New Roman"/>"#))
       #expect(styles.contains(#"<protection locked="0"/>"#))
