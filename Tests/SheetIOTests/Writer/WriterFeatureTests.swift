@@ -81,6 +81,7 @@ import Testing
     try withTemporaryFolder { folder in
       let path = folder.appendingPathComponent("features.xlsx").path
       try Self.writeFeatures(to: path)
+      keepForCrosscheck(path)
       let sheet = try Self.part(path, "xl/worksheets/sheet1.xml")
       for expected in [
         #"<mergeCell ref="A1:D1"/>"#,

@@ -11,6 +11,15 @@ func withTemporaryFolder<T>(_ body: (URL) throws -> T) throws -> T {
   return try body(url)
 }
 
+/// Keeps a copy of a written workbook in `THIDUA_WRITTEN_DIR` when it is set, for
+/// scripts/crosscheck-writer to open with openpyxl and LibreOffice.
+func keepForCrosscheck(_ path: String) {
+  guard let folder = ProcessInfo.processInfo.environment["THIDUA_WRITTEN_DIR"] else { return }
+  let name = URL(fileURLWithPath: path).lastPathComponent
+  try? FileManager.default.removeItem(atPath: folder + "/" + name)
+  try? FileManager.default.copyItem(atPath: path, toPath: folder + "/" + name)
+}
+
 /// Every cell of every sheet, by sheet name and address.
 func readBack(_ path: String) throws -> [String: [String: CellValue]] {
   let book = try XLSXWorkbook(path: path)
@@ -45,6 +54,7 @@ func readBack(_ path: String) throws -> [String: [String: CellValue]] {
       try sheet.merge(CellRange("D1:F2")!, text: "Tiêu đề")
       try sheet.writeBlank(at: CellAddress("C4")!, style: .plain.with { $0.border = true })
       try doc.save()
+      keepForCrosscheck(path)
 
       let cells = try readBack(path)["Dữ liệu"]!
       for (i, text) in Self.texts.enumerated() {
