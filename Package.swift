@@ -28,7 +28,9 @@ let package = Package(
       // The reader's hot loops touch class state millions of times; the run-time
       // exclusivity checks cost a quarter of the read (docs/performance.md).
       swiftSettings: strict + [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
-    .target(name: "ThiDuaCore", dependencies: ["SheetIO"], swiftSettings: strict),
+    .target(
+      name: "ThiDuaCore", dependencies: ["SheetIO"], resources: [.copy("Resources/ke-hoach-5201")],
+      swiftSettings: strict),
     .executableTarget(
       name: "thidua",
       dependencies: [
@@ -40,6 +42,8 @@ let package = Package(
     .executableTarget(name: "thidua-bench", dependencies: ["SheetIO"], swiftSettings: strict),
     .testTarget(
       name: "SheetIOTests", dependencies: ["SheetIO"], swiftSettings: strict),
+    .testTarget(
+      name: "ThiDuaCoreTests", dependencies: ["ThiDuaCore", "SheetIO"], swiftSettings: strict),
     .testTarget(
       name: "EndToEndTests", dependencies: ["thidua"], swiftSettings: strict),
   ]

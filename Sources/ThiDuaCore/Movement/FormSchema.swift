@@ -1,0 +1,46 @@
+/// One form of a movement as a table schema (Frictionless Table Schema in spirit, with
+/// header variants added): the same definition drives the importer, the validator, the
+/// templates and the docs.
+public struct FormSchema: Codable, Hashable, Sendable {
+  public enum Layout: String, Codable, Sendable {
+    /// One row per record under a header row.
+    case rows
+    /// One row per field: title in the first column, value in the second.
+    case keyValue = "key-value"
+  }
+
+  public var name: String
+  /// The sheet's name in templates (31 characters at most); the title when absent.
+  public var sheetName: String?
+  public var title: String
+  public var layout: Layout
+  public var description: String?
+  public var fields: [FieldSchema]
+}
+
+public struct FieldSchema: Codable, Hashable, Sendable {
+  public enum FieldType: String, Codable, Sendable {
+    case string, integer, number, percent, date, `enum`
+  }
+
+  public struct Constraints: Codable, Hashable, Sendable {
+    public var required: Bool?
+    public var minimum: Double?
+    public var maximum: Double?
+    public var `enum`: [String]?
+  }
+
+  /// Stable code, such as `ho_ngheo_cuoi_nam`.
+  public var name: String
+  /// The usual Vietnamese column title.
+  public var title: String
+  /// Other titles seen in real workbooks.
+  public var variants: [String]?
+  public var type: FieldType
+  public var unit: String?
+  public var constraints: Constraints?
+  /// What to enter, in Vietnamese, for the template's instructions.
+  public var description: String?
+
+  public var isRequired: Bool { constraints?.required ?? false }
+}

@@ -1,0 +1,115 @@
+public import Foundation
+public import SheetIO
+
+/// Why a movement definition cannot be used.
+public enum MovementError: Error, Hashable, Sendable {
+  case unreadable(file: String, reason: String)
+  case badUnit(file: String, row: Int)
+  case unknownForm(String)
+  case unknownUnit(String)
+  case unknownCategory(String)
+
+  public func message(_ language: Language) -> String {
+    let vi = language == .vi
+    switch self {
+    case .unreadable(let file, let reason):
+      return vi
+        ? "Không đọc được tệp định nghĩa \(file): \(reason)." : "Cannot read the definition file \(file): \(reason)."
+    case .badUnit(let file, let row):
+      return vi
+        ? "Dòng \(row) của \(file) thiếu mã, tên hoặc loại đơn vị."
+        : "Row \(row) of \(file) lacks a code, name or category."
+    case .unknownForm(let name):
+      return vi ? "Không có biểu mẫu \(name) trong định nghĩa phong trào." : "The movement defines no form \(name)."
+    case .unknownUnit(let code):
+      return vi ? "Không có đơn vị mã \(code) trong danh mục." : "No unit with code \(code) in the registry."
+    case .unknownCategory(let code):
+      return vi
+        ? "Không có loại đơn vị \(code) trong định nghĩa phong trào." : "The movement has no unit category \(code)."
+    }
+  }
+}
+
+/// A movement as data: its forms, which forms each category of unit submits, and the
+/// unit registry. The definition of Plan 5201 ships with thidua; `--movement DIR` reads
+/// another folder of the same shape (docs/movement.md).
+public struct MovementDefinition: Sendable {
+  struct Header: Codable {
+    var code: String
+    var title: String
+    var plan: String
+    var planDate: String
+    var years: [Int]
+    var formsByCategory: [String: [String]]
+  }
+
+  public let code: String
+  public let title: String
+  public let plan: String
+  /// The plan's date as seconds since 1970: the default time stamp of generated files,
+  /// so that two runs give identical bytes.
+  public let planDate: Int
+  public let years: [Int]
+  public let forms: [String: FormSchema]
+  public let formsByCategory: [String: [String]]
+  public let registry: UnitRegistry
+
+  /// The definition shipped with thidua: Plan 5201/KH-UBND (2017).
+  public static func shipped() throws(MovementError) -> MovementDefinition {
+    guard let url = Bundle.module.url(forResource: "ke-hoach-5201", withExtension: nil) else {
+      throw .unreadable(file: "ke-hoach-5201", reason: "not found beside the program")
+    }
+    return try MovementDefinition(folder: url.path)
+  }
+
+  /// Reads `movement.json`, `forms/*.json` and `units.csv` from `folder`.
+  public init(folder: String) throws(MovementError) {
+    func read(_ name: String) throws(MovementError) -> Data {
+      let path = (folder as NSString).appendingPathComponent(name)
+      guard let data = FileManager.default.contents(atPath: path) else {
+        throw .unreadable(file: path, reason: "missing")
+      }
+      return data
+    }
+    let header: Header
+    do {
+      header = try JSONDecoder().decode(Header.self, from: try read("movement.json"))
+    } catch let error as MovementError {
+      throw error
+    } catch {
+      throw .unreadable(file: "movement.json", reason: "\(error)")
+    }
+    var forms: [String: FormSchema] = [:]
+    for name in Set(header.formsByCategory.values.flatMap { $0 }).sorted() {
+      do {
+        forms[name] = try JSONDecoder().decode(FormSchema.self, from: try read("forms/\(name).json"))
+      } catch let error as MovementError {
+        throw error
+      } catch {
+        throw .unreadable(file: "forms/\(name).json", reason: "\(error)")
+      }
+    }
+    code = header.code
+    title = header.title
+    plan = header.plan
+    guard let date = ISO8601DateFormatter().date(from: header.planDate + "T00:00:00Z") else {
+      throw .unreadable(file: "movement.json", reason: "planDate is not YYYY-MM-DD")
+    }
+    planDate = Int(date.timeIntervalSince1970)
+    years = header.years
+    self.forms = forms
+    formsByCategory = header.formsByCategory
+    registry = try UnitRegistry(csvPath: (folder as NSString).appendingPathComponent("units.csv"))
+  }
+
+  /// The forms a unit of `category` submits, in order.
+  public func forms(forCategory category: String) throws(MovementError) -> [FormSchema] {
+    guard let names = formsByCategory[category] else { throw .unknownCategory(category) }
+    var result: [FormSchema] = []
+    for name in names {
+      guard let form = forms[name] else { throw .unknownForm(name) }
+      result.append(form)
+    }
+    return result
+  }
+}

@@ -1,0 +1,243 @@
+public import Foundation
+public import SheetIO
+
+/// Writes the blank workbook a unit fills in: a "Hướng dẫn" sheet explaining every
+/// field, then one sheet per form its category submits (docs/templates.md).
+///
+/// Each form sheet records its field codes in a hidden row (a hidden column for
+/// key-value forms) named `_thidua_<FORM>_fields`, so re-import is exact even when
+/// people retitle columns; unit code and year cells are named `_thidua_<FORM>_unit` and
+/// `_thidua_<FORM>_year`.
+public struct TemplateWriter {
+  public let movement: MovementDefinition
+  /// Empty input rows under a form without pre-listed areas.
+  public var blankRows = 20
+  /// Values to put in input cells, for tests and examples: (form, data row 0…, field).
+  public var fill: ((String, Int, String) -> CellValue?)?
+
+  public init(movement: MovementDefinition) { self.movement = movement }
+
+  /// Rows of the layout, 1-based.
+  public enum Layout {
+    public static let headerRow = 6
+    public static let fieldCodeRow = 7
+    public static let firstDataRow = 8
+  }
+
+  /// Writes the template of `unit` (or of a whole `category` when `unit` is nil) to `path`.
+  public func write(unit: RegistryUnit?, category: String, to path: String, created: Int?) throws -> [String] {
+    let forms = try movement.forms(forCategory: category)
+    let doc = try XLSXDocument(path: path, created: created)
+    doc.properties.title = "Mẫu báo cáo – " + (unit?.name ?? category)
+    doc.properties.subject = movement.title
+    doc.properties.comments = movement.plan
+    let guide = try doc.addSheet("Hướng dẫn")
+    var sheetNames: [String] = []
+    for form in forms {
+      let sheet = try doc.addSheet(form.sheetName ?? form.title)
+      sheetNames.append(sheet.name)
+      let areas = form.name == "CHI_TIEU" ? (unit.map { movement.registry.children(of: $0.code) } ?? []) : []
+      switch form.layout {
+      case .rows: try writeRows(form, unit: unit, areas: areas, on: sheet, in: doc)
+      case .keyValue: try writeKeyValue(form, unit: unit, on: sheet, in: doc)
+      }
+    }
+    try writeGuide(forms, sheetNames: sheetNames, unit: unit, category: category, on: guide)
+    try doc.save()
+    return [guide.name] + sheetNames
+  }
+
+  private func writeTitleBlock(
+    _ form: FormSchema, unit: RegistryUnit?, lastColumn: Int, on sheet: SheetWriter, in doc: XLSXDocument
+  )
+    throws
+  {
+    try sheet.merge(
+      CellRange(first: CellAddress(row: 1, column: 1), last: CellAddress(row: 1, column: max(lastColumn, 2))),
+      text: form.title.uppercased(), style: TemplateStyles.title)
+    try sheet.writeText("Đơn vị:", at: CellAddress(row: 2, column: 1), style: TemplateStyles.label)
+    try sheet.writeText("Mã đơn vị:", at: CellAddress(row: 3, column: 1), style: TemplateStyles.label)
+    try sheet.writeText("Năm báo cáo:", at: CellAddress(row: 4, column: 1), style: TemplateStyles.label)
+    let known = TemplateStyles.lockedCell
+    let open = TemplateStyles.input(.string)
+    try sheet.write(
+      unit.map { .text($0.name) } ?? .empty, at: CellAddress(row: 2, column: 2), style: unit == nil ? open : known)
+    try sheet.write(
+      unit.map { .text($0.code) } ?? .empty, at: CellAddress(row: 3, column: 2), style: unit == nil ? open : known)
+    let year = fill?(form.name, -1, "nam_bao_cao") ?? .empty
+    try sheet.write(year, at: CellAddress(row: 4, column: 2), style: TemplateStyles.input(.integer))
+    try sheet.validate(
+      CellRange(first: CellAddress(row: 4, column: 2), last: CellAddress(row: 4, column: 2)),
+      ValidationRule(
+        .wholeNumber(min: 2016, max: 2030), errorTitle: "Năm báo cáo", errorMessage: "Nhập năm, ví dụ 2017."))
+    try sheet.writeText(
+      "Nhập số liệu vào các ô có viền; không sửa dòng tiêu đề. " + (form.description ?? ""),
+      at: CellAddress(row: 5, column: 1), style: TemplateStyles.note)
+    let sheetRef = "'\(sheet.name.replacingOccurrences(of: "'", with: "''"))'"
+    try doc.defineName("_thidua_\(form.name)_unit", refersTo: "=\(sheetRef)!$B$3")
+    try doc.defineName("_thidua_\(form.name)_year", refersTo: "=\(sheetRef)!$B$4")
+  }
+
+  private func writeRows(
+    _ form: FormSchema, unit: RegistryUnit?, areas: [RegistryUnit], on sheet: SheetWriter, in doc: XLSXDocument
+  )
+    throws
+  {
+    let columns = form.fields.count
+    try writeTitleBlock(form, unit: unit, lastColumn: columns, on: sheet, in: doc)
+    let rowCount = areas.isEmpty ? blankRows : areas.count
+    let firstData = Layout.firstDataRow
+    let lastData = firstData + rowCount - 1
+    for (i, field) in form.fields.enumerated() {
+      let column = i + 1
+      try sheet.writeText(
+        headerTitle(field), at: CellAddress(row: Layout.headerRow, column: column), style: TemplateStyles.header)
+      try sheet.writeText(field.name, at: CellAddress(row: Layout.fieldCodeRow, column: column))
+      for r in 0..<rowCount {
+        let address = CellAddress(row: firstData + r, column: column)
+        var value = fill?(form.name, r, field.name) ?? .empty
+        if r < areas.count, field.name == "ten_dia_ban" { value = .text(areas[r].name) }
+        if r < areas.count, field.name == "ma_dia_ban" { value = .text(areas[r].code) }
+        try sheet.write(value, at: address, style: TemplateStyles.input(field.type))
+      }
+      if let rule = validation(field) {
+        try sheet.validate(
+          CellRange(
+            first: CellAddress(row: firstData, column: column), last: CellAddress(row: lastData, column: column)),
+          rule)
+      }
+      try sheet.setColumns(column...column, width: field.type == .string ? 28 : 14)
+    }
+    try sheet.setRow(Layout.headerRow, height: 48)
+    try sheet.setRow(Layout.fieldCodeRow, hidden: true)
+    try sheet.freezePanes(at: CellAddress(row: firstData, column: 1))
+    let sheetRef = "'\(sheet.name.replacingOccurrences(of: "'", with: "''"))'"
+    try doc.defineName(
+      "_thidua_\(form.name)_fields",
+      refersTo: "=\(sheetRef)!$A$\(Layout.fieldCodeRow):$\(CellAddress.columnName(columns))$\(Layout.fieldCodeRow)")
+    try finish(sheet, landscape: columns > 6)
+  }
+
+  private func writeKeyValue(_ form: FormSchema, unit: RegistryUnit?, on sheet: SheetWriter, in doc: XLSXDocument)
+    throws
+  {
+    try writeTitleBlock(form, unit: unit, lastColumn: 3, on: sheet, in: doc)
+    for (i, title) in ["Chỉ tiêu", "Giá trị", "Đơn vị tính"].enumerated() {
+      try sheet.writeText(title, at: CellAddress(row: Layout.headerRow, column: i + 1), style: TemplateStyles.header)
+    }
+    for (i, field) in form.fields.enumerated() {
+      let row = Layout.firstDataRow + i
+      try sheet.writeText(
+        headerTitle(field, withUnit: false), at: CellAddress(row: row, column: 1), style: TemplateStyles.lockedCell)
+      let value = fill?(form.name, 0, field.name) ?? .empty
+      try sheet.write(value, at: CellAddress(row: row, column: 2), style: TemplateStyles.input(field.type))
+      try sheet.writeText(field.unit ?? "", at: CellAddress(row: row, column: 3), style: TemplateStyles.lockedCell)
+      try sheet.writeText(field.name, at: CellAddress(row: row, column: 4))
+      if let rule = validation(field) {
+        try sheet.validate(
+          CellRange(first: CellAddress(row: row, column: 2), last: CellAddress(row: row, column: 2)), rule)
+      }
+    }
+    try sheet.setColumns(1...1, width: 52)
+    try sheet.setColumns(2...2, width: 22)
+    try sheet.setColumns(3...3, width: 14)
+    try sheet.setColumns(4...4, width: 10, hidden: true)
+    try sheet.freezePanes(at: CellAddress(row: Layout.firstDataRow, column: 1))
+    let last = Layout.firstDataRow + form.fields.count - 1
+    let sheetRef = "'\(sheet.name.replacingOccurrences(of: "'", with: "''"))'"
+    try doc.defineName("_thidua_\(form.name)_fields", refersTo: "=\(sheetRef)!$D$\(Layout.firstDataRow):$D$\(last)")
+    try finish(sheet, landscape: false)
+  }
+
+  private func finish(_ sheet: SheetWriter, landscape: Bool) throws {
+    var setup = PrintSetup()
+    setup.landscape = landscape
+    setup.repeatRows = Layout.headerRow...Layout.headerRow
+    try sheet.printSetup(setup)
+    sheet.protect()
+  }
+
+  private func writeGuide(
+    _ forms: [FormSchema], sheetNames: [String], unit: RegistryUnit?, category: String, on sheet: SheetWriter
+  )
+    throws
+  {
+    try sheet.merge(CellRange("A1:F1")!, text: "HƯỚNG DẪN LẬP BÁO CÁO", style: TemplateStyles.title)
+    try sheet.writeText(movement.title, at: CellAddress("A2")!, style: TemplateStyles.label)
+    try sheet.writeText(movement.plan, at: CellAddress("A3")!)
+    try sheet.writeText(
+      "Đơn vị: " + (unit.map { "\($0.name) (mã \($0.code))" } ?? "……… (loại đơn vị \(category))"),
+      at: CellAddress("A4")!, style: TemplateStyles.label)
+    var row = 6
+    for (form, name) in zip(forms, sheetNames) {
+      try sheet.link(
+        at: CellAddress(row: row, column: 1), toSheet: name, cell: CellAddress("A1")!, text: "Biểu: " + form.title,
+        style: TemplateStyles.label)
+      row += 1
+      if let description = form.description {
+        try sheet.writeText(description, at: CellAddress(row: row, column: 1), style: TemplateStyles.wrapped)
+        row += 1
+      }
+      for (i, title) in ["Mã trường", "Tên cột", "Kiểu", "Đơn vị tính", "Bắt buộc", "Cách ghi"].enumerated() {
+        try sheet.writeText(title, at: CellAddress(row: row, column: i + 1), style: TemplateStyles.header)
+      }
+      row += 1
+      for field in form.fields {
+        let cells = [
+          field.name, field.title, typeName(field), field.unit ?? "", field.isRequired ? "Có" : "",
+          field.description ?? "",
+        ]
+        for (i, text) in cells.enumerated() {
+          try sheet.writeText(text, at: CellAddress(row: row, column: i + 1), style: TemplateStyles.wrapped)
+        }
+        row += 1
+      }
+      row += 1
+    }
+    try sheet.setColumns(1...1, width: 24)
+    try sheet.setColumns(2...2, width: 40)
+    try sheet.setColumns(3...5, width: 12)
+    try sheet.setColumns(6...6, width: 60)
+    var setup = PrintSetup()
+    setup.landscape = true
+    try sheet.printSetup(setup)
+  }
+
+  private func headerTitle(_ field: FieldSchema, withUnit: Bool = true) -> String {
+    guard withUnit, let unit = field.unit, !field.title.contains("(") else { return field.title }
+    return "\(field.title) (\(unit))"
+  }
+
+  private func typeName(_ field: FieldSchema) -> String {
+    switch field.type {
+    case .string: return "Chữ"
+    case .integer: return "Số nguyên"
+    case .number: return "Số"
+    case .percent: return "Tỷ lệ 0–100"
+    case .date: return "Ngày/tháng/năm"
+    case .enum: return (field.constraints?.enum ?? []).joined(separator: " / ")
+    }
+  }
+
+  /// The data validation of a field's input cells.
+  func validation(_ field: FieldSchema) -> ValidationRule? {
+    let c = field.constraints
+    switch field.type {
+    case .integer:
+      return ValidationRule(
+        .wholeNumber(min: Int(c?.minimum ?? 0), max: Int(c?.maximum ?? 1_000_000_000)),
+        errorTitle: "Số nguyên", errorMessage: "Nhập số nguyên không âm.")
+    case .number:
+      return ValidationRule(
+        .decimal(min: c?.minimum ?? 0, max: c?.maximum ?? 1e15), errorTitle: "Số", errorMessage: "Nhập số không âm.")
+    case .percent:
+      return ValidationRule(
+        .decimal(min: c?.minimum ?? 0, max: c?.maximum ?? 100), errorTitle: "Tỷ lệ",
+        errorMessage: "Nhập tỷ lệ phần trăm từ 0 đến 100, ví dụ 11,13.")
+    case .enum:
+      return c?.enum.map { ValidationRule(.list($0), errorTitle: "Giá trị", errorMessage: "Chọn trong danh sách.") }
+    case .string, .date:
+      return nil
+    }
+  }
+}

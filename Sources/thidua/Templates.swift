@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import SheetIO
+import ThiDuaCore
+
+extension Thidua {
+  struct Templates: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Write the blank report workbooks that units fill in.",
+      discussion: """
+        One workbook per unit (--unit), one for a whole category of units (--category),
+        or, with neither, one per unit in the registry. See docs/templates.md.
+        """)
+
+    @Option(help: "A unit code from the registry, such as 517.") var unit: String?
+    @Option(help: "A unit category, such as HUYEN or XA.") var category: String?
+    @Option(help: "Output folder.") var out: String = "out/mau"
+    @Option(help: "Folder with a movement definition (default: the shipped Plan 5201).") var movement: String?
+    @Option(help: "Creation time stamp, seconds since 1970 (default: SOURCE_DATE_EPOCH, else the plan's date).")
+    var created: Int?
+    @OptionGroup var common: CommonOptions
+
+    func validate() throws {
+      if unit != nil && category != nil { throw ValidationError("Give --unit or --category, not both.") }
+    }
+
+    func run() throws {
+      let vi = common.lang == .vi
+      do {
+        let definition =
+          try movement.map { (folder) throws(MovementError) in try MovementDefinition(folder: folder) }
+          ?? MovementDefinition.shipped()
+        let stamp =
+          created ?? ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
+          ?? definition.planDate
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let writer = TemplateWriter(movement: definition)
+        var jobs: [(RegistryUnit?, String, String)] = []
+        if let code = unit {
+          guard let found = definition.registry.unit(code: code) else { throw MovementError.unknownUnit(code) }
+          jobs.append((found, found.category, "mau-\(fileStem(found.code)).xlsx"))
+        } else if let category {
+          _ = try definition.forms(forCategory: category)
+          jobs.append((nil, category, "mau-\(category).xlsx"))
+        } else {
+          for u in definition.registry.units where definition.formsByCategory[u.category] != nil {
+            jobs.append((u, u.category, "mau-\(fileStem(u.code)).xlsx"))
+          }
+        }
+        for (u, cat, name) in jobs {
+          let path = (out as NSString).appendingPathComponent(name)
+          let sheets = try writer.write(unit: u, category: cat, to: path, created: stamp)
+          print("\(path): \(sheets.joined(separator: ", "))")
+        }
+        print(vi ? "Đã viết \(jobs.count) mẫu báo cáo vào \(out)." : "Wrote \(jobs.count) templates to \(out).")
+      } catch let error as MovementError {
+        FileHandle.standardError.write(Data("thidua: \(vi ? "lỗi" : "error"): \(error.message(common.lang))\n".utf8))
+        throw ExitCode(2)
+      } catch let error as WriteError {
+        FileHandle.standardError.write(
+          Data("thidua: \(vi ? "lỗi" : "error") [\(error.code)]: \(error.message(common.lang))\n".utf8))
+        throw ExitCode(1)
+      }
+    }
+
+    private func fileStem(_ code: String) -> String {
+      String(code.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" })
+    }
+  }
+}

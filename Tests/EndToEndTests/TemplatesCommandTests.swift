@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+
+@Suite struct TemplatesCommandTests {
+  @Test func writesOneWorkbookPerUnitAndTwoRunsAreIdentical() throws {
+    let folder = try Paths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let first = folder.appendingPathComponent("1").path
+    let second = folder.appendingPathComponent("2").path
+    let a = try thidua("templates", "--out", first, "--lang", "en")
+    let b = try thidua("templates", "--out", second)
+    #expect(a.status == 0 && b.status == 0, "\(a.stderr)\(b.stderr)")
+    #expect(a.stdout.hasSuffix("Wrote 38 templates to \(first).\n"))
+    let files = try FileManager.default.contentsOfDirectory(atPath: first).sorted()
+    #expect(files.count == 38)
+    #expect(files.contains("mau-517.xlsx") && files.contains("mau-SNV.xlsx"))
+    for file in files {
+      #expect(
+        FileManager.default.contents(atPath: first + "/" + file)
+          == FileManager.default.contents(atPath: second + "/" + file),
+        "\(file)")
+    }
+  }
+
+  @Test func unknownUnitIsAClearError() throws {
+    let folder = try Paths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let run = try thidua("templates", "--unit", "999", "--out", folder.path)
+    #expect(run.status == 2)
+    #expect(run.stderr == "thidua: lỗi: Không có đơn vị mã 999 trong danh mục.\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+  }
+
+  @Test func categoryTemplateLeavesTheUnitOpen() throws {
+    let folder = try Paths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let run = try thidua("templates", "--category", "XA", "--out", folder.path)
+    #expect(run.status == 0)
+    #expect(
+      run.stdout.contains(
+        "mau-XA.xlsx: Hướng dẫn, Chỉ tiêu giảm nghèo, Thông tin đơn vị, Tự đánh giá tiêu chí, Đề nghị khen thưởng"))
+  }
+}

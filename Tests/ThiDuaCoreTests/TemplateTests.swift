@@ -1,0 +1,143 @@
+import Foundation
+import SheetIO
+import Testing
+
+@testable import ThiDuaCore
+
+@Suite struct MovementDefinitionTests {
+  @Test func shippedDefinitionLoads() throws {
+    let m = try MovementDefinition.shipped()
+    #expect(m.forms.keys.sorted() == ["CHI_TIEU", "DE_NGHI", "THONG_TIN", "TIEU_CHI"])
+    #expect(m.registry.units.filter { $0.category == "HUYEN" }.count == 18)
+    #expect(m.registry.units.filter { $0.category == "HUYEN" && $0.areaType == "mien_nui" }.count == 9)
+    #expect(m.registry.children(of: "517").map(\.name).first == "Thị trấn Núi Thành")
+    #expect(m.registry.children(of: "517").allSatisfy { $0.isSample })
+    #expect(m.registry.unit(code: "516")?.poorArea == "huyen_ngheo")
+    #expect(m.planDate == 1_506_470_400)
+    #expect(m.forms["CHI_TIEU"]?.fields.count == 13)
+  }
+}
+
+@Suite struct TemplateTests {
+  static func temporary() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-tpl-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  /// A value for every input cell, different per form, row and field.
+  static func sample(_ form: String, _ row: Int, _ field: String, schema: FieldSchema?) -> CellValue? {
+    if field == "nam_bao_cao" { return .number(2017) }
+    guard let schema else { return nil }
+    switch schema.type {
+    case .integer: return .number(Double(100 + row * 7 + field.count))
+    case .number: return .number(Double(row) + 0.25)
+    case .percent: return .number(Double(row) + 0.13)
+    case .date: return .date(ExcelDate(serial: Double(43_005 + row), uses1904: false))
+    case .enum: return .text(schema.constraints?.enum?.first ?? "")
+    case .string: return .text("\(form) \(field) \(row) – đã điền")
+    }
+  }
+
+  @Test func filledTemplateReadsBackExactly() throws {
+    let m = try MovementDefinition.shipped()
+    let folder = try Self.temporary()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var writer = TemplateWriter(movement: m)
+    writer.blankRows = 3
+    writer.fill = { form, row, field in
+      let schema = m.forms[form]?.fields.first { $0.name == field }
+      // Pre-listed communes keep their names and codes.
+      if form == "CHI_TIEU" && (field == "ten_dia_ban" || field == "ma_dia_ban") { return nil }
+      return Self.sample(form, row, field, schema: schema)
+    }
+    let path = folder.appendingPathComponent("mau-517.xlsx").path
+    let unit = m.registry.unit(code: "517")!
+    _ = try writer.write(unit: unit, category: "HUYEN", to: path, created: m.planDate)
+    keepForCrosscheck(path)
+
+    let book = try XLSXWorkbook(path: path)
+    #expect(
+      book.sheets.map(\.name) == [
+        "Hướng dẫn", "Chỉ tiêu giảm nghèo", "Thông tin đơn vị", "Tự đánh giá tiêu chí", "Đề nghị khen thưởng",
+      ])
+    func cells(_ sheet: String) throws -> [CellAddress: CellValue] {
+      let reader = try book.rows(of: book.sheet(named: sheet))
+      var result: [CellAddress: CellValue] = [:]
+      while let row = try reader.next() { for c in row.cells { result[c.address] = c.value } }
+      return result
+    }
+    let chiTieu = try cells("Chỉ tiêu giảm nghèo")
+    let form = m.forms["CHI_TIEU"]!
+    #expect(chiTieu[CellAddress("B2")!] == .text("Huyện Núi Thành"))
+    #expect(chiTieu[CellAddress("B3")!] == .text("517"))
+    #expect(chiTieu[CellAddress("B4")!] == .number(2017))
+    let communes = m.registry.children(of: "517")
+    for (i, field) in form.fields.enumerated() {
+      let column = i + 1
+      #expect(chiTieu[CellAddress(row: 7, column: column)] == .text(field.name))  // the field-code row
+      for r in 0..<communes.count {
+        let address = CellAddress(row: 8 + r, column: column)
+        let expected: CellValue? =
+          field.name == "ten_dia_ban"
+          ? .text(communes[r].name)
+          : field.name == "ma_dia_ban" ? .text(communes[r].code) : Self.sample("CHI_TIEU", r, field.name, schema: field)
+        #expect(chiTieu[address] == expected, "\(address)")
+      }
+    }
+    let info = try cells("Thông tin đơn vị")
+    for (i, field) in m.forms["THONG_TIN"]!.fields.enumerated() {
+      #expect(info[CellAddress(row: 8 + i, column: 4)] == .text(field.name))
+      #expect(info[CellAddress(row: 8 + i, column: 2)] == Self.sample("THONG_TIN", 0, field.name, schema: field))
+    }
+    let proposals = try cells("Đề nghị khen thưởng")
+    #expect(proposals[CellAddress("B10")!] == .text("Tập thể"))  // row 3 of 3, the enum's first value
+  }
+
+  @Test func twoRunsGiveIdenticalBytes() throws {
+    let m = try MovementDefinition.shipped()
+    let folder = try Self.temporary()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let writer = TemplateWriter(movement: m)
+    let a = folder.appendingPathComponent("a.xlsx").path
+    let b = folder.appendingPathComponent("b.xlsx").path
+    _ = try writer.write(unit: m.registry.unit(code: "SNV"), category: "SO_NGANH", to: a, created: m.planDate)
+    _ = try writer.write(unit: m.registry.unit(code: "SNV"), category: "SO_NGANH", to: b, created: m.planDate)
+    #expect(FileManager.default.contents(atPath: a) == FileManager.default.contents(atPath: b))
+  }
+
+  @Test func inputCellsHaveValidationAndTheSheetIsProtected() throws {
+    let m = try MovementDefinition.shipped()
+    let folder = try Self.temporary()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("xa.xlsx").path
+    _ = try TemplateWriter(movement: m).write(unit: nil, category: "XA", to: path, created: 0)
+    let script = """
+      import sys, openpyxl
+      wb = openpyxl.load_workbook(sys.argv[1])
+      ws = wb["Chỉ tiêu giảm nghèo"]
+      kinds = sorted({dv.type for dv in ws.data_validations.dataValidation})
+      print(ws.protection.sheet, ws["C8"].protection.locked, ws["C6"].protection.locked, ws.row_dimensions[7].hidden, kinds,
+            sorted(n for n in wb.defined_names))
+      """
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", script, path]
+    let out = Pipe()
+    process.standardOutput = out
+    try process.run()
+    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    #expect(text.contains("True False True True ['decimal', 'whole']"), "\(text)")
+    #expect(text.contains("'_thidua_CHI_TIEU_fields'") && text.contains("'_thidua_THONG_TIN_year'"), "\(text)")
+  }
+}
+
+/// Keeps a copy for scripts/crosscheck-writer when `THIDUA_WRITTEN_DIR` is set.
+func keepForCrosscheck(_ path: String) {
+  guard let folder = ProcessInfo.processInfo.environment["THIDUA_WRITTEN_DIR"] else { return }
+  let name = URL(fileURLWithPath: path).lastPathComponent
+  try? FileManager.default.removeItem(atPath: folder + "/" + name)
+  try? FileManager.default.copyItem(atPath: path, toPath: folder + "/" + name)
+}
