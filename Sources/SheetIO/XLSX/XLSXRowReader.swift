@@ -60,6 +60,7 @@ public final class XLSXRowReader {
   private func nextRow() throws(SheetReadError) -> Row? {
     guard !finished else { return nil }
     while true {
+      if try fastCell() { continue }
       switch try scanner.next() {
       case .start(let name, let attributes, let selfClosing):
         if let row = try start(name, attributes, selfClosing) { return row }
@@ -127,6 +128,93 @@ public final class XLSXRowReader {
       }
     }
     return nil
+  }
+
+  /// The usual unprefixed `<c r="…" s="…" t="…">` parsed in one pass straight from the
+  /// scanner's buffer, followed by the `<v>…</v></c>` shortcut. Returns false, having
+  /// consumed nothing, for anything else (a prefix, an odd attribute, a tag cut by the
+  /// buffer's end), which the token path then reads.
+  private func fastCell() throws(SheetReadError) -> Bool {
+    let b = scanner.buffer
+    let start = scanner.position
+    let end = scanner.bufferedEnd
+    guard end - start > 3, b[start] == UInt8(ascii: "<"), b[start + 1] == UInt8(ascii: "c") else { return false }
+    let afterName = b[start + 2]
+    guard afterName == 0x20 || afterName == UInt8(ascii: ">") || afterName == UInt8(ascii: "/") else { return false }
+    var i = start + 2
+    var address: CellAddress?
+    var typeRange: Range<Int>?
+    var style = 0
+    var selfClosing = false
+    @inline(__always) func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D }
+    while true {
+      while i < end, isSpace(b[i]) { i += 1 }
+      guard i < end else { return false }
+      if b[i] == UInt8(ascii: ">") {
+        i += 1
+        break
+      }
+      if b[i] == UInt8(ascii: "/") {
+        guard i + 1 < end, b[i + 1] == UInt8(ascii: ">") else { return false }
+        selfClosing = true
+        i += 2
+        break
+      }
+      let nameStart = i
+      while i < end, b[i] != UInt8(ascii: "="), !isSpace(b[i]), b[i] != UInt8(ascii: ">") { i += 1 }
+      guard i < end, b[i] == UInt8(ascii: "="), i - nameStart == 1 || b[nameStart + 1] != UInt8(ascii: ":") else {
+        return false
+      }
+      let name = b[nameStart]
+      let single = i - nameStart == 1
+      i += 1
+      guard i < end, b[i] == UInt8(ascii: "\"") || b[i] == UInt8(ascii: "'") else { return false }
+      let quote = b[i]
+      let valueStart = i + 1
+      i = valueStart
+      while i < end, b[i] != quote {
+        if b[i] == UInt8(ascii: "<") || b[i] == UInt8(ascii: "&") { return false }
+        i += 1
+      }
+      guard i < end else { return false }
+      let value = valueStart..<i
+      i += 1
+      guard single else { continue }
+      switch name {
+      case UInt8(ascii: "r"):
+        guard let a = CellAddress.parse(scanner.bytes(value)) else { return false }
+        address = a
+      case UInt8(ascii: "t"): typeRange = value
+      case UInt8(ascii: "s"):
+        guard let n = parseInt(value) else { return false }
+        style = n
+      default: continue
+      }
+    }
+    // Everything parsed: commit, as beginCell would.
+    cellType = try typeRange.map { (range) throws(SheetReadError) in try type(of: range) } ?? .number
+    cellStyle = style
+    hasValue = false
+    earlyNumber = nil
+    valueBytes.removeAll(keepingCapacity: true)
+    if let address {
+      column = address.column
+      rowNumber = address.row
+    } else {
+      column += 1
+      guard column <= CellAddress.maxColumn else { throw .badCellReference(scanner.location, text: "column \(column)") }
+    }
+    try scanner.consumeStartTag(length: i - start, name: (start + 1)..<(start + 2), selfClosing: selfClosing)
+    if selfClosing {
+      try finishCell()
+      return true
+    }
+    if let text = try scanner.literalSimpleElement(open: "<v>", close: "</v>") {
+      hasValue = true
+      takeValue(text)
+      if try scanner.literalEndTag("</c>") { try finishCell() }
+    }
+    return true
   }
 
   /// Keeps the text of a `<v>` element, parsing a number at once while its bytes are

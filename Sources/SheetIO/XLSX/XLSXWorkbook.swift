@@ -59,16 +59,19 @@ public final class XLSXWorkbook {
 
   /// A streaming reader over the rows of `sheet`.
   public func rowReader(of sheet: SheetInfo) throws(SheetReadError) -> XLSXRowReader {
-    let strings = try loadSharedStrings()
-    var source: ZipEntryStream
+    let source: ZipEntryStream
     do {
       source = try archive.open(sheet.partPath, limit: limits.maxSheetPartBytes, limits: limits)
     } catch {
       throw error.relocated { $0.sheet = sheet.name }
     }
+    // The sheet starts inflating on the second thread while the shared strings are read
+    // here.
+    let prefetch = PrefetchingByteSource(source)
+    let strings = try loadSharedStrings()
     return XLSXRowReader(
-      source: PrefetchingByteSource(source), limits: limits, sharedStrings: strings, styles: styles,
-      uses1904: uses1904, sheetName: sheet.name)
+      source: prefetch, limits: limits, sharedStrings: strings, styles: styles, uses1904: uses1904,
+      sheetName: sheet.name)
   }
 
   /// The font name of a cell format (`cellXfs` index), such as `.VnTime` or `Times New Roman`.

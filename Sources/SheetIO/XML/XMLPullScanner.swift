@@ -179,6 +179,22 @@ final class XMLPullScanner {
     }
   }
 
+  /// The buffered bytes not yet consumed: `buffer[position..<bufferedEnd]`, for a
+  /// caller that parses a common tag in place (`XLSXRowReader`'s `<c …>`).
+  var position: Int { pos }
+  var bufferedEnd: Int { end }
+
+  /// Consumes a start tag of `length` bytes that a caller parsed in place; `name` is its
+  /// qualified name's range. Opens the element unless it closes itself.
+  func consumeStartTag(length: Int, name: Range<Int>, selfClosing: Bool) throws(SheetReadError) {
+    if !selfClosing {
+      guard openCount < limits.maxXMLDepth else { throw .xmlTooDeep(source.location, limit: limits.maxXMLDepth) }
+      openElements[openCount] = hash(name)
+      openCount += 1
+    }
+    pos += length
+  }
+
   /// True when the input continues with exactly the bytes of `literal`.
   @inline(__always) private func startsWith(_ literal: StaticString) throws(SheetReadError) -> Bool {
     let n = literal.utf8CodeUnitCount
