@@ -40,10 +40,11 @@ let package = Package(
       swiftSettings: strict),
     // Benchmark driver for scripts/bench/write; not part of the command line.
     .executableTarget(name: "thidua-bench", dependencies: ["SheetIO"], swiftSettings: strict),
+    .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
     .testTarget(
-      name: "SheetIOTests", dependencies: ["SheetIO"], swiftSettings: strict),
+      name: "SheetIOTests", dependencies: ["SheetIO", "TestSupport"], swiftSettings: strict),
     .testTarget(
-      name: "ThiDuaCoreTests", dependencies: ["ThiDuaCore", "SheetIO"], swiftSettings: strict),
+      name: "ThiDuaCoreTests", dependencies: ["ThiDuaCore", "SheetIO", "TestSupport"], swiftSettings: strict),
     .testTarget(
       name: "EndToEndTests", dependencies: ["thidua"], swiftSettings: strict),
   ]

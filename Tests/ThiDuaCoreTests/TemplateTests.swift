@@ -1,5 +1,6 @@
 import Foundation
 import SheetIO
+import TestSupport
 import Testing
 
 @testable import ThiDuaCore
@@ -120,24 +121,9 @@ import Testing
       print(ws.protection.sheet, ws["C8"].protection.locked, ws["C6"].protection.locked, ws.row_dimensions[7].hidden, kinds,
             sorted(n for n in wb.defined_names))
       """
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", script, path]
-    let out = Pipe()
-    process.standardOutput = out
-    try process.run()
-    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
+    let (status, text) = try runPython(script, path)
+    #expect(status == 0)
     #expect(text.contains("True False True True ['decimal', 'whole']"), "\(text)")
     #expect(text.contains("'_thidua_CHI_TIEU_fields'") && text.contains("'_thidua_THONG_TIN_year'"), "\(text)")
   }
-}
-
-/// Keeps a copy for scripts/crosscheck-writer when `THIDUA_WRITTEN_DIR` is set.
-func keepForCrosscheck(_ path: String) {
-  guard let folder = ProcessInfo.processInfo.environment["THIDUA_WRITTEN_DIR"] else { return }
-  let name = URL(fileURLWithPath: path).lastPathComponent
-  try? FileManager.default.removeItem(atPath: folder + "/" + name)
-  try? FileManager.default.copyItem(atPath: path, toPath: folder + "/" + name)
 }

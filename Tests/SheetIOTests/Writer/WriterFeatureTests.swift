@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import SheetIO
@@ -134,18 +135,10 @@ import Testing
               ws.page_setup.paperSize, ws.protection.sheet, ws["B4"].protection.locked,
               sorted(str(dv.sqref) for dv in ws.data_validations.dataValidation))
         """
-      let process = Process()
-      process.standardError = FileHandle.standardError
-      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-      process.arguments = ["python3", "-c", script, path]
-      let out = Pipe()
-      process.standardOutput = out
-      try process.run()
-      let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-      process.waitUntilExit()
-      #expect(process.terminationStatus == 0)
+      let (status, text) = try runPython(script, path)
+      #expect(status == 0)
       #expect(
-        text.trimmingCharacters(in: .whitespacesAndNewlines)
+        text
           == "['Biểu 01', 'Hướng dẫn'] BIỂU TỔNG HỢP KẾT QUẢ GIẢM NGHÈO Kết quả A4 A3:D20 9 True False ['B4:B20', 'C4:C20', 'D4:D20']"
       )
     }

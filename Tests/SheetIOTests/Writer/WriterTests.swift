@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import SheetIO
@@ -9,15 +10,6 @@ func withTemporaryFolder<T>(_ body: (URL) throws -> T) throws -> T {
   try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
   defer { try? FileManager.default.removeItem(at: url) }
   return try body(url)
-}
-
-/// Keeps a copy of a written workbook in `THIDUA_WRITTEN_DIR` when it is set, for
-/// scripts/crosscheck-writer to open with openpyxl and LibreOffice.
-func keepForCrosscheck(_ path: String) {
-  guard let folder = ProcessInfo.processInfo.environment["THIDUA_WRITTEN_DIR"] else { return }
-  let name = URL(fileURLWithPath: path).lastPathComponent
-  try? FileManager.default.removeItem(atPath: folder + "/" + name)
-  try? FileManager.default.copyItem(atPath: path, toPath: folder + "/" + name)
 }
 
 /// Every cell of every sheet, by sheet name and address.
