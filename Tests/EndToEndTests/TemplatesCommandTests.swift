@@ -41,3 +41,24 @@ import Testing
         "mau-XA.xlsx: Hướng dẫn, Chỉ tiêu giảm nghèo, Thông tin đơn vị, Tự đánh giá tiêu chí, Đề nghị khen thưởng"))
   }
 }
+
+@Suite struct MovementCommandTests {
+  @Test func shippedDefinitionChecksClean() throws {
+    let run = try thidua("movement", "check", "--lang", "en")
+    #expect(run.status == 0)
+    #expect(run.stdout == "The movement definition is sound: 4 forms, 28 criteria, 39 units.\n")
+  }
+
+  @Test func brokenCopyFailsWithItsProblems() throws {
+    let folder = try Paths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let copy = folder.appendingPathComponent("m").path
+    try FileManager.default.copyItem(
+      atPath: Paths.repo.appendingPathComponent("Sources/ThiDuaCore/Resources/ke-hoach-5201").path, toPath: copy)
+    try FileManager.default.removeItem(atPath: copy + "/forms/TIEU_CHI.json")
+    let run = try thidua("movement", "check", copy)
+    #expect(run.status == 1)
+    #expect(run.stdout.contains("[unknown-form] movement.json: biểu mẫu không có tệp định nghĩa: HUYEN: TIEU_CHI"))
+    #expect(run.stdout.hasSuffix("5 lỗi trong định nghĩa phong trào.\n"))
+  }
+}

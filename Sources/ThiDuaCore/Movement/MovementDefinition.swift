@@ -34,7 +34,7 @@ public enum MovementError: Error, Hashable, Sendable {
 /// unit registry. The definition of Plan 5201 ships with thidua; `--movement DIR` reads
 /// another folder of the same shape (docs/movement.md).
 public struct MovementDefinition: Sendable {
-  struct Header: Codable {
+  struct Header: Codable, Sendable {
     var code: String
     var title: String
     var plan: String
@@ -53,13 +53,20 @@ public struct MovementDefinition: Sendable {
   public let forms: [String: FormSchema]
   public let formsByCategory: [String: [String]]
   public let registry: UnitRegistry
+  public let criteria: [Criterion]
+  public let thresholds: ThresholdsFile
 
-  /// The definition shipped with thidua: Plan 5201/KH-UBND (2017).
-  public static func shipped() throws(MovementError) -> MovementDefinition {
+  /// The folder of the definition shipped with thidua: Plan 5201/KH-UBND (2017).
+  public static func shippedFolder() throws(MovementError) -> String {
     guard let url = Bundle.module.url(forResource: "ke-hoach-5201", withExtension: nil) else {
       throw .unreadable(file: "ke-hoach-5201", reason: "not found beside the program")
     }
-    return try MovementDefinition(folder: url.path)
+    return url.path
+  }
+
+  /// The definition shipped with thidua.
+  public static func shipped() throws(MovementError) -> MovementDefinition {
+    try MovementDefinition(folder: try shippedFolder())
   }
 
   /// Reads `movement.json`, `forms/*.json` and `units.csv` from `folder`.
@@ -100,6 +107,14 @@ public struct MovementDefinition: Sendable {
     self.forms = forms
     formsByCategory = header.formsByCategory
     registry = try UnitRegistry(csvPath: (folder as NSString).appendingPathComponent("units.csv"))
+    do {
+      criteria = try JSONDecoder().decode(CriteriaFile.self, from: try read("criteria.json")).criteria
+      thresholds = try JSONDecoder().decode(ThresholdsFile.self, from: try read("thresholds.json"))
+    } catch let error as MovementError {
+      throw error
+    } catch {
+      throw .unreadable(file: "criteria.json or thresholds.json", reason: "\(error)")
+    }
   }
 
   /// The forms a unit of `category` submits, in order.

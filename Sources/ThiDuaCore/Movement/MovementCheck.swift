@@ -1,0 +1,166 @@
+public import Foundation
+public import SheetIO
+
+/// A problem in a movement definition, found before anything runs on it.
+public struct MovementProblem: Hashable, Sendable {
+  /// Stable kebab-case code (docs/movement.md).
+  public var code: String
+  /// The file concerned, relative to the definition's folder.
+  public var file: String
+  /// What is wrong, with the values concerned.
+  public var detail: String
+
+  public func message(_ language: Language) -> String {
+    let text: (String, String)
+    switch code {
+    case "unreadable-file": text = ("không đọc được", "cannot be read")
+    case "unknown-category": text = ("loại đơn vị không có trong danh mục", "unknown unit category")
+    case "duplicate-criterion": text = ("mã tiêu chí trùng", "duplicate criterion id")
+    case "points-mismatch":
+      text = ("tổng điểm các tiêu chí khác tổng điểm khai báo", "criteria points do not sum as declared")
+    case "unknown-field":
+      text = ("tiêu chí dẫn chiếu trường không có trong biểu mẫu nào", "a criterion refers to a field no form has")
+    case "unknown-form": text = ("biểu mẫu không có tệp định nghĩa", "a form has no definition file")
+    case "unknown-rule": text = ("quy tắc đánh giá chưa được hỗ trợ", "a rule thidua cannot decide")
+    case "missing-rule": text = ("tiêu chí tính toán thiếu quy tắc", "a computed criterion names no rule")
+    case "duplicate-field": text = ("mã trường trùng trong biểu mẫu", "duplicate field code in a form")
+    case "empty-enum": text = ("danh sách giá trị rỗng", "an empty list of values")
+    case "duplicate-unit": text = ("mã đơn vị trùng", "duplicate unit code")
+    case "unknown-parent": text = ("đơn vị cấp trên không có trong danh mục", "a parent unit not in the registry")
+    case "unknown-area": text = ("loại địa bàn không hợp lệ", "an unknown area type")
+    default: text = (code, code)
+    }
+    return "\(file): \(language == .vi ? text.0 : text.1): \(detail)"
+  }
+}
+
+/// `thidua movement check`: reads every file of a definition leniently and lists every
+/// problem instead of stopping at the first.
+public enum MovementCheck {
+  public static func problems(folder: String) -> [MovementProblem] {
+    var problems: [MovementProblem] = []
+    func load<T: Decodable>(_ type: T.Type, _ name: String) -> T? {
+      let path = (folder as NSString).appendingPathComponent(name)
+      guard let data = FileManager.default.contents(atPath: path) else {
+        problems.append(MovementProblem(code: "unreadable-file", file: name, detail: "missing"))
+        return nil
+      }
+      do {
+        return try JSONDecoder().decode(T.self, from: data)
+      } catch {
+        problems.append(MovementProblem(code: "unreadable-file", file: name, detail: "\(error)"))
+        return nil
+      }
+    }
+    let header = load(MovementDefinition.Header.self, "movement.json")
+    var forms: [String: FormSchema] = [:]
+    for (category, names) in (header?.formsByCategory ?? [:]).sorted(by: { $0.key < $1.key }) {
+      if !MovementVocabulary.categories.contains(category) {
+        problems.append(MovementProblem(code: "unknown-category", file: "movement.json", detail: category))
+      }
+      for name in names where forms[name] == nil {
+        let exists = FileManager.default.fileExists(
+          atPath: (folder as NSString).appendingPathComponent("forms/\(name).json"))
+        guard exists else {
+          problems.append(MovementProblem(code: "unknown-form", file: "movement.json", detail: "\(category): \(name)"))
+          continue
+        }
+        if let form = load(FormSchema.self, "forms/\(name).json") { forms[name] = form }
+      }
+    }
+    for form in forms.values.sorted(by: { $0.name < $1.name }) {
+      var seen: Set<String> = []
+      for field in form.fields {
+        if !seen.insert(field.name).inserted {
+          problems.append(MovementProblem(code: "duplicate-field", file: "forms/\(form.name).json", detail: field.name))
+        }
+        if field.type == .enum, (field.constraints?.enum ?? []).isEmpty {
+          problems.append(MovementProblem(code: "empty-enum", file: "forms/\(form.name).json", detail: field.name))
+        }
+      }
+    }
+    if let criteria = load(CriteriaFile.self, "criteria.json") {
+      problems += check(criteria, forms: forms)
+    }
+    if let thresholds = load(ThresholdsFile.self, "thresholds.json") {
+      let areas = thresholds.yearlyReduction.map(\.area) + thresholds.targets2020.map(\.area)
+      for area in areas where !MovementVocabulary.thresholdAreas.contains(area) {
+        problems.append(MovementProblem(code: "unknown-area", file: "thresholds.json", detail: area))
+      }
+    }
+    do {
+      let registry = try UnitRegistry(csvPath: (folder as NSString).appendingPathComponent("units.csv"))
+      problems += check(registry)
+    } catch {
+      problems.append(MovementProblem(code: "unreadable-file", file: "units.csv", detail: error.message(.en)))
+    }
+    return problems
+  }
+
+  private static func check(_ file: CriteriaFile, forms: [String: FormSchema]) -> [MovementProblem] {
+    var problems: [MovementProblem] = []
+    var ids: Set<String> = []
+    var sums: [String: Double] = [:]
+    for c in file.criteria {
+      if !ids.insert(c.id).inserted {
+        problems.append(MovementProblem(code: "duplicate-criterion", file: "criteria.json", detail: c.id))
+      }
+      if !MovementVocabulary.categories.contains(c.category) {
+        problems.append(
+          MovementProblem(code: "unknown-category", file: "criteria.json", detail: "\(c.id): \(c.category)"))
+      }
+      sums[c.category, default: 0] += c.points
+      if c.decided != .selfAssessed {
+        if let rule = c.rule {
+          if !Criterion.knownRules.contains(rule) {
+            problems.append(MovementProblem(code: "unknown-rule", file: "criteria.json", detail: "\(c.id): \(rule)"))
+          }
+        } else {
+          problems.append(MovementProblem(code: "missing-rule", file: "criteria.json", detail: c.id))
+        }
+      }
+      for reference in c.fields ?? [] {
+        let parts = reference.split(separator: ".", maxSplits: 1).map(String.init)
+        let known = parts.count == 2 && (forms[parts[0]]?.fields.contains { $0.name == parts[1] } ?? false)
+        if !known {
+          problems.append(
+            MovementProblem(code: "unknown-field", file: "criteria.json", detail: "\(c.id): \(reference)"))
+        }
+      }
+    }
+    for (category, declared) in file.maxPoints.sorted(by: { $0.key < $1.key }) {
+      let sum = sums[category] ?? 0
+      if abs(sum - declared) > 1e-9 {
+        problems.append(
+          MovementProblem(
+            code: "points-mismatch", file: "criteria.json",
+            detail: "\(category): \(CanonicalCSV.numberText(sum)) ≠ \(CanonicalCSV.numberText(declared))"))
+      }
+    }
+    return problems
+  }
+
+  private static func check(_ registry: UnitRegistry) -> [MovementProblem] {
+    var problems: [MovementProblem] = []
+    var codes: Set<String> = []
+    for u in registry.units where !codes.insert(u.code).inserted {
+      problems.append(MovementProblem(code: "duplicate-unit", file: "units.csv", detail: u.code))
+    }
+    for u in registry.units {
+      if !MovementVocabulary.categories.contains(u.category) {
+        problems.append(
+          MovementProblem(code: "unknown-category", file: "units.csv", detail: "\(u.code): \(u.category)"))
+      }
+      if let parent = u.parent, !codes.contains(parent) {
+        problems.append(MovementProblem(code: "unknown-parent", file: "units.csv", detail: "\(u.code): \(parent)"))
+      }
+      if let area = u.areaType, !MovementVocabulary.areaTypes.contains(area) {
+        problems.append(MovementProblem(code: "unknown-area", file: "units.csv", detail: "\(u.code): \(area)"))
+      }
+      if let poor = u.poorArea, !MovementVocabulary.poorAreas.contains(poor) {
+        problems.append(MovementProblem(code: "unknown-area", file: "units.csv", detail: "\(u.code): \(poor)"))
+      }
+    }
+    return problems
+  }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+@testable import ThiDuaCore
+
+/// The shipped definition passes; each broken copy fails with exactly its problems.
+@Suite struct MovementCheckTests {
+  /// A copy of the shipped definition, changed by `breakIt`, checked.
+  static func problems(_ breakIt: (String) throws -> Void) throws -> [MovementProblem] {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-mv-\(UUID().uuidString)").path
+    try FileManager.default.copyItem(atPath: try MovementDefinition.shippedFolder(), toPath: folder)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try breakIt(folder)
+    return MovementCheck.problems(folder: folder)
+  }
+
+  static func edit(_ folder: String, _ file: String, _ from: String, _ to: String) throws {
+    let path = folder + "/" + file
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(text.contains(from), "\(file) has no \(from)")
+    try text.replacingOccurrences(of: from, with: to).write(toFile: path, atomically: true, encoding: .utf8)
+  }
+
+  @Test func shippedDefinitionIsSound() throws {
+    #expect(MovementCheck.problems(folder: try MovementDefinition.shippedFolder()).isEmpty)
+    let m = try MovementDefinition.shipped()
+    #expect(m.criteria.count == 28)
+    #expect(m.criteria.filter { $0.category == "HUYEN" }.map(\.id) == ["b1", "b2", "b3", "b4"])
+    #expect(m.criteria.first { $0.id == "b4" }?.rule == "poverty_reduction_beyond_target")
+    #expect(m.thresholds.yearlyReduction.first { $0.area == "mien_nui" }?.minimum == 5)
+  }
+
+  @Test func duplicateCriterion() throws {
+    let p = try Self.problems { try Self.edit($0, "criteria.json", #""id": "c2""#, #""id": "c1""#) }
+    #expect(p.map(\.code) == ["duplicate-criterion"])
+    #expect(p.first?.detail == "c1")
+  }
+
+  @Test func pointsNotSummingAsDeclared() throws {
+    let p = try Self.problems { try Self.edit($0, "criteria.json", #""maxPoints": {"#, #""maxPoints": {"KHAC": 5, "#) }
+    #expect(p.map(\.code) == ["points-mismatch"])
+    #expect(p.first?.detail == "KHAC: 0 ≠ 5")
+  }
+
+  @Test func criterionReferringToAFieldNoFormHas() throws {
+    let p = try Self.problems {
+      try Self.edit($0, "criteria.json", "THONG_TIN.so_don_khieu_nai", "THONG_TIN.so_don_thu")
+    }
+    #expect(p.map(\.code) == ["unknown-field"])
+    #expect(p.first?.detail == "c5: THONG_TIN.so_don_thu")
+  }
+
+  @Test func unknownCategoryAndUnknownRule() throws {
+    let p = try Self.problems {
+      try Self.edit($0, "criteria.json", #""category": "CAN_BO""#, #""category": "CANBO""#)
+      try Self.edit($0, "criteria.json", #""rule": "concrete_contribution""#, #""rule": "dong_gop""#)
+    }
+    #expect(p.map(\.code).sorted() == ["points-mismatch", "unknown-category", "unknown-rule"])
+  }
+
+  @Test func brokenRegistry() throws {
+    let p = try Self.problems {
+      try Self.edit($0, "units.csv", "517-02,Xã Tam Quang", "517-01,Xã Tam Quang")
+      try Self.edit(
+        $0, "units.csv", "516-04,Xã Trà Cang,Trà Cang,XA,516,mien_nui", "516-04,Xã Trà Cang,Trà Cang,XA,599,vung_cao")
+    }
+    #expect(p.map(\.code).sorted() == ["duplicate-unit", "unknown-area", "unknown-parent"])
+  }
+
+  @Test func missingFormAndMalformedFile() throws {
+    let p = try Self.problems {
+      try FileManager.default.removeItem(atPath: $0 + "/forms/DE_NGHI.json")
+      try Self.edit($0, "thresholds.json", "{", "{{")
+    }
+    let codes = Set(p.map(\.code))
+    #expect(codes == ["unknown-form", "unknown-field", "unreadable-file"])
+    #expect(p.filter { $0.code == "unknown-form" }.count == 5)  // every category that submits it
+  }
+}
