@@ -85,7 +85,7 @@ public enum SheetReadError: Error, Hashable, Sendable {
   }
 
   /// The same error with the location replaced, for callers that know more.
-  func relocated(_ update: (inout Location) -> Void) -> SheetReadError {
+  public func relocated(_ update: (inout Location) -> Void) -> SheetReadError {
     var l = location
     update(&l)
     switch self {

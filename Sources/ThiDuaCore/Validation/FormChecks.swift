@@ -1,0 +1,240 @@
+public import SheetIO
+
+/// The checks of one detected table: every field's type and constraints, and for the
+/// poverty form `CHI_TIEU` the consistency rules of DOMAIN (balance identity, rates,
+/// poor ≤ households, totals, duplicate and unknown areas).
+struct FormChecks {
+  let table: DetectedTable
+  let grid: SheetGrid
+  let movement: MovementDefinition
+  let unit: RegistryUnit?
+  let tolerance: Double
+
+  private var file: String { grid.file }
+  private var sheet: String { grid.sheet.name }
+
+  private func finding(
+    _ code: String, _ severity: Finding.Severity, row: Int, column: Int, _ values: [String: String] = [:]
+  )
+    -> Finding
+  {
+    Finding(
+      code: code, severity: severity,
+      location: Location(file: file, sheet: sheet, cell: CellAddress(row: row, column: column)), values: values)
+  }
+
+  /// The findings, and the values of each data row by field code (numbers typed,
+  /// text as written), in row order.
+  func run() -> (findings: [Finding], rows: [[String: CellValue]]) {
+    var findings: [Finding] = []
+    let form = table.form
+    for field in form.fields where field.isRequired && table.column(of: field.name) == nil {
+      findings.append(
+        Finding(
+          code: "missing-label", severity: .error, location: Location(file: file, sheet: sheet),
+          values: ["form": form.title, "field": field.title]))
+    }
+    // Numbers as text: the convention each column shows (1.234 reads as its column reads).
+    var conventions: [Int: NumberConvention] = [:]
+    for (column, _) in table.columns {
+      var vi = 0
+      var en = 0
+      for row in table.dataRows {
+        guard case .text(let t) = grid.value(row, column) else { continue }
+        if case .number(_, let c) = VietnameseNumber.read(t) {
+          if c == .vietnamese { vi += 1 }
+          if c == .english { en += 1 }
+        }
+      }
+      conventions[column] = NumberConvention.resolve(vietnamese: vi, english: en)
+    }
+    var numbers: [Int: [String: Double]] = [:]  // row → field → value
+    let rows = table.dataRows + (table.totalRow.map { [$0] } ?? [])
+    for row in rows {
+      for (column, code) in table.columns {
+        guard let field = form.fields.first(where: { $0.name == code }) else { continue }
+        let value = grid.value(row, column)
+        if value.isEmpty {
+          if field.isRequired && row != table.totalRow {
+            findings.append(finding("missing-cell", .error, row: row, column: column, ["field": field.title]))
+          }
+          continue
+        }
+        switch field.type {
+        case .integer, .number, .percent:
+          guard
+            let n = number(value, field: field, row: row, column: column, convention: conventions[column], &findings)
+          else { continue }
+          numbers[row, default: [:]][code] = n
+        case .enum:
+          if case .text(let t) = value, let allowed = field.constraints?.enum,
+            !allowed.contains(where: { TextFolding.fold($0) == TextFolding.fold(t) })
+          {
+            findings.append(
+              finding(
+                "constraint-error", .error, row: row, column: column,
+                ["field": field.title, "seen": t, "expected": allowed.joined(separator: " / ")]))
+          }
+        case .string, .date:
+          continue
+        }
+      }
+    }
+    if form.name == "CHI_TIEU" { findings += povertyRules(numbers) }
+    let extracted = table.dataRows.map { row -> [String: CellValue] in
+      var values: [String: CellValue] = [:]
+      for (column, code) in table.columns {
+        if let n = numbers[row]?[code] {
+          values[code] = .number(n)
+        } else {
+          let value = grid.value(row, column)
+          if !value.isEmpty { values[code] = value }
+        }
+      }
+      return values
+    }
+    return (findings, extracted)
+  }
+
+  /// The cell as a number of the field's type, or a finding.
+  private func number(
+    _ value: CellValue, field: FieldSchema, row: Int, column: Int, convention: NumberConvention?,
+    _ findings: inout [Finding]
+  ) -> Double? {
+    let expected = field.type == .integer ? "số nguyên" : "số"
+    var n: Double
+    switch value {
+    case .number(let x): n = x
+    case .text(let t):
+      var typed = TypedText(t, convention: convention, numeric: true)
+      // A count cannot be 4.21: for whole-number fields the one whole reading decides.
+      if typed.isAmbiguous, field.type == .integer, case .ambiguous(let vi, let en) = VietnameseNumber.read(t),
+        (vi == vi.rounded()) != (en == en.rounded())
+      {
+        typed.value = .number(vi == vi.rounded() ? vi : en)
+        typed.isAmbiguous = false
+      }
+      if typed.isAmbiguous {
+        findings.append(
+          finding("ambiguous-number", .error, row: row, column: column, ["seen": t, "field": field.title]))
+        return nil
+      }
+      guard case .number(let x) = typed.value else {
+        findings.append(
+          finding(
+            "type-error", .error, row: row, column: column, ["seen": t, "expected": expected, "field": field.title]))
+        return nil
+      }
+      // A percentage typed as "11,13%" reads as 0.1113; the form's percentages are 0–100.
+      n = field.type == .percent && t.contains("%") ? x * 100 : x
+    default:
+      findings.append(
+        finding(
+          "type-error", .error, row: row, column: column,
+          ["seen": CanonicalCSV.text(value), "expected": expected, "field": field.title]))
+      return nil
+    }
+    if field.type == .integer && n != n.rounded() {
+      findings.append(
+        finding(
+          "type-error", .error, row: row, column: column,
+          ["seen": CanonicalCSV.numberText(n), "expected": expected, "field": field.title]))
+      return nil
+    }
+    let minimum = field.constraints?.minimum ?? (field.type == .percent ? 0 : nil)
+    let maximum = field.constraints?.maximum ?? (field.type == .percent ? 100 : nil)
+    if let minimum, n < minimum {
+      findings.append(
+        finding(
+          "constraint-error", .error, row: row, column: column,
+          [
+            "seen": CanonicalCSV.numberText(n), "expected": "≥ \(CanonicalCSV.numberText(minimum))",
+            "field": field.title,
+          ]))
+    }
+    if let maximum, n > maximum {
+      findings.append(
+        finding(
+          "constraint-error", .error, row: row, column: column,
+          [
+            "seen": CanonicalCSV.numberText(n), "expected": "≤ \(CanonicalCSV.numberText(maximum))",
+            "field": field.title,
+          ]))
+    }
+    return n
+  }
+
+  private func povertyRules(_ numbers: [Int: [String: Double]]) -> [Finding] {
+    var findings: [Finding] = []
+    func column(_ f: String) -> Int? { table.column(of: f) }
+    func text(_ x: Double) -> String { CanonicalCSV.numberText((x * 100).rounded() / 100) }
+    var seenAreas: [String: Int] = [:]
+    let nameColumn = column("ten_dia_ban")
+    let children = unit.map { movement.registry.children(of: $0.code) } ?? []
+    let identifier = UnitIdentifier(registry: movement.registry)
+    for row in table.dataRows {
+      let v = numbers[row] ?? [:]
+      if let start = v["ho_ngheo_dau_nam"], let out = v["ho_thoat_ngheo"], let end = v["ho_ngheo_cuoi_nam"],
+        let c = column("ho_ngheo_cuoi_nam")
+      {
+        let expected = start - out + (v["ho_tai_ngheo"] ?? 0) + (v["ho_ngheo_phat_sinh"] ?? 0)
+        if expected != end {
+          findings.append(
+            finding("balance-mismatch", .error, row: row, column: c, ["seen": text(end), "expected": text(expected)]))
+        }
+      }
+      if let households = v["tong_so_ho"], households > 0, let end = v["ho_ngheo_cuoi_nam"],
+        let stated = v["ty_le_ngheo_cuoi_nam"], let c = column("ty_le_ngheo_cuoi_nam")
+      {
+        let computed = end / households * 100
+        // A rate stored as a fraction under a % format reads 100 times smaller.
+        let asPercent = abs(stated - computed) <= tolerance + 1e-9 || abs(stated * 100 - computed) <= tolerance + 1e-9
+        if !asPercent {
+          findings.append(
+            finding(
+              "rate-mismatch", .warning, row: row, column: c,
+              ["seen": text(stated), "expected": text(computed), "field": "ty_le_ngheo_cuoi_nam"]))
+        }
+      }
+      if let households = v["tong_so_ho"], let end = v["ho_ngheo_cuoi_nam"], let c = column("ho_ngheo_cuoi_nam") {
+        let poorAndNear = end + (v["ho_can_ngheo_cuoi_nam"] ?? 0)
+        if poorAndNear > households {
+          findings.append(
+            finding(
+              "poor-exceeds-households", .error, row: row, column: c,
+              ["seen": text(poorAndNear), "expected": text(households)]))
+        }
+      }
+      if let nameColumn, case .text(let name) = grid.value(row, nameColumn) {
+        let key = UnitIdentifier.stripPrefixes(TextFolding.fold(name))
+        if let first = seenAreas[key] {
+          findings.append(
+            finding("duplicate-row", .error, row: row, column: nameColumn, ["seen": name, "expected": "\(first)"]))
+        } else {
+          seenAreas[key] = row
+        }
+        if !children.isEmpty && identifier.candidates(name, among: children).isEmpty {
+          findings.append(finding("unknown-area", .warning, row: row, column: nameColumn, ["seen": name]))
+        }
+      }
+    }
+    if let total = table.totalRow {
+      let counts = [
+        "tong_so_ho", "ho_ngheo_dau_nam", "ho_thoat_ngheo", "ho_tai_ngheo", "ho_ngheo_phat_sinh", "ho_ngheo_cuoi_nam",
+        "ho_can_ngheo_cuoi_nam",
+      ]
+      for field in counts {
+        guard let c = column(field), let stated = numbers[total]?[field] else { continue }
+        let sum = table.dataRows.reduce(0) { $0 + (numbers[$1]?[field] ?? 0) }
+        if sum != stated {
+          let title = table.form.fields.first { $0.name == field }?.title ?? field
+          findings.append(
+            finding(
+              "total-mismatch", .error, row: total, column: c,
+              ["seen": text(stated), "expected": text(sum), "field": title]))
+        }
+      }
+    }
+    return findings
+  }
+}

@@ -1,0 +1,80 @@
+import Foundation
+public import SheetIO
+
+/// The message catalogue: one Vietnamese and one English template per finding code, with
+/// `{name}` placeholders filled from the finding's values (docs/findings.md).
+public enum Messages {
+  static let templates: [String: (vi: String, en: String)] = [
+    "no-form": (
+      "Trang '{sheet}' không có biểu mẫu nào nhận ra được: {reason}.",
+      "Sheet '{sheet}' holds no form thidua recognises: {reason}."
+    ),
+    "unknown-unit": (
+      "Không xác định được đơn vị gửi báo cáo{seen}; hãy ghi 'Đơn vị: <tên đơn vị>' ở đầu biểu.",
+      "The submitting unit could not be identified{seen}; write 'Đơn vị: <unit name>' above the table."
+    ),
+    "unknown-year": (
+      "Không xác định được năm báo cáo; hãy ghi 'Năm <năm>' ở tiêu đề biểu.",
+      "The reporting year could not be found; write 'Năm <year>' in the title."
+    ),
+    "missing-label": (
+      "Biểu '{form}' trang '{sheet}' thiếu cột bắt buộc '{field}'.",
+      "Form '{form}' on sheet '{sheet}' lacks the required column '{field}'."
+    ),
+    "type-error": (
+      "Ô {cell} trang '{sheet}': '{seen}' không phải {expected} (cột '{field}').",
+      "Cell {cell} on '{sheet}': '{seen}' is not {expected} (column '{field}')."
+    ),
+    "ambiguous-number": (
+      "Ô {cell} trang '{sheet}': '{seen}' có thể hiểu hai cách; hãy ghi rõ, ví dụ 1.234 hoặc 1,234.",
+      "Cell {cell} on '{sheet}': '{seen}' reads two ways; write it unambiguously."
+    ),
+    "constraint-error": (
+      "Ô {cell} trang '{sheet}': {seen} nằm ngoài giới hạn {expected} (cột '{field}').",
+      "Cell {cell} on '{sheet}': {seen} is outside {expected} (column '{field}')."
+    ),
+    "missing-cell": (
+      "Ô {cell} trang '{sheet}' chưa có số liệu ở cột '{field}'.",
+      "Cell {cell} on '{sheet}' has no value in column '{field}'."
+    ),
+    "balance-mismatch": (
+      "Ô {cell} trang '{sheet}': số hộ nghèo cuối năm {seen} khác {expected} (đầu năm − thoát nghèo + tái nghèo + phát sinh).",
+      "Cell {cell} on '{sheet}': poor households at year end {seen} differ from {expected} (start − escaped + relapsed + new)."
+    ),
+    "rate-mismatch": (
+      "Ô {cell} trang '{sheet}': tỷ lệ {seen} khác {expected} tính từ số hộ (cột '{field}').",
+      "Cell {cell} on '{sheet}': the rate {seen} differs from {expected} computed from the counts (column '{field}')."
+    ),
+    "poor-exceeds-households": (
+      "Ô {cell} trang '{sheet}': số hộ nghèo và cận nghèo {seen} vượt tổng số hộ {expected}.",
+      "Cell {cell} on '{sheet}': poor and near-poor households {seen} exceed all households {expected}."
+    ),
+    "total-mismatch": (
+      "Ô {cell} trang '{sheet}': dòng tổng cộng ghi {seen}, cộng các dòng được {expected} (cột '{field}').",
+      "Cell {cell} on '{sheet}': the total row says {seen}, the rows sum to {expected} (column '{field}')."
+    ),
+    "duplicate-row": (
+      "Ô {cell} trang '{sheet}': địa bàn '{seen}' đã có ở dòng {expected}.",
+      "Cell {cell} on '{sheet}': the area '{seen}' is already on row {expected}."
+    ),
+    "unknown-area": (
+      "Ô {cell} trang '{sheet}': không tìm thấy địa bàn '{seen}' trong danh mục của đơn vị.",
+      "Cell {cell} on '{sheet}': the area '{seen}' is not in the unit's registry."
+    ),
+  ]
+
+  /// The finding's message, its placeholders filled.
+  public static func text(_ finding: Finding, _ language: Language) -> String {
+    // A reader error brings its own message in both languages.
+    if let message = finding.values[language == .vi ? "message" : "message_en"] ?? finding.values["message"] {
+      return message
+    }
+    guard let template = templates[finding.code] else { return finding.code }
+    var text = language == .vi ? template.vi : template.en
+    var values = finding.values
+    values["sheet"] = values["sheet"] ?? finding.location.sheet ?? ""
+    values["cell"] = values["cell"] ?? finding.location.cell?.description ?? ""
+    for (key, value) in values { text = text.replacingOccurrences(of: "{\(key)}", with: value) }
+    return text
+  }
+}

@@ -1,0 +1,125 @@
+import ArgumentParser
+import Foundation
+import SheetIO
+import ThiDuaCore
+
+extension Thidua {
+  struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Check submissions: find each form, identify the unit and year, and report every finding by cell.",
+      discussion:
+        "Exit status 0 when the run completed, findings or not; --strict makes error findings exit 1. See docs/findings.md."
+    )
+
+    @Argument(help: "Workbooks or CSV files.") var files: [String]
+    @Flag(help: "Print JSON (schema in docs/findings.md).") var json = false
+    @Flag(help: "Exit 1 when there is an error finding.") var strict = false
+    @Option(help: "Folder with a movement definition (default: the shipped Plan 5201).") var movement: String?
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+      let definition: MovementDefinition
+      do {
+        definition =
+          try movement.map { (folder) throws(MovementError) in try MovementDefinition(folder: folder) }
+          ?? MovementDefinition.shipped()
+      } catch let error as MovementError {
+        FileHandle.standardError.write(Data("thidua: \(error.message(common.lang))\n".utf8))
+        throw ExitCode(2)
+      }
+      let validator = SubmissionValidator(movement: definition)
+      let reports = files.map { validator.validate(path: $0) }
+      print(
+        json
+          ? ValidateReport(reports, language: common.lang).json()
+          : ValidateReport(reports, language: common.lang).text())
+      if strict && reports.contains(where: { $0.findings.contains { $0.severity == .error } }) { throw ExitCode(1) }
+    }
+  }
+}
+
+/// The stable output of `thidua validate`.
+struct ValidateReport: Encodable {
+  struct UnitRef: Encodable {
+    var code: String
+    var name: String
+  }
+  struct Table: Encodable {
+    var sheet: String
+    var form: String
+    var headerRows: [Int]
+    var dataRows: Int
+    var fromTemplate: Bool
+  }
+  struct Item: Encodable {
+    var code: String
+    var severity: String
+    var file: String
+    var sheet: String?
+    var cell: String?
+    var values: [String: String]
+    var message: String
+  }
+  struct File: Encodable {
+    var file: String
+    var unit: UnitRef?
+    var year: Int?
+    var tables: [Table]
+    var findings: [Item]
+  }
+
+  var files: [File]
+  let language: Language
+
+  enum CodingKeys: String, CodingKey { case files }
+
+  init(_ reports: [FileReport], language: Language) {
+    self.language = language
+    files = reports.map { r in
+      File(
+        file: r.file, unit: r.unit.map { UnitRef(code: $0.code, name: $0.name) }, year: r.year,
+        tables: r.tables.map {
+          Table(
+            sheet: $0.sheet, form: $0.form, headerRows: [$0.headerRows.lowerBound, $0.headerRows.upperBound],
+            dataRows: $0.dataRows, fromTemplate: $0.fromTemplate)
+        },
+        findings: r.findings.map { f in
+          Item(
+            code: f.code, severity: f.severity.rawValue, file: f.location.file, sheet: f.location.sheet,
+            cell: f.location.cell?.description, values: f.values.filter { !$0.key.hasPrefix("message") },
+            message: Messages.text(f, language))
+        })
+    }
+  }
+
+  func json() -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+  }
+
+  func text() -> String {
+    let vi = language == .vi
+    var lines: [String] = []
+    for f in files {
+      let unit = f.unit.map { "\($0.name) (\($0.code))" } ?? (vi ? "chưa xác định" : "unknown")
+      let year = f.year.map(String.init) ?? (vi ? "chưa rõ" : "unknown")
+      lines.append("\(f.file): \(vi ? "đơn vị" : "unit") \(unit), \(vi ? "năm" : "year") \(year)")
+      for t in f.tables {
+        lines.append(
+          "  \(t.sheet): \(t.form), \(vi ? "tiêu đề hàng" : "header rows") \(t.headerRows[0])–\(t.headerRows[1]), "
+            + "\(t.dataRows) \(vi ? "dòng số liệu" : "data rows")\(t.fromTemplate ? (vi ? " (theo mẫu)" : " (template)") : "")"
+        )
+      }
+      for item in f.findings {
+        let place = [item.sheet, item.cell].compactMap { $0 }.joined(separator: "!")
+        lines.append("  [\(item.code)] \(place.isEmpty ? "" : place + ": ")\(item.message)")
+      }
+      let errors = f.findings.filter { $0.severity == "error" }.count
+      lines.append(
+        "  "
+          + (vi ? "\(f.findings.count) phát hiện, \(errors) lỗi." : "\(f.findings.count) findings, \(errors) errors."))
+    }
+    return lines.joined(separator: "\n")
+  }
+}
