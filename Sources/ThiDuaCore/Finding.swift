@@ -20,10 +20,11 @@ public struct Finding: Hashable, Sendable {
     self.values = values
   }
 
-  /// A file that could not be read becomes an error finding with the reader's message.
-  public init(readError: SheetReadError, language: Language) {
+  /// A file that could not be read becomes an error finding with the reader's message
+  /// in both languages.
+  public init(readError: SheetReadError) {
     self.init(
       code: readError.code, severity: .error, location: readError.location,
-      values: ["message": readError.message(language)])
+      values: ["message": readError.message(.vi), "message_en": readError.message(.en)])
   }
 }

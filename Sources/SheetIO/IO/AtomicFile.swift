@@ -48,11 +48,4 @@ public final class AtomicFile {
     }
     committed = true
   }
-
-  /// Drops the temporary file without touching the destination.
-  public func discard() {
-    try? handle.close()
-    try? FileManager.default.removeItem(at: temporary)
-    committed = true
-  }
 }

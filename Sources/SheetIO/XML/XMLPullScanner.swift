@@ -50,8 +50,6 @@ final class XMLPullScanner {
     openElements.deallocate()
   }
 
-  var depth: Int { openCount }
-
   /// Pops the innermost open element if its key is `key`.
   @inline(__always) private func close(_ key: UInt64) -> Bool {
     guard openCount > 0, openElements[openCount - 1] == key else { return false }

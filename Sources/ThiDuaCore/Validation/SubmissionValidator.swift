@@ -40,7 +40,7 @@ public struct SubmissionValidator: Sendable {
     } catch {
       report.findings.append(
         Finding(
-          readError: error.relocated(file: name), language: .vi, english: error.relocated(file: name).message(.en)))
+          readError: error.relocated(file: name)))
       return report
     }
     let detector = TableDetector(forms: Array(movement.forms.values).sorted { $0.name < $1.name })
@@ -52,7 +52,7 @@ public struct SubmissionValidator: Sendable {
       } catch {
         report.findings.append(
           Finding(
-            readError: error.relocated(file: name), language: .vi, english: error.relocated(file: name).message(.en)))
+            readError: error.relocated(file: name)))
         continue
       }
       guard grid.lastRow > 0 else { continue }
@@ -95,12 +95,4 @@ public struct SubmissionValidator: Sendable {
 extension SheetReadError {
   /// The error with the file named as the report names it.
   func relocated(file: String) -> SheetReadError { relocated { $0.file = file } }
-}
-
-extension Finding {
-  init(readError: SheetReadError, language: Language, english: String) {
-    self.init(
-      code: readError.code, severity: .error, location: readError.location,
-      values: ["message": readError.message(language), "message_en": english])
-  }
 }

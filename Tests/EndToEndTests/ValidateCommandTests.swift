@@ -1,0 +1,27 @@
+import Foundation
+import Testing
+
+@Suite struct ValidateCommandTests {
+  @Test func aBrokenFileIsAFindingAndTheOthersAreStillChecked() throws {
+    let run = try thidua(
+      "validate", Paths.fixture("hostile/encrypted.xlsx"), Paths.fixture("sample/bao-cao-mau.xlsx"), "--json", "--lang",
+      "en")
+    #expect(run.status == 0)
+    let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+    let files = json?["files"] as? [[String: Any]] ?? []
+    #expect(files.count == 2)
+    let broken = files.first?["findings"] as? [[String: Any]]
+    #expect(broken?.map { $0["code"] as? String } == ["encrypted-workbook"])
+    #expect((broken?.first?["message"] as? String)?.contains("password-protected") == true)
+    let sample = files.last
+    #expect((sample?["unit"] as? [String: Any])?["code"] as? String == "517")
+    #expect(sample?["year"] as? Int == 2017)
+    #expect((sample?["findings"] as? [Any])?.isEmpty == true)
+  }
+
+  @Test func strictExitsOneOnErrors() throws {
+    let run = try thidua("validate", Paths.fixture("hostile/not-a-zip.xlsx"), "--strict")
+    #expect(run.status == 1)
+    #expect(run.stdout.contains("[not-a-zip]"))
+  }
+}
