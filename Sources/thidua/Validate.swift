@@ -60,12 +60,24 @@ struct ValidateReport: Encodable {
     var values: [String: String]
     var message: String
   }
+  struct Outcome: Encodable {
+    struct Source: Encodable {
+      var sheet: String?
+      var cell: String?
+    }
+    var id: String
+    var status: String
+    var reason: String
+    var values: [String: String]
+    var sources: [Source]
+  }
   struct File: Encodable {
     var file: String
     var unit: UnitRef?
     var year: Int?
     var tables: [Table]
     var findings: [Item]
+    var criteria: [Outcome]
   }
 
   var files: [File]
@@ -88,6 +100,11 @@ struct ValidateReport: Encodable {
             code: f.code, severity: f.severity.rawValue, file: f.location.file, sheet: f.location.sheet,
             cell: f.location.cell?.description, values: f.values.filter { !$0.key.hasPrefix("message") },
             message: Messages.text(f, language))
+        },
+        criteria: r.criteria.map { o in
+          Outcome(
+            id: o.id, status: o.status.rawValue, reason: o.reason, values: o.values,
+            sources: o.sources.map { Outcome.Source(sheet: $0.sheet, cell: $0.cell?.description) })
         })
     }
   }
@@ -114,6 +131,15 @@ struct ValidateReport: Encodable {
       for item in f.findings {
         let place = [item.sheet, item.cell].compactMap { $0 }.joined(separator: "!")
         lines.append("  [\(item.code)] \(place.isEmpty ? "" : place + ": ")\(item.message)")
+      }
+      for o in f.criteria {
+        let status =
+          vi
+          ? ["met": "đạt", "not-met": "không đạt", "not-assessable": "chưa đánh giá được"][o.status] ?? o.status
+          : o.status
+        let detail = o.values.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        lines.append(
+          "  \(vi ? "Tiêu chí" : "Criterion") \(o.id): \(status) (\(o.reason)\(detail.isEmpty ? "" : ": " + detail))")
       }
       let errors = f.findings.filter { $0.severity == "error" }.count
       lines.append(

@@ -25,7 +25,9 @@ struct FormChecks {
 
   /// The findings, and the values of each data row by field code (numbers typed,
   /// text as written), in row order.
-  func run() -> (findings: [Finding], rows: [[String: CellValue]]) {
+  func run() -> (
+    findings: [Finding], rows: [[String: CellValue]], cells: [[String: CellAddress]], total: [String: CellValue]?
+  ) {
     var findings: [Finding] = []
     let form = table.form
     for field in form.fields where field.isRequired && table.column(of: field.name) == nil {
@@ -81,7 +83,7 @@ struct FormChecks {
       }
     }
     if form.name == "CHI_TIEU" { findings += povertyRules(numbers) }
-    let extracted = table.dataRows.map { row -> [String: CellValue] in
+    func values(_ row: Int) -> [String: CellValue] {
       var values: [String: CellValue] = [:]
       for (column, code) in table.columns {
         if let n = numbers[row]?[code] {
@@ -93,7 +95,10 @@ struct FormChecks {
       }
       return values
     }
-    return (findings, extracted)
+    let cells = table.dataRows.map { row in
+      table.columns.reduce(into: [String: CellAddress]()) { $0[$1.value] = CellAddress(row: row, column: $1.key) }
+    }
+    return (findings, table.dataRows.map(values), cells, table.totalRow.map(values))
   }
 
   /// The cell as a number of the field's type, or a finding.

@@ -12,6 +12,10 @@ public struct FileReport: Sendable {
     public var fromTemplate: Bool
     /// Each data row's values by field code: what the later stages use.
     public var rows: [[String: CellValue]]
+    /// Each data row's cells by field code, for the sources of findings and outcomes.
+    public var cells: [[String: CellAddress]]
+    /// The total row's values, when the table has one.
+    public var total: [String: CellValue]?
   }
 
   public var file: String
@@ -19,6 +23,8 @@ public struct FileReport: Sendable {
   public var year: Int?
   public var tables: [Table] = []
   public var findings: [Finding] = []
+  /// The unit's criteria, decided from this file, when the unit is known.
+  public var criteria: [CriterionOutcome] = []
 }
 
 /// Reads a submission and checks it: types and constraints of every field, and the
@@ -57,6 +63,11 @@ public struct SubmissionValidator: Sendable {
       }
       guard grid.lastRow > 0 else { continue }
       guard let table = detector.detect(grid) else {
+        if let keyValue = readKeyValue(grid, file: name) {
+          report.tables.append(keyValue.table)
+          report.findings += keyValue.findings
+          continue
+        }
         report.findings.append(
           Finding(
             code: "no-form", severity: .info, location: Location(file: name, sheet: sheet.name),
@@ -83,12 +94,85 @@ public struct SubmissionValidator: Sendable {
       report.tables.append(
         FileReport.Table(
           sheet: sheet.name, form: table.form.name, headerRows: table.headerRows, dataRows: table.dataRows.count,
-          fromTemplate: table.fromTemplate, rows: checked.rows))
+          fromTemplate: table.fromTemplate, rows: checked.rows, cells: checked.cells, total: checked.total))
+    }
+    if let unit = report.unit {
+      var byForm: [String: FileReport.Table] = [:]
+      for table in report.tables where byForm[table.form] == nil { byForm[table.form] = table }
+      report.criteria = CriteriaEvaluator(movement: movement, unit: unit, tables: byForm, file: name).evaluate()
     }
     if report.year == nil && !report.tables.isEmpty {
       report.findings.append(Finding(code: "unknown-year", severity: .warning, location: Location(file: name)))
     }
     return report
+  }
+}
+
+extension SubmissionValidator {
+  /// A key-value form on the sheet, with the type findings of its values.
+  func readKeyValue(_ grid: SheetGrid, file: String) -> (table: FileReport.Table, findings: [Finding])? {
+    for form in movement.forms.values.sorted(by: { $0.name < $1.name }) where form.layout == .keyValue {
+      var reader = KeyValueReader(form: form)
+      reader.knownCodes = Set(movement.forms.values.flatMap { $0.fields.map(\.name) })
+      guard let found = reader.read(grid) else { continue }
+      var values: [String: CellValue] = [:]
+      var cells: [String: CellAddress] = [:]
+      var findings: [Finding] = []
+      for field in form.fields {
+        guard let (value, cell) = found[field.name] else { continue }
+        cells[field.name] = cell
+        guard !value.isEmpty else { continue }
+        let typed = KeyValueTyping.type(value, field: field)
+        if let code = typed.finding {
+          findings.append(
+            Finding(
+              code: code, severity: .error, location: Location(file: file, sheet: grid.sheet.name, cell: cell),
+              values: ["seen": CanonicalCSV.text(value), "expected": typed.expected, "field": field.title]))
+        } else {
+          values[field.name] = typed.value
+        }
+      }
+      let rows = cells.values.map(\.row)
+      let table = FileReport.Table(
+        sheet: grid.sheet.name, form: form.name, headerRows: (rows.min() ?? 1)...(rows.max() ?? 1), dataRows: 1,
+        fromTemplate: false, rows: [values], cells: [cells], total: nil)
+      return (table, findings)
+    }
+    return nil
+  }
+}
+
+/// Types one value of a key-value form by its field's type.
+enum KeyValueTyping {
+  static func type(_ value: CellValue, field: FieldSchema) -> (value: CellValue, finding: String?, expected: String) {
+    switch field.type {
+    case .integer, .number, .percent:
+      var number: Double?
+      if case .number(let n) = value { number = n }
+      if case .text(let t) = value, case .number(let n) = TypedText(t, numeric: true).value { number = n }
+      guard let number else { return (value, "type-error", "số") }
+      if let minimum = field.constraints?.minimum, number < minimum {
+        return (value, "constraint-error", "≥ \(CanonicalCSV.numberText(minimum))")
+      }
+      if let maximum = field.constraints?.maximum, number > maximum {
+        return (value, "constraint-error", "≤ \(CanonicalCSV.numberText(maximum))")
+      }
+      return (.number(number), nil, "")
+    case .date:
+      if case .date = value { return (value, nil, "") }
+      if case .text(let t) = value, let serial = VietnameseDate.serial(t) {
+        return (.date(ExcelDate(serial: serial, uses1904: false)), nil, "")
+      }
+      return (value, "type-error", "ngày/tháng/năm")
+    case .enum:
+      let allowed = field.constraints?.enum ?? []
+      if case .text(let t) = value, let match = allowed.first(where: { TextFolding.fold($0) == TextFolding.fold(t) }) {
+        return (.text(match), nil, "")
+      }
+      return (value, "constraint-error", allowed.joined(separator: " / "))
+    case .string:
+      return (value, nil, "")
+    }
   }
 }
 

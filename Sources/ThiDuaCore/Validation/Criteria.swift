@@ -1,0 +1,135 @@
+public import SheetIO
+
+/// How a criterion came out for a unit, with the reason and the cells behind it.
+public struct CriterionOutcome: Sendable {
+  public enum Status: String, Sendable { case met, notMet = "not-met", notAssessable = "not-assessable" }
+
+  public var id: String
+  public var status: Status
+  /// A reason code (`reduction-meets-target`, `no-evidence` …) and its values, for messages.
+  public var reason: String
+  public var values: [String: String]
+  public var sources: [Location]
+}
+
+/// Decides a unit's criteria (criteria.json) from what its submission holds: computed
+/// rules from the figures, self-assessed criteria from form TIEU_CHI with evidence.
+struct CriteriaEvaluator {
+  let movement: MovementDefinition
+  let unit: RegistryUnit
+  /// Form code → the submission's table of it (the first found).
+  let tables: [String: FileReport.Table]
+  let file: String
+
+  func evaluate() -> [CriterionOutcome] {
+    movement.criteria.filter { $0.category == unit.category }.map(decide)
+  }
+
+  private func location(_ table: FileReport.Table, _ cell: CellAddress?) -> Location {
+    Location(file: file, sheet: table.sheet, cell: cell)
+  }
+
+  private func decide(_ c: Criterion) -> CriterionOutcome {
+    func outcome(
+      _ s: CriterionOutcome.Status, _ reason: String, _ values: [String: String] = [:], _ sources: [Location] = []
+    )
+      -> CriterionOutcome
+    {
+      CriterionOutcome(id: c.id, status: s, reason: reason, values: values, sources: sources)
+    }
+    switch c.decided {
+    case .selfAssessed:
+      guard let table = tables["TIEU_CHI"] else { return outcome(.notAssessable, "no-self-assessment") }
+      guard let index = table.rows.firstIndex(where: { text($0["ma_tieu_chi"]).map(TextFolding.fold) == c.id }) else {
+        return outcome(.notAssessable, "criterion-not-listed")
+      }
+      let row = table.rows[index]
+      let source = location(table, table.cells[index]["ket_qua"])
+      let result = text(row["ket_qua"]).map(TextFolding.fold) ?? ""
+      guard result == "dat" || result == "vuot" else { return outcome(.notMet, "self-assessed-not-met", [:], [source]) }
+      guard let evidence = text(row["minh_chung"]), !evidence.isEmpty else {
+        return outcome(.notMet, "evidence-missing", [:], [source])
+      }
+      return outcome(.met, "self-assessed-with-evidence", ["evidence": evidence], [source])
+    case .nominee:
+      return outcome(.notAssessable, "decided-per-nominee")
+    case .computed:
+      switch c.rule ?? "" {
+      case "poverty_reduction_beyond_target": return reduction(c, outcome)
+      case "funds_settled_and_reports_on_time":
+        guard let info = tables["THONG_TIN"], let row = info.rows.first else {
+          return outcome(.notAssessable, "no-unit-figures")
+        }
+        guard case .date(let settled)? = row["ngay_quyet_toan"], case .date(let deadline)? = row["han_quyet_toan"],
+          let due = number(row["bao_cao_phai_nop"]), let onTime = number(row["bao_cao_dung_han"])
+        else { return outcome(.notAssessable, "figures-missing", [:], [location(info, nil)]) }
+        let sources = ["ngay_quyet_toan", "han_quyet_toan", "bao_cao_dung_han"].compactMap { info.cells[0][$0] }
+          .map { location(info, $0) }
+        let met = settled.serial <= deadline.serial && onTime >= due
+        return outcome(
+          met ? .met : .notMet, met ? "settled-and-reported-on-time" : "late-settlement-or-reports",
+          ["settled": settled.isoText, "deadline": deadline.isoText, "reports": "\(Int(onTime))/\(Int(due))"], sources)
+      case "capital_rotation_rule_exists":
+        guard let info = tables["THONG_TIN"], let answer = text(info.rows.first?["co_quy_che_von"]) else {
+          return outcome(.notAssessable, "figures-missing")
+        }
+        let met = TextFolding.fold(answer) == "co"
+        return outcome(
+          met ? .met : .notMet, met ? "rule-exists" : "no-rule", [:], [location(info, info.cells[0]["co_quy_che_von"])])
+      case "no_complaints_about_review":
+        guard let info = tables["THONG_TIN"], let complaints = number(info.rows.first?["so_don_khieu_nai"]) else {
+          return outcome(.notAssessable, "figures-missing")
+        }
+        return outcome(
+          complaints == 0 ? .met : .notMet, complaints == 0 ? "no-complaints" : "complaints",
+          ["complaints": "\(Int(complaints))"], [location(info, info.cells[0]["so_don_khieu_nai"])])
+      default:
+        return outcome(.notAssessable, "rule-not-decided")
+      }
+    }
+  }
+
+  /// Start rate − end rate of the unit, in percentage points, against the assigned target.
+  /// The unit's rates come from its total row, else from the sum of its areas; the start
+  /// rate uses the end-of-year households (the form gives no start-of-year count).
+  private func reduction(
+    _ c: Criterion, _ outcome: (CriterionOutcome.Status, String, [String: String], [Location]) -> CriterionOutcome
+  ) -> CriterionOutcome {
+    guard let table = tables["CHI_TIEU"], !table.rows.isEmpty else {
+      return outcome(.notAssessable, "no-poverty-figures", [:], [])
+    }
+    let totals = table.total ?? sum(table.rows)
+    guard let households = number(totals["tong_so_ho"]), households > 0, let start = number(totals["ho_ngheo_dau_nam"]),
+      let end = number(totals["ho_ngheo_cuoi_nam"])
+    else { return outcome(.notAssessable, "figures-missing", [:], [location(table, nil)]) }
+    let startRate = number(totals["ty_le_ngheo_dau_nam"]) ?? start / households * 100
+    let endRate = number(totals["ty_le_ngheo_cuoi_nam"]) ?? end / households * 100
+    let achieved = ((startRate - endRate) * 100).rounded() / 100
+    let target =
+      number(totals["chi_tieu_giam_duoc_giao"]) ?? table.rows.compactMap { number($0["chi_tieu_giam_duoc_giao"]) }.first
+    let values = ["achieved": CanonicalCSV.numberText(achieved), "target": target.map(CanonicalCSV.numberText) ?? "-"]
+    guard let target else { return outcome(.notAssessable, "no-assigned-target", values, [location(table, nil)]) }
+    return outcome(
+      achieved >= target ? .met : .notMet, achieved >= target ? "reduction-meets-target" : "reduction-below-target",
+      values, [location(table, nil)])
+  }
+
+  private func sum(_ rows: [[String: CellValue]]) -> [String: CellValue] {
+    var result: [String: CellValue] = [:]
+    for key in ["tong_so_ho", "ho_ngheo_dau_nam", "ho_ngheo_cuoi_nam"] {
+      let values = rows.compactMap { number($0[key]) }
+      if values.count == rows.count { result[key] = .number(values.reduce(0, +)) }
+    }
+    return result
+  }
+
+  private func number(_ v: CellValue?) -> Double? {
+    if case .number(let n)? = v { return n }
+    return nil
+  }
+
+  private func text(_ v: CellValue?) -> String? {
+    if case .text(let t)? = v { return t }
+    return nil
+  }
+}
