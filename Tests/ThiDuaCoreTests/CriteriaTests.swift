@@ -48,7 +48,11 @@ import Testing
 
   @Test func districtCriteriaAreDecidedWithTheirReasons() throws {
     let r = try Self.evaluate(evidenceFor: nil)
-    #expect(r.findings.filter { $0.severity != .info }.isEmpty, "\(r.findings.map(\.code))")
+    // The only finding: b3's "Đạt" without evidence, at its result cell (row 9 of TIEU_CHI).
+    let found = r.findings.filter { $0.severity != .info }.map {
+      "\($0.location.sheet ?? "")!\($0.location.cell?.description ?? "") \($0.code)"
+    }
+    #expect(found == ["Tự đánh giá tiêu chí!C9 evidence-missing"])
     #expect(Set(r.tables.map(\.form)) == ["CHI_TIEU", "THONG_TIN", "TIEU_CHI", "DE_NGHI"])
     let outcomes = Dictionary(uniqueKeysWithValues: r.criteria.map { ($0.id, $0) })
     #expect(outcomes.keys.sorted() == ["b1", "b2", "b3", "b4"])

@@ -100,6 +100,13 @@ public struct SubmissionValidator: Sendable {
       var byForm: [String: FileReport.Table] = [:]
       for table in report.tables where byForm[table.form] == nil { byForm[table.form] = table }
       report.criteria = CriteriaEvaluator(movement: movement, unit: unit, tables: byForm, file: name).evaluate()
+      // "Đạt" without evidence is a finding as well as a criterion not met (DOMAIN, TIEU_CHI).
+      for outcome in report.criteria where outcome.reason == "evidence-missing" {
+        report.findings.append(
+          Finding(
+            code: "evidence-missing", severity: .warning,
+            location: outcome.sources.first ?? Location(file: name), values: ["criterion": outcome.id]))
+      }
     }
     if report.year == nil && !report.tables.isEmpty {
       report.findings.append(Finding(code: "unknown-year", severity: .warning, location: Location(file: name)))
