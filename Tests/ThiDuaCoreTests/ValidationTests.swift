@@ -174,3 +174,39 @@ enum Fixtures {
       .appendingPathComponent("fixtures/" + relative).path
   }
 }
+
+@Suite struct UnitMatchingTests {
+  @Test func namesCodesAliasesAndNearSpellings() throws {
+    let m = try MovementDefinition.shipped()
+    let id = UnitIdentifier(registry: m.registry)
+    #expect(id.candidates("UBND HUYỆN NÚI THÀNH").map(\.code) == ["517"])
+    #expect(id.candidates("Huyen Nui Thanh").map(\.code) == ["517"])
+    #expect(id.candidates("517").map(\.code) == ["517"])
+    #expect(id.candidates("TP Tam Kỳ").map(\.code) == ["502"])
+    #expect(id.candidates("Núi Thành").map(\.code) == ["517"])  // the district's alias; the town is "TT Núi Thành"
+    #expect(id.candidates("Thị trấn Núi Thành").map(\.code) == ["517-01"])
+    let slip = id.match("Xã Tam Quan", among: m.registry.children(of: "517"))
+    #expect(slip.units.map(\.code) == ["517-02"] && slip.fuzzy)  // 0.89 ≥ 0.85
+    #expect(id.match("Xã Tam Kỳ Mới", among: m.registry.children(of: "517")).units.isEmpty)
+    #expect(UnitIdentifier.similarity("tam quan", "tam quang") > 0.88)
+  }
+
+  @Test func nearSpellingIsNotedNotGuessedSilently() throws {
+    let r = try ValidationTests.report("bao-cao.xlsx", ["B6": .text("Xã Tam Quan")])
+    #expect(ValidationTests.located(r) == ["B6 fuzzy-match"])
+    #expect(r.findings.first?.severity == .info)
+  }
+
+  @Test func twoCommunesFoldingAlikeAreAmbiguous() throws {
+    // Trà Don and Trà Dơn are two communes of Nam Trà My whose names fold alike.
+    let don = RegistryUnit(
+      code: "A", name: "Xã Trà Don", aliases: [], category: "XA", parent: nil, areaType: nil, poorArea: nil,
+      cluster: nil,
+      isSample: true)
+    var dơn = don
+    dơn.code = "B"
+    dơn.name = "Xã Trà Dơn"
+    let id = UnitIdentifier(registry: UnitRegistry(units: [don, dơn]))
+    #expect(id.candidates("Trà Don").map(\.code) == ["A", "B"])
+  }
+}

@@ -16,6 +16,11 @@ public struct UnitIdentifier: Sendable {
   /// Registry units whose folded name or alias equals `text` folded, with or without its
   /// administrative prefix ("Huyện Núi Thành" and "Núi Thành" both match).
   public func candidates(_ text: String, among units: [RegistryUnit]? = nil) -> [RegistryUnit] {
+    match(text, among: units).units
+  }
+
+  /// The units a name designates, and whether only the fuzzy match found them.
+  public func match(_ text: String, among units: [RegistryUnit]? = nil) -> (units: [RegistryUnit], fuzzy: Bool) {
     let pool = units ?? registry.units
     let folded = TextFolding.fold(text)
     // "UBND HUYỆN NÚI THÀNH": the full name after the issuing body, first.
@@ -24,9 +29,9 @@ public struct UnitIdentifier: Sendable {
       full = String(full.dropFirst(lead.count + 1))
     }
     let exact = pool.filter { unit in ([unit.name] + unit.aliases).contains { TextFolding.fold($0) == full } }
-    if !exact.isEmpty { return exact }
+    if !exact.isEmpty { return (exact, false) }
     let key = Self.stripPrefixes(folded)
-    guard !key.isEmpty else { return [] }
+    guard !key.isEmpty else { return ([], false) }
     var found = pool.filter { unit in
       ([unit.name, unit.code] + unit.aliases).contains { Self.stripPrefixes(TextFolding.fold($0)) == key }
     }
@@ -34,7 +39,38 @@ public struct UnitIdentifier: Sendable {
     if found.count > 1, let category = Self.categoryHint(full) {
       found = found.filter { $0.category == category }
     }
-    return found
+    if found.isEmpty { return (fuzzy(key, among: pool), true) }
+    return (found, false)
+  }
+
+  /// Names within this similarity (1 − edit distance ÷ longer length, on folded names
+  /// without their administrative word) are taken as typing slips: "Tam Quan" for "Tam
+  /// Quang" (0.89). Two or more such names are ambiguous, and none is a guess.
+  public static let fuzzyThreshold = 0.85
+
+  private func fuzzy(_ key: String, among pool: [RegistryUnit]) -> [RegistryUnit] {
+    guard key.count >= 5 else { return [] }  // short names are too close to each other
+    let scored = pool.map { unit -> (RegistryUnit, Double) in
+      let best =
+        ([unit.name] + unit.aliases).map { Self.similarity(key, Self.stripPrefixes(TextFolding.fold($0))) }.max() ?? 0
+      return (unit, best)
+    }.filter { $0.1 >= Self.fuzzyThreshold }
+    return scored.map(\.0)
+  }
+
+  static func similarity(_ a: String, _ b: String) -> Double {
+    let x = Array(a.unicodeScalars)
+    let y = Array(b.unicodeScalars)
+    guard !x.isEmpty || !y.isEmpty else { return 1 }
+    var previous = Array(0...y.count)
+    for i in 1...max(x.count, 1) where !x.isEmpty {
+      var current = [i] + Array(repeating: 0, count: y.count)
+      for j in stride(from: 1, through: y.count, by: 1) {
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+      }
+      previous = current
+    }
+    return 1 - Double(previous[y.count]) / Double(max(x.count, y.count))
   }
 
   /// The category an administrative word at the start of a name points to.
@@ -64,8 +100,11 @@ public struct UnitIdentifier: Sendable {
 
   /// The unit named in rows `1..<beforeRow`, or by the file name; nil when none matches
   /// exactly one unit (the caller reports it).
-  public func unit(in grid: SheetGrid, beforeRow: Int, fileName: String) -> (unit: RegistryUnit?, seen: String?) {
+  public func unit(in grid: SheetGrid, beforeRow: Int, fileName: String) -> (
+    unit: RegistryUnit?, seen: String?, ambiguous: [RegistryUnit]
+  ) {
     var seen: String?
+    var ambiguous: [RegistryUnit] = []
     for row in 1..<max(beforeRow, 1) {
       for column in 1...max(grid.lastColumn, 1) {
         guard case .text(let text) = grid.value(row, column) else { continue }
@@ -79,7 +118,11 @@ public struct UnitIdentifier: Sendable {
           }
         }
         let found = candidates(candidate)
-        if found.count == 1 { return (found[0], candidate) }
+        if found.count == 1 { return (found[0], candidate, []) }
+        if found.count > 1 && ambiguous.isEmpty {
+          ambiguous = found
+          seen = candidate.trimmingCharacters(in: .whitespaces)
+        }
         if seen == nil, TextFolding.fold(text).hasPrefix("ubnd") || TextFolding.fold(text).hasPrefix("don vi") {
           seen = candidate.trimmingCharacters(in: .whitespaces)
         }
@@ -92,8 +135,8 @@ public struct UnitIdentifier: Sendable {
         return key.count >= 4 && (" " + stem + " ").contains(" " + key + " ")
       }
     }
-    if byFile.count == 1 { return (byFile[0], fileName) }
-    return (nil, seen)
+    if byFile.count == 1 && ambiguous.isEmpty { return (byFile[0], fileName, []) }
+    return (nil, seen, ambiguous)
   }
 
   /// A year 2010–2039 written in the title rows ("NĂM 2017"), else in the file name.

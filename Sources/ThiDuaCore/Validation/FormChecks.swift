@@ -218,8 +218,20 @@ struct FormChecks {
         } else {
           seenAreas[key] = row
         }
-        if !children.isEmpty && identifier.candidates(name, among: children).isEmpty {
-          findings.append(finding("unknown-area", .warning, row: row, column: nameColumn, ["seen": name]))
+        if !children.isEmpty {
+          let match = identifier.match(name, among: children)
+          if match.units.isEmpty {
+            findings.append(finding("unknown-area", .warning, row: row, column: nameColumn, ["seen": name]))
+          } else if match.units.count > 1 {
+            findings.append(
+              finding(
+                "ambiguous-unit", .error, row: row, column: nameColumn,
+                ["seen": name, "candidates": match.units.map(\.name).joined(separator: ", ")]))
+          } else if match.fuzzy {
+            findings.append(
+              finding(
+                "fuzzy-match", .info, row: row, column: nameColumn, ["seen": name, "expected": match.units[0].name]))
+          }
         }
       }
     }

@@ -13,6 +13,14 @@ public enum Messages {
       "Không xác định được đơn vị gửi báo cáo{seen}; hãy ghi 'Đơn vị: <tên đơn vị>' ở đầu biểu.",
       "The submitting unit could not be identified{seen}; write 'Đơn vị: <unit name>' above the table."
     ),
+    "ambiguous-unit": (
+      "'{seen}' có thể là nhiều đơn vị: {candidates}; hãy ghi tên hoặc mã đầy đủ.",
+      "'{seen}' may be any of: {candidates}; write the full name or the code."
+    ),
+    "fuzzy-match": (
+      "Ô {cell} trang '{sheet}': '{seen}' được hiểu là '{expected}' (gần đúng chính tả).",
+      "Cell {cell} on '{sheet}': '{seen}' was read as '{expected}' (a near spelling)."
+    ),
     "unknown-year": (
       "Không xác định được năm báo cáo; hãy ghi 'Năm <năm>' ở tiêu đề biểu.",
       "The reporting year could not be found; write 'Năm <year>' in the title."

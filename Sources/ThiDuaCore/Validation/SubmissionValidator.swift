@@ -77,7 +77,15 @@ public struct SubmissionValidator: Sendable {
       if report.unit == nil {
         let found = identifier.unit(in: grid, beforeRow: table.headerRows.lowerBound, fileName: name)
         report.unit = found.unit
-        if found.unit == nil {
+        if found.unit == nil && !found.ambiguous.isEmpty {
+          report.findings.append(
+            Finding(
+              code: "ambiguous-unit", severity: .error, location: Location(file: name, sheet: sheet.name),
+              values: [
+                "seen": found.seen ?? "",
+                "candidates": found.ambiguous.map { "\($0.name) (\($0.code))" }.joined(separator: ", "),
+              ]))
+        } else if found.unit == nil {
           report.findings.append(
             Finding(
               code: "unknown-unit", severity: .error, location: Location(file: name, sheet: sheet.name),
