@@ -191,19 +191,7 @@ public final class XLSXRowReader {
       default: continue
       }
     }
-    // Everything parsed: commit, as beginCell would.
-    cellType = try typeRange.map { (range) throws(SheetReadError) in try type(of: range) } ?? .number
-    cellStyle = style
-    hasValue = false
-    earlyNumber = nil
-    valueBytes.removeAll(keepingCapacity: true)
-    if let address {
-      column = address.column
-      rowNumber = address.row
-    } else {
-      column += 1
-      guard column <= CellAddress.maxColumn else { throw .badCellReference(scanner.location, text: "column \(column)") }
-    }
+    try startCell(address: address, typeRange: typeRange, style: style)
     try scanner.consumeStartTag(length: i - start, name: (start + 1)..<(start + 2), selfClosing: selfClosing)
     if selfClosing {
       try finishCell()
@@ -265,11 +253,8 @@ public final class XLSXRowReader {
 
   private func beginCell(_ attributes: Range<Int>) throws(SheetReadError) {
     var address: CellAddress?
-    cellType = .number
-    cellStyle = 0
-    hasValue = false
-    earlyNumber = nil
-    valueBytes.removeAll(keepingCapacity: true)
+    var typeRange: Range<Int>?
+    var style = 0
     // A hand-written loop rather than forEachAttribute: this runs once per cell.
     let b = scanner.buffer
     var i = attributes.lowerBound
@@ -298,11 +283,21 @@ public final class XLSXRowReader {
           throw .badCellReference(scanner.location, text: String(decoding: scanner.bytes(value), as: UTF8.self))
         }
         address = a
-      case UInt8(ascii: "t"): cellType = try type(of: value)
-      case UInt8(ascii: "s"): cellStyle = parseInt(value) ?? 0
+      case UInt8(ascii: "t"): typeRange = value
+      case UInt8(ascii: "s"): style = parseInt(value) ?? 0
       default: continue
       }
     }
+    try startCell(address: address, typeRange: typeRange, style: style)
+  }
+
+  /// Starts a cell from its parsed attributes; a cell without `r` follows the previous one.
+  private func startCell(address: CellAddress?, typeRange: Range<Int>?, style: Int) throws(SheetReadError) {
+    cellType = try typeRange.map { (range) throws(SheetReadError) in try type(of: range) } ?? .number
+    cellStyle = style
+    hasValue = false
+    earlyNumber = nil
+    valueBytes.removeAll(keepingCapacity: true)
     if let address {
       column = address.column
       rowNumber = address.row
