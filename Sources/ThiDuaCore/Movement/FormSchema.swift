@@ -1,3 +1,5 @@
+public import SheetIO
+
 /// One form of a movement as a table schema (Frictionless Table Schema in spirit, with
 /// header variants added): the same definition drives the importer, the validator, the
 /// templates and the docs.
@@ -43,4 +45,14 @@ public struct FieldSchema: Codable, Hashable, Sendable {
   public var description: String?
 
   public var isRequired: Bool { constraints?.required ?? false }
+
+  /// The bound `n` breaks, as shown in messages (`≥ 0`, `≤ 100`); nil when within
+  /// range. Percentages are 0–100 unless the form says otherwise.
+  public func rangeViolation(_ n: Double) -> String? {
+    let minimum = constraints?.minimum ?? (type == .percent ? 0 : nil)
+    let maximum = constraints?.maximum ?? (type == .percent ? 100 : nil)
+    if let minimum, n < minimum { return "≥ \(CanonicalCSV.numberText(minimum))" }
+    if let maximum, n > maximum { return "≤ \(CanonicalCSV.numberText(maximum))" }
+    return nil
+  }
 }

@@ -146,25 +146,11 @@ struct FormChecks {
           ["seen": CanonicalCSV.numberText(n), "expected": expected, "field": field.title]))
       return nil
     }
-    let minimum = field.constraints?.minimum ?? (field.type == .percent ? 0 : nil)
-    let maximum = field.constraints?.maximum ?? (field.type == .percent ? 100 : nil)
-    if let minimum, n < minimum {
+    if let bound = field.rangeViolation(n) {
       findings.append(
         finding(
           "constraint-error", .error, row: row, column: column,
-          [
-            "seen": CanonicalCSV.numberText(n), "expected": "≥ \(CanonicalCSV.numberText(minimum))",
-            "field": field.title,
-          ]))
-    }
-    if let maximum, n > maximum {
-      findings.append(
-        finding(
-          "constraint-error", .error, row: row, column: column,
-          [
-            "seen": CanonicalCSV.numberText(n), "expected": "≤ \(CanonicalCSV.numberText(maximum))",
-            "field": field.title,
-          ]))
+          ["seen": CanonicalCSV.numberText(n), "expected": bound, "field": field.title]))
     }
     return n
   }

@@ -166,12 +166,7 @@ enum KeyValueTyping {
       if case .number(let n) = value { number = n }
       if case .text(let t) = value, case .number(let n) = TypedText(t, numeric: true).value { number = n }
       guard let number else { return (value, "type-error", "số") }
-      if let minimum = field.constraints?.minimum, number < minimum {
-        return (value, "constraint-error", "≥ \(CanonicalCSV.numberText(minimum))")
-      }
-      if let maximum = field.constraints?.maximum, number > maximum {
-        return (value, "constraint-error", "≤ \(CanonicalCSV.numberText(maximum))")
-      }
+      if let bound = field.rangeViolation(number) { return (value, "constraint-error", bound) }
       return (.number(number), nil, "")
     case .date:
       if case .date = value { return (value, nil, "") }
