@@ -26,13 +26,7 @@ enum CSVFieldReading: Equatable, Sendable {
       negative = true
       i = 1
     }
-    var whole: UInt64 = 0
-    var wholeDigits = 0
-    while i < n, b[i] &- UInt8(ascii: "0") < 10 {
-      whole = whole &* 10 &+ UInt64(b[i] &- UInt8(ascii: "0"))
-      wholeDigits += 1
-      i += 1
-    }
+    let (whole, wholeDigits) = digits(b, &i)
     if wholeDigits == 0 { return containsDigit(b) ? .other : .text }
     if i == n {
       guard wholeDigits <= 15 else { return .other }
@@ -43,13 +37,7 @@ enum CSVFieldReading: Equatable, Sendable {
     if mark == UInt8(ascii: "/") { return negative ? .other : date(b) }
     guard mark == UInt8(ascii: ".") || mark == UInt8(ascii: ",") else { return .other }
     i += 1
-    var fraction: UInt64 = 0
-    var fractionDigits = 0
-    while i < n, b[i] &- UInt8(ascii: "0") < 10 {
-      fraction = fraction &* 10 &+ UInt64(b[i] &- UInt8(ascii: "0"))
-      fractionDigits += 1
-      i += 1
-    }
+    let (fraction, fractionDigits) = digits(b, &i)
     guard i == n, fractionDigits > 0, wholeDigits + fractionDigits <= 15 else { return .other }
     let mantissa = whole &* UInt64(powersOfTen[fractionDigits]) &+ fraction
     var decimal = Double(mantissa) / powersOfTen[fractionDigits]
@@ -63,6 +51,20 @@ enum CSVFieldReading: Equatable, Sendable {
     if negative { thousands = -thousands }
     return mark == UInt8(ascii: ".")
       ? .ambiguous(vietnamese: thousands, english: decimal) : .ambiguous(vietnamese: decimal, english: thousands)
+  }
+
+  /// The run of ASCII digits at `i` and its length, moving `i` past it. More than 19
+  /// digits wrap around; callers refuse runs that long.
+  @inline(__always)
+  private static func digits(_ b: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> (UInt64, Int) {
+    var value: UInt64 = 0
+    var count = 0
+    while i < b.count, b[i] &- UInt8(ascii: "0") < 10 {
+      value = value &* 10 &+ UInt64(b[i] &- UInt8(ascii: "0"))
+      count += 1
+      i += 1
+    }
+    return (value, count)
   }
 
   /// True when the field starts with a letter that no number, currency word (VND, VNĐ,
