@@ -1,16 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Every hostile fixture exits with its own status and message, in both languages, and
 /// leaves no output file behind.
 @Suite struct HostileInputTests {
-  static let cases: [(String, String, Int32)] = {
-    let text = (try? String(contentsOfFile: Paths.fixture("hostile/expected.tsv"), encoding: .utf8)) ?? ""
-    return text.split(separator: "\n").map { line in
-      let f = line.split(separator: "\t").map(String.init)
-      return (f[0], f[1], Int32(f[2]) ?? -1)
-    }
-  }()
+  static let cases = readTSV("hostile/expected.tsv").map { ($0[0], $0[1], Int32($0[2]) ?? -1) }
 
   @Test(arguments: cases)
   func convertRefusesAndWritesNothing(_ file: String, _ code: String, _ status: Int32) throws {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the built `thidua` and captures what it prints and its exit status.
@@ -11,7 +12,7 @@ struct Run {
 enum Paths {
   static let repo = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-  static func fixture(_ relative: String) -> String { repo.appendingPathComponent("fixtures/" + relative).path }
+  static func fixture(_ relative: String) -> String { fixturePath(relative) }
 
   /// The `thidua` binary beside the test bundle (the same build folder).
   static let binary: URL = {

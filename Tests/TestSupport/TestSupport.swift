@@ -23,3 +23,17 @@ public func runPython(_ script: String, _ arguments: String...) throws -> (statu
   process.waitUntilExit()
   return (process.terminationStatus, text.trimmingCharacters(in: .whitespacesAndNewlines))
 }
+
+/// The path of a committed fixture: `fixturePath("hostile/expected.tsv")`.
+public func fixturePath(_ relative: String) -> String {
+  URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("fixtures").appendingPathComponent(relative).path
+}
+
+/// The rows of a tab-separated fixture manifest, such as `hostile/expected.tsv`.
+public func readTSV(_ relative: String) -> [[String]] {
+  let text = (try? String(contentsOfFile: fixturePath(relative), encoding: .utf8)) ?? ""
+  return text.split(separator: "\n").map {
+    $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+  }
+}

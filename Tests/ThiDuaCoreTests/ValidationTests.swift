@@ -1,5 +1,6 @@
 import Foundation
 import SheetIO
+import TestSupport
 import Testing
 
 @testable import ThiDuaCore
@@ -131,13 +132,13 @@ import Testing
   }
 
   @Test func sampleAndItsVariantsExtractTheSameValues() throws {
-    let sample = try Self.rows(Fixtures.path("sample/bao-cao-mau.xlsx"))
+    let sample = try Self.rows(fixturePath("sample/bao-cao-mau.xlsx"))
     #expect(sample.count == 7)
     #expect(sample[1]["ten_dia_ban"] == .text("Xã Tam Quang"))
     #expect(sample[1]["ho_ngheo_cuoi_nam"] == .number(159))
     #expect(sample[1]["ty_le_ngheo_cuoi_nam"] == .number(5.12))
     for variant in ["variants/khong-dau.csv", "variants/dao-cot.xlsx", "variants/vni.csv"] {
-      let rows = try Self.rows(Fixtures.path(variant))
+      let rows = try Self.rows(fixturePath(variant))
       // Compare the fields every variant has.
       let fields = [
         "ten_dia_ban", "tong_so_ho", "ho_ngheo_dau_nam", "ho_thoat_ngheo", "ho_ngheo_cuoi_nam", "ty_le_ngheo_cuoi_nam",
@@ -149,7 +150,7 @@ import Testing
   @Test func aFilledTemplateYieldsTheSameValues() throws {
     // The sample's figures typed into thidua's own template for Núi Thành.
     let m = try MovementDefinition.shipped()
-    let sample = try Self.rows(Fixtures.path("sample/bao-cao-mau.xlsx"))
+    let sample = try Self.rows(fixturePath("sample/bao-cao-mau.xlsx"))
     var writer = TemplateWriter(movement: m)
     writer.fill = { form, row, field in
       guard form == "CHI_TIEU", row >= 0, row < sample.count, field != "ten_dia_ban", field != "ma_dia_ban" else {
@@ -165,13 +166,6 @@ import Testing
     #expect(table.fromTemplate)
     #expect(r.unit?.code == "517")
     #expect(table.rows.map { $0.filter { $0.key != "ma_dia_ban" } } == sample)
-  }
-}
-
-enum Fixtures {
-  static func path(_ relative: String) -> String {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent("fixtures/" + relative).path
   }
 }
 

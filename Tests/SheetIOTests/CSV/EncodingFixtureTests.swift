@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import SheetIO
@@ -14,13 +15,9 @@ import Testing
     var testDescription: String { file }
   }
 
-  static let variants: [Variant] = {
-    let text = (try? String(contentsOfFile: Fixtures.path("encodings/expected.tsv"), encoding: .utf8)) ?? ""
-    return text.split(separator: "\n").map {
-      let f = $0.split(separator: "\t").map(String.init)
-      return Variant(file: f[0], encoding: f[1], delimiter: f[2])
-    }
-  }()
+  static let variants = readTSV("encodings/expected.tsv").map {
+    Variant(file: $0[0], encoding: $0[1], delimiter: $0[2])
+  }
 
   @Test func everyEncodingIsCovered() {
     #expect(Set(Self.variants.map(\.encoding)) == ["utf-8", "utf-16le", "utf-16be", "windows-1258", "tcvn3", "vni"])

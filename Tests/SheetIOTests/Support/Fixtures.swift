@@ -1,15 +1,14 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import SheetIO
 
 /// Paths of committed fixtures, found from this source file's location.
 enum Fixtures {
-  static let root = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("fixtures")
+  static let root = URL(fileURLWithPath: fixturePath(""))
 
-  static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
+  static func path(_ relative: String) -> String { fixturePath(relative) }
 
   /// Relative paths of every `.xlsx` under `folder` that has an `.expected.txt` beside it.
   static func withExpectations(in folders: [String]) -> [String] {

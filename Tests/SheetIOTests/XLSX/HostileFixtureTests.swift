@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import SheetIO
@@ -13,13 +14,9 @@ import Testing
     var testDescription: String { file }
   }
 
-  static let cases: [Case] = {
-    let text = (try? String(contentsOfFile: Fixtures.path("hostile/expected.tsv"), encoding: .utf8)) ?? ""
-    return text.split(separator: "\n").map { line in
-      let f = line.split(separator: "\t").map(String.init)
-      return Case(file: f[0], code: f[1], exitStatus: Int32(f[2]) ?? -1)
-    }
-  }()
+  static let cases = readTSV("hostile/expected.tsv").map {
+    Case(file: $0[0], code: $0[1], exitStatus: Int32($0[2]) ?? -1)
+  }
 
   /// Opens the file and reads every cell of every sheet.
   private func readEverything(_ path: String, limits: ReadLimits = .standard) throws(SheetReadError) {
