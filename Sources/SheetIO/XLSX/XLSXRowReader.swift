@@ -292,8 +292,9 @@ public final class XLSXRowReader {
   }
 
   /// Starts a cell from its parsed attributes; a cell without `r` follows the previous one.
+  @inline(__always)
   private func startCell(address: CellAddress?, typeRange: Range<Int>?, style: Int) throws(SheetReadError) {
-    cellType = try typeRange.map { (range) throws(SheetReadError) in try type(of: range) } ?? .number
+    if let typeRange { cellType = try type(of: typeRange) } else { cellType = .number }
     cellStyle = style
     hasValue = false
     earlyNumber = nil
