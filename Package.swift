@@ -16,7 +16,8 @@ let package = Package(
     .library(name: "ThiDuaCore", targets: ["ThiDuaCore"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     .systemLibrary(name: "CZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
@@ -29,7 +30,7 @@ let package = Package(
       // exclusivity checks cost a quarter of the read (docs/performance.md).
       swiftSettings: strict + [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
     .target(
-      name: "ThiDuaCore", dependencies: ["SheetIO"], resources: [.copy("Resources/ke-hoach-5201")],
+      name: "ThiDuaCore", dependencies: ["SheetIO", .product(name: "Crypto", package: "swift-crypto")], resources: [.copy("Resources/ke-hoach-5201")],
       swiftSettings: strict),
     .executableTarget(
       name: "thidua",

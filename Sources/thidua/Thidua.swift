@@ -6,5 +6,7 @@ struct Thidua: ParsableCommand {
     commandName: "thidua",
     abstract: "Check, score and rank the report workbooks of an emulation movement.",
     version: "0.1.0",
-    subcommands: [Convert.self, Inspect.self, Validate.self, Templates.self, Movement.self])
+    subcommands: [
+      ConvertAndValidate.self, Convert.self, Inspect.self, Validate.self, Templates.self, Movement.self,
+    ])
 }

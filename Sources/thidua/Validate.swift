@@ -51,33 +51,13 @@ struct ValidateReport: Encodable {
     var dataRows: Int
     var fromTemplate: Bool
   }
-  struct Item: Encodable {
-    var code: String
-    var severity: String
-    var file: String
-    var sheet: String?
-    var cell: String?
-    var values: [String: String]
-    var message: String
-  }
-  struct Outcome: Encodable {
-    struct Source: Encodable {
-      var sheet: String?
-      var cell: String?
-    }
-    var id: String
-    var status: String
-    var reason: String
-    var values: [String: String]
-    var sources: [Source]
-  }
   struct File: Encodable {
     var file: String
     var unit: UnitRef?
     var year: Int?
     var tables: [Table]
-    var findings: [Item]
-    var criteria: [Outcome]
+    var findings: [FindingJSON]
+    var criteria: [OutcomeJSON]
   }
 
   var files: [File]
@@ -95,17 +75,7 @@ struct ValidateReport: Encodable {
             sheet: $0.sheet, form: $0.form, headerRows: [$0.headerRows.lowerBound, $0.headerRows.upperBound],
             dataRows: $0.dataRows, fromTemplate: $0.fromTemplate)
         },
-        findings: r.findings.map { f in
-          Item(
-            code: f.code, severity: f.severity.rawValue, file: f.location.file, sheet: f.location.sheet,
-            cell: f.location.cell?.description, values: f.values.filter { !$0.key.hasPrefix("message") },
-            message: Messages.text(f, language))
-        },
-        criteria: r.criteria.map { o in
-          Outcome(
-            id: o.id, status: o.status.rawValue, reason: o.reason, values: o.values,
-            sources: o.sources.map { Outcome.Source(sheet: $0.sheet, cell: $0.cell?.description) })
-        })
+        findings: r.findings.map { FindingJSON($0, language) }, criteria: r.criteria.map(OutcomeJSON.init))
     }
   }
 

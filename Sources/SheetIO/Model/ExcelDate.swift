@@ -12,6 +12,10 @@ public struct ExcelDate: Hashable, Sendable {
     self.uses1904 = uses1904
   }
 
+  /// The serial counted on the 1900 system, so that dates from workbooks of either
+  /// system compare (1904-01-01 is 1900-system day 1462).
+  public var serial1900: Double { uses1904 ? serial + 1462 : serial }
+
   /// Calendar fields of the serial, time rounded to the nearest second.
   public var components: DateComponents {
     var seconds = (serial * 86_400).rounded()

@@ -8,6 +8,12 @@ public enum VietnameseDate {
     return ISODate.serial(String(format4(y)) + "-" + pad2(m) + "-" + pad2(d), uses1904: false)
   }
 
+  /// `dd/mm/yyyy`, the way Vietnamese documents write a date.
+  public static func text(_ date: ExcelDate) -> String {
+    let c = date.components
+    return pad2(c.day) + "/" + pad2(c.month) + "/" + format4(c.year)
+  }
+
   static func components(_ text: String) -> (Int, Int, Int)? {
     guard mayBeDate(text) else { return nil }
     let folded = TextFolding.fold(text)

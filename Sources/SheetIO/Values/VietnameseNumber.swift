@@ -157,3 +157,26 @@ extension Substring {
     return s
   }
 }
+
+extension VietnameseNumber {
+  /// `1.234,5`: dots group thousands, a comma marks the decimals, at most `fractionDigits`
+  /// of them and no trailing zeros — how Vietnamese documents print a number.
+  public static func text(_ value: Double, fractionDigits: Int = 2) -> String {
+    guard value.isFinite else { return String(value) }
+    let scale = pow10(fractionDigits)
+    let scaled = (abs(value) * scale).rounded()
+    var whole = String(Int64(scaled / scale))
+    var fraction = String(Int64(scaled.truncatingRemainder(dividingBy: scale)))
+    fraction = String(repeating: "0", count: max(0, fractionDigits - fraction.count)) + fraction
+    while fraction.hasSuffix("0") { fraction.removeLast() }
+    var grouped = ""
+    while whole.count > 3 {
+      grouped = "." + whole.suffix(3) + grouped
+      whole.removeLast(3)
+    }
+    let sign = value < 0 && scaled > 0 ? "-" : ""
+    return sign + whole + grouped + (fraction.isEmpty ? "" : "," + fraction)
+  }
+
+  private static func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { acc, _ in acc * 10 } }
+}

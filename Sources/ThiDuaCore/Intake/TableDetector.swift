@@ -150,9 +150,19 @@ public struct TableDetector: Sendable {
   }
 
   static func isTotalLabel(_ label: String) -> Bool {
-    let folded = TextFolding.fold(label)
-    return ["tong cong", "tong so", "cong", "toan huyen", "toan xa", "toan tinh", "tong"].contains {
-      folded == $0 || folded.hasPrefix($0 + " ")
+    // Folding makes "Cộng" (total) and "Công ty" (company) the same word, so a label
+    // written with diacritics is matched with them; only one without any is matched folded.
+    let marked = label.decomposedStringWithCanonicalMapping.unicodeScalars.contains {
+      (0x0300...0x036F).contains($0.value) || $0 == "đ" || $0 == "Đ"
     }
+    let words =
+      marked
+      ? ["tổng cộng", "tổng số", "cộng", "toàn huyện", "toàn xã", "toàn tỉnh", "tổng"]
+      : ["tong cong", "tong so", "cong", "toan huyen", "toan xa", "toan tinh", "tong"]
+    let key =
+      marked
+      ? label.precomposedStringWithCanonicalMapping.lowercased().split { !$0.isLetter && !$0.isNumber }.joined(
+        separator: " ") : TextFolding.fold(label)
+    return words.contains { key == $0 || key.hasPrefix($0 + " ") }
   }
 }

@@ -28,6 +28,9 @@ public struct MovementProblem: Hashable, Sendable {
     case "duplicate-unit": text = ("mã đơn vị trùng", "duplicate unit code")
     case "unknown-parent": text = ("đơn vị cấp trên không có trong danh mục", "a parent unit not in the registry")
     case "unknown-area": text = ("loại địa bàn không hợp lệ", "an unknown area type")
+    case "unknown-review": text = ("loại đợt xét không hợp lệ", "an unknown review kind")
+    case "bad-deadline": text = ("hạn nộp báo cáo không phải ngày/tháng", "the report deadline is not day/month")
+    case "bad-quota": text = ("tỷ lệ hạn mức phải lớn hơn 0 và không quá 1", "a quota share must be in (0, 1]")
     default: text = (code, code)
     }
     return "\(file): \(language == .vi ? text.0 : text.1): \(detail)"
@@ -88,6 +91,12 @@ public enum MovementCheck {
         problems.append(MovementProblem(code: "unknown-area", file: "thresholds.json", detail: area))
       }
     }
+    // awards.json is optional; when present it must be usable.
+    if FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("awards.json")),
+      let awards = load(AwardRules.self, "awards.json")
+    {
+      problems += check(awards)
+    }
     do {
       let registry = try UnitRegistry(csvPath: (folder as NSString).appendingPathComponent("units.csv"))
       problems += check(registry)
@@ -135,6 +144,27 @@ public enum MovementCheck {
           MovementProblem(
             code: "points-mismatch", file: "criteria.json",
             detail: "\(category): \(CanonicalCSV.numberText(sum)) ≠ \(CanonicalCSV.numberText(declared))"))
+      }
+    }
+    return problems
+  }
+
+  private static func check(_ awards: AwardRules) -> [MovementProblem] {
+    var problems: [MovementProblem] = []
+    if let deadline = awards.reportDeadline, awards.deadlineSerial(year: 2017) == nil {
+      problems.append(MovementProblem(code: "bad-deadline", file: "awards.json", detail: deadline))
+    }
+    for rule in awards.rules {
+      if !AwardRules.reviewKinds.contains(rule.review) {
+        problems.append(
+          MovementProblem(code: "unknown-review", file: "awards.json", detail: "\(rule.form): \(rule.review)"))
+      }
+      for category in rule.categories where !MovementVocabulary.categories.contains(category) {
+        problems.append(
+          MovementProblem(code: "unknown-category", file: "awards.json", detail: "\(rule.form): \(category)"))
+      }
+      if let share = rule.quotaShare, !(share > 0 && share <= 1) {
+        problems.append(MovementProblem(code: "bad-quota", file: "awards.json", detail: "\(rule.form): \(share)"))
       }
     }
     return problems

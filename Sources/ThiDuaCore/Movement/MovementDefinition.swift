@@ -55,6 +55,10 @@ public struct MovementDefinition: Sendable {
   public let registry: UnitRegistry
   public let criteria: [Criterion]
   public let thresholds: ThresholdsFile
+  /// Category → the points its criteria sum to.
+  public let maxPoints: [String: Double]
+  /// Award rules and the reporting deadline; none when the folder has no `awards.json`.
+  public let awards: AwardRules
 
   /// The folder of the definition shipped with thidua: Plan 5201/KH-UBND (2017).
   public static func shippedFolder() throws(MovementError) -> String {
@@ -108,12 +112,24 @@ public struct MovementDefinition: Sendable {
     formsByCategory = header.formsByCategory
     registry = try UnitRegistry(csvPath: (folder as NSString).appendingPathComponent("units.csv"))
     do {
-      criteria = try JSONDecoder().decode(CriteriaFile.self, from: try read("criteria.json")).criteria
+      let criteriaFile = try JSONDecoder().decode(CriteriaFile.self, from: try read("criteria.json"))
+      criteria = criteriaFile.criteria
+      maxPoints = criteriaFile.maxPoints
       thresholds = try JSONDecoder().decode(ThresholdsFile.self, from: try read("thresholds.json"))
     } catch let error as MovementError {
       throw error
     } catch {
       throw .unreadable(file: "criteria.json or thresholds.json", reason: "\(error)")
+    }
+    let awardsPath = (folder as NSString).appendingPathComponent("awards.json")
+    if let data = FileManager.default.contents(atPath: awardsPath) {
+      do {
+        awards = try JSONDecoder().decode(AwardRules.self, from: data)
+      } catch {
+        throw .unreadable(file: "awards.json", reason: "\(error)")
+      }
+    } else {
+      awards = .none
     }
   }
 

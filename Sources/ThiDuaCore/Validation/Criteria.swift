@@ -19,14 +19,13 @@ struct CriteriaEvaluator {
   let unit: RegistryUnit
   /// Form code → the submission's table of it (the first found).
   let tables: [String: FileReport.Table]
-  let file: String
 
   func evaluate() -> [CriterionOutcome] {
     movement.criteria.filter { $0.category == unit.category }.map(decide)
   }
 
   private func location(_ table: FileReport.Table, _ cell: CellAddress?) -> Location {
-    Location(file: file, sheet: table.sheet, cell: cell)
+    Location(file: table.file, sheet: table.sheet, cell: cell)
   }
 
   private func decide(_ c: Criterion) -> CriterionOutcome {
@@ -90,37 +89,25 @@ struct CriteriaEvaluator {
   }
 
   /// Start rate − end rate of the unit, in percentage points, against the assigned target.
-  /// The unit's rates come from its total row, else from the sum of its areas; the start
-  /// rate uses the end-of-year households (the form gives no start-of-year count).
   private func reduction(
     _ c: Criterion, _ outcome: (CriterionOutcome.Status, String, [String: String], [Location]) -> CriterionOutcome
   ) -> CriterionOutcome {
     guard let table = tables["CHI_TIEU"], !table.rows.isEmpty else {
       return outcome(.notAssessable, "no-poverty-figures", [:], [])
     }
-    let totals = table.total ?? sum(table.rows)
-    guard let households = number(totals["tong_so_ho"]), households > 0, let start = number(totals["ho_ngheo_dau_nam"]),
-      let end = number(totals["ho_ngheo_cuoi_nam"])
-    else { return outcome(.notAssessable, "figures-missing", [:], [location(table, nil)]) }
-    let startRate = number(totals["ty_le_ngheo_dau_nam"]) ?? start / households * 100
-    let endRate = number(totals["ty_le_ngheo_cuoi_nam"]) ?? end / households * 100
-    let achieved = ((startRate - endRate) * 100).rounded() / 100
-    let target =
-      number(totals["chi_tieu_giam_duoc_giao"]) ?? table.rows.compactMap { number($0["chi_tieu_giam_duoc_giao"]) }.first
-    let values = ["achieved": CanonicalCSV.numberText(achieved), "target": target.map(CanonicalCSV.numberText) ?? "-"]
-    guard let target else { return outcome(.notAssessable, "no-assigned-target", values, [location(table, nil)]) }
+    guard let figures = PovertyFigures(table) else {
+      return outcome(.notAssessable, "figures-missing", [:], [location(table, nil)])
+    }
+    let achieved = figures.reduction
+    let values = [
+      "achieved": CanonicalCSV.numberText(achieved), "target": figures.target.map(CanonicalCSV.numberText) ?? "-",
+    ]
+    guard let target = figures.target else {
+      return outcome(.notAssessable, "no-assigned-target", values, [location(table, nil)])
+    }
     return outcome(
       achieved >= target ? .met : .notMet, achieved >= target ? "reduction-meets-target" : "reduction-below-target",
       values, [location(table, nil)])
-  }
-
-  private func sum(_ rows: [[String: CellValue]]) -> [String: CellValue] {
-    var result: [String: CellValue] = [:]
-    for key in ["tong_so_ho", "ho_ngheo_dau_nam", "ho_ngheo_cuoi_nam"] {
-      let values = rows.compactMap { number($0[key]) }
-      if values.count == rows.count { result[key] = .number(values.reduce(0, +)) }
-    }
-    return result
   }
 
   private func number(_ v: CellValue?) -> Double? {

@@ -69,6 +69,10 @@ public enum Messages {
       "Ô {cell} trang '{sheet}': tiêu chí {criterion} tự đánh giá \"Đạt\" nhưng chưa ghi văn bản minh chứng.",
       "Cell {cell} on '{sheet}': criterion {criterion} is self-assessed as met without evidence."
     ),
+    "late-submission": (
+      "Báo cáo ký ngày {seen}, sau hạn nộp {expected}.",
+      "The report is dated {seen}, after the deadline {expected}."
+    ),
     "unknown-area": (
       "Ô {cell} trang '{sheet}': không tìm thấy địa bàn '{seen}' trong danh mục của đơn vị.",
       "Cell {cell} on '{sheet}': the area '{seen}' is not in the unit's registry."

@@ -5,6 +5,7 @@ public import SheetIO
 /// every finding, each located at its file, sheet and cell.
 public struct FileReport: Sendable {
   public struct Table: Sendable {
+    public var file: String
     public var sheet: String
     public var form: String
     public var headerRows: ClosedRange<Int>
@@ -19,8 +20,13 @@ public struct FileReport: Sendable {
   }
 
   public var file: String
+  /// False when the file could not be opened as a workbook at all.
+  public var opened = true
   public var unit: RegistryUnit?
   public var year: Int?
+  /// The date the report was signed (form THONG_TIN, else a "Ngày báo cáo" cell).
+  public var reportDate: ExcelDate?
+  public var reportDateSource: Location?
   public var tables: [Table] = []
   public var findings: [Finding] = []
   /// The unit's criteria, decided from this file, when the unit is known.
@@ -37,13 +43,15 @@ public struct SubmissionValidator: Sendable {
 
   public init(movement: MovementDefinition) { self.movement = movement }
 
-  public func validate(path: String) -> FileReport {
-    let name = (path as NSString).lastPathComponent
+  /// Checks the file at `path`; reports name it `name` (default: the file's own name).
+  public func validate(path: String, name: String? = nil) -> FileReport {
+    let name = name ?? (path as NSString).lastPathComponent
     var report = FileReport(file: name)
     let source: any SheetSource
     do {
       source = try Workbooks.open(path: path)
     } catch {
+      report.opened = false
       report.findings.append(
         Finding(
           readError: error.relocated(file: name)))
@@ -51,6 +59,7 @@ public struct SubmissionValidator: Sendable {
     }
     let detector = TableDetector(forms: Array(movement.forms.values).sorted { $0.name < $1.name })
     let identifier = UnitIdentifier(registry: movement.registry)
+    var attempt = UnitAttempt()
     for sheet in source.sheets {
       let grid: SheetGrid
       do {
@@ -66,6 +75,8 @@ public struct SubmissionValidator: Sendable {
         if let keyValue = readKeyValue(grid, file: name) {
           report.tables.append(keyValue.table)
           report.findings += keyValue.findings
+          identify(
+            &report, &attempt, grid: grid, beforeRow: keyValue.table.headerRows.lowerBound, identifier: identifier)
           continue
         }
         report.findings.append(
@@ -74,26 +85,13 @@ public struct SubmissionValidator: Sendable {
             values: ["reason": "no row of column titles matches a form"]))
         continue
       }
-      if report.unit == nil {
-        let found = identifier.unit(in: grid, beforeRow: table.headerRows.lowerBound, fileName: name)
-        report.unit = found.unit
-        if found.unit == nil && !found.ambiguous.isEmpty {
-          report.findings.append(
-            Finding(
-              code: "ambiguous-unit", severity: .error, location: Location(file: name, sheet: sheet.name),
-              values: [
-                "seen": found.seen ?? "",
-                "candidates": found.ambiguous.map { "\($0.name) (\($0.code))" }.joined(separator: ", "),
-              ]))
-        } else if found.unit == nil {
-          report.findings.append(
-            Finding(
-              code: "unknown-unit", severity: .error, location: Location(file: name, sheet: sheet.name),
-              values: ["seen": found.seen.map { " ('\($0)')" } ?? ""]))
-        }
-      }
+      identify(&report, &attempt, grid: grid, beforeRow: table.headerRows.lowerBound, identifier: identifier)
       if report.year == nil {
         report.year = identifier.year(in: grid, beforeRow: table.headerRows.lowerBound, fileName: name)
+      }
+      if report.reportDate == nil, let found = ReportDateFinder.find(in: grid) {
+        report.reportDate = found.date
+        report.reportDateSource = Location(file: name, sheet: sheet.name, cell: found.cell)
       }
       let checked = FormChecks(
         table: table, grid: grid, movement: movement, unit: report.unit, tolerance: rateTolerance
@@ -101,13 +99,16 @@ public struct SubmissionValidator: Sendable {
       report.findings += checked.findings
       report.tables.append(
         FileReport.Table(
-          sheet: sheet.name, form: table.form.name, headerRows: table.headerRows, dataRows: table.dataRows.count,
+          file: name, sheet: sheet.name, form: table.form.name, headerRows: table.headerRows,
+          dataRows: table.dataRows.count,
           fromTemplate: table.fromTemplate, rows: checked.rows, cells: checked.cells, total: checked.total))
     }
+    if report.unit == nil && !report.tables.isEmpty { report.findings.append(attempt.finding(file: name)) }
+    useKeyValueReportFields(&report)
     if let unit = report.unit {
       var byForm: [String: FileReport.Table] = [:]
       for table in report.tables where byForm[table.form] == nil { byForm[table.form] = table }
-      report.criteria = CriteriaEvaluator(movement: movement, unit: unit, tables: byForm, file: name).evaluate()
+      report.criteria = CriteriaEvaluator(movement: movement, unit: unit, tables: byForm).evaluate()
       // "Đạt" without evidence is a finding as well as a criterion not met (DOMAIN, TIEU_CHI).
       for outcome in report.criteria where outcome.reason == "evidence-missing" {
         report.findings.append(
@@ -119,11 +120,70 @@ public struct SubmissionValidator: Sendable {
     if report.year == nil && !report.tables.isEmpty {
       report.findings.append(Finding(code: "unknown-year", severity: .warning, location: Location(file: name)))
     }
+    if let late = lateSubmission(report) { report.findings.append(late) }
     return report
   }
 }
 
+/// What the search for the submitting unit saw, reported once per file when no sheet
+/// names exactly one unit.
+struct UnitAttempt {
+  var sheet: String?
+  var seen: String?
+  var ambiguous: [RegistryUnit] = []
+
+  func finding(file: String) -> Finding {
+    let location = Location(file: file, sheet: sheet)
+    guard ambiguous.isEmpty else {
+      return Finding(
+        code: "ambiguous-unit", severity: .error, location: location,
+        values: [
+          "seen": seen ?? "", "candidates": ambiguous.map { "\($0.name) (\($0.code))" }.joined(separator: ", "),
+        ])
+    }
+    return Finding(
+      code: "unknown-unit", severity: .error, location: location, values: ["seen": seen.map { " ('\($0)')" } ?? ""])
+  }
+}
+
 extension SubmissionValidator {
+  /// Looks for the unit above a table until one sheet names it.
+  func identify(
+    _ report: inout FileReport, _ attempt: inout UnitAttempt, grid: SheetGrid, beforeRow: Int,
+    identifier: UnitIdentifier
+  ) {
+    guard report.unit == nil else { return }
+    let found = identifier.unit(in: grid, beforeRow: beforeRow, fileName: report.file)
+    report.unit = found.unit
+    if attempt.sheet == nil || (attempt.seen == nil && found.seen != nil) || !found.ambiguous.isEmpty {
+      attempt = UnitAttempt(sheet: grid.sheet.name, seen: found.seen, ambiguous: found.ambiguous)
+    }
+  }
+
+  /// Form THONG_TIN states the year and the report date in its own cells: those win
+  /// over a title or a label elsewhere.
+  func useKeyValueReportFields(_ report: inout FileReport) {
+    guard let info = report.tables.first(where: { $0.form == "THONG_TIN" }), let row = info.rows.first else { return }
+    if case .number(let year)? = row["nam_bao_cao"], report.year == nil { report.year = Int(year) }
+    if case .date(let date)? = row["ngay_bao_cao"] {
+      report.reportDate = date
+      report.reportDateSource = Location(file: info.file, sheet: info.sheet, cell: info.cells[0]["ngay_bao_cao"])
+    }
+  }
+
+  /// A report signed after the movement's deadline for its year (awards.json).
+  func lateSubmission(_ report: FileReport) -> Finding? {
+    guard let year = report.year, let date = report.reportDate,
+      let deadline = movement.awards.deadlineSerial(year: year), date.serial1900.rounded(.down) > deadline
+    else { return nil }
+    return Finding(
+      code: "late-submission", severity: .warning, location: report.reportDateSource ?? Location(file: report.file),
+      values: [
+        "seen": VietnameseDate.text(date),
+        "expected": VietnameseDate.text(ExcelDate(serial: deadline, uses1904: false)),
+      ])
+  }
+
   /// A key-value form on the sheet, with the type findings of its values.
   func readKeyValue(_ grid: SheetGrid, file: String) -> (table: FileReport.Table, findings: [Finding])? {
     for form in movement.forms.values.sorted(by: { $0.name < $1.name }) where form.layout == .keyValue {
@@ -149,7 +209,8 @@ extension SubmissionValidator {
       }
       let rows = cells.values.map(\.row)
       let table = FileReport.Table(
-        sheet: grid.sheet.name, form: form.name, headerRows: (rows.min() ?? 1)...(rows.max() ?? 1), dataRows: 1,
+        file: file, sheet: grid.sheet.name, form: form.name, headerRows: (rows.min() ?? 1)...(rows.max() ?? 1),
+        dataRows: 1,
         fromTemplate: false, rows: [values], cells: [cells], total: nil)
       return (table, findings)
     }

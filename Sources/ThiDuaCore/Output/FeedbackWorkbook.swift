@@ -1,0 +1,82 @@
+public import SheetIO
+
+/// `out/phan-hoi/<unit>.xlsx`: what one unit gets back — its result per criterion and
+/// every finding in its files with the cell and what to fix.
+struct FeedbackWorkbook {
+  let result: ReviewResult
+  let unit: UnitResult
+  let movement: MovementDefinition
+  let words: Words
+
+  func write(to path: String) throws(WriteError) {
+    let doc = try XLSXDocument(path: path, created: result.created)
+    doc.properties.title = words("Phản hồi kết quả thẩm định – ", "Review feedback – ") + unit.unit.name
+    doc.properties.subject = movement.title
+    try outcomes(doc)
+    try fixes(doc)
+    try doc.save()
+  }
+
+  private var subtitle: String {
+    let recommendation = result.recommendations.first { $0.subject == .unit && $0.unitCode == unit.unit.code }
+    let form = recommendation?.form.map { words(", đề xuất: ", ", proposed: ") + $0 } ?? ""
+    return "\(unit.unit.name) (\(unit.unit.code)) — "
+      + words.review(result.kind, year: result.year, period: result.period)
+      + words(": điểm ", ": score ") + words.number(unit.score) + "/" + words.number(unit.maxScore, digits: 0)
+      + words(", hạng ", ", rank ") + "\(unit.rankInCategory)" + form
+  }
+
+  private func outcomes(_ doc: XLSXDocument) throws(WriteError) {
+    let sheet = try doc.addSheet(words("Kết quả tiêu chí", "Criteria"))
+    let byId = Dictionary(movement.criteria.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let rows: [[CellValue]] = unit.years.flatMap { y in
+      y.criteria.map { o in
+        let c = byId[o.id]
+        return [
+          .number(Double(y.year)), .text(o.id), .text(c?.clause ?? ""), .text(c?.text ?? ""),
+          .number(c?.points ?? 0), .text(words.status(o.status)), .text(OutcomeWords.reason(o, words)),
+          .text(o.sources.map(words.source).joined(separator: "\n")),
+        ]
+      }
+    }
+    let last = try ReportTable(
+      title: words("KẾT QUẢ ĐÁNH GIÁ THEO TIÊU CHÍ", "RESULT BY CRITERION"), subtitle: subtitle,
+      columns: [
+        .init(title: words("Năm", "Year"), width: 7, style: OutputStyles.centered),
+        .init(title: words("Tiêu chí", "Criterion"), width: 8, style: OutputStyles.centered),
+        .init(title: words("Mục", "Clause"), width: 10),
+        .init(title: words("Nội dung", "Text"), width: 50, style: OutputStyles.wrapped),
+        .init(title: words("Điểm", "Points"), width: 7, style: OutputStyles.count),
+        .init(title: words("Kết quả", "Result"), width: 14, style: OutputStyles.centered),
+        .init(title: words("Lý do", "Reason"), width: 40, style: OutputStyles.wrapped),
+        .init(title: words("Ô nguồn", "Source cells"), width: 36, style: OutputStyles.wrapped),
+      ], rows: rows
+    ).write(on: sheet)
+    try ReportTable.colourStatuses(sheet, columns: 6...6, lastRow: last, words: words)
+  }
+
+  private func fixes(_ doc: XLSXDocument) throws(WriteError) {
+    let sheet = try doc.addSheet(words("Cần sửa", "To fix"))
+    let files = result.files.filter { $0.report.unit?.code == unit.unit.code && $0.fate != .duplicate }
+    let rows: [[CellValue]] = files.flatMap { f in f.report.findings }.enumerated().map { i, finding in
+      [
+        .number(Double(i + 1)), .text(words.severity(finding.severity)), .text(finding.location.file),
+        .text(finding.location.sheet ?? ""), .text(finding.location.cell?.description ?? ""),
+        .text(Messages.text(finding, words.language)), .text(OutcomeWords.fix(finding.code, words)),
+      ]
+    }
+    try ReportTable(
+      title: words("CÁC ĐIỂM CẦN SỬA", "WHAT TO FIX"),
+      subtitle: rows.isEmpty ? words("Không có phát hiện nào.", "No findings.") : subtitle,
+      columns: [
+        .init(title: words("STT", "No."), width: 6, style: OutputStyles.centered),
+        .init(title: words("Mức độ", "Severity"), width: 11),
+        .init(title: words("Tệp", "File"), width: 30, style: OutputStyles.wrapped),
+        .init(title: words("Trang", "Sheet"), width: 16),
+        .init(title: words("Ô", "Cell"), width: 7),
+        .init(title: words("Nội dung", "Message"), width: 55, style: OutputStyles.wrapped),
+        .init(title: words("Cách sửa", "How to fix"), width: 40, style: OutputStyles.wrapped),
+      ], rows: rows
+    ).write(on: sheet)
+  }
+}

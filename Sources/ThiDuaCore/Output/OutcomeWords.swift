@@ -1,0 +1,85 @@
+public import SheetIO
+
+/// Criterion outcomes and findings in words a unit can act on.
+enum OutcomeWords {
+  /// Why a criterion came out as it did, its values filled in.
+  static func reason(_ o: CriterionOutcome, _ words: Words) -> String {
+    let v = o.values
+    func n(_ key: String) -> String { v[key].flatMap(Double.init).map { words.number($0) } ?? (v[key] ?? "-") }
+    switch o.reason {
+    case "self-assessed-with-evidence":
+      return words("Tự đánh giá đạt, minh chứng: ", "Self-assessed as met, evidence: ") + (v["evidence"] ?? "")
+    case "self-assessed-not-met": return words("Đơn vị tự đánh giá không đạt", "Self-assessed as not met")
+    case "evidence-missing":
+      return words("Tự đánh giá đạt nhưng thiếu văn bản minh chứng", "Met by self-assessment, but no evidence")
+    case "no-self-assessment":
+      return words("Chưa nộp biểu tự đánh giá (TIEU_CHI)", "No self-assessment form (TIEU_CHI)")
+    case "criterion-not-listed":
+      return words("Biểu tự đánh giá không có tiêu chí này", "The self-assessment omits this criterion")
+    case "decided-per-nominee": return words("Xét theo từng người, hộ được đề nghị", "Decided for each nominee")
+    case "no-unit-figures":
+      return words("Chưa nộp biểu thông tin đơn vị (THONG_TIN)", "No unit figures form (THONG_TIN)")
+    case "figures-missing": return words("Thiếu số liệu để đánh giá", "Figures needed are missing")
+    case "no-poverty-figures":
+      return words("Chưa nộp biểu kết quả giảm nghèo (CHI_TIEU)", "No poverty figures (CHI_TIEU)")
+    case "no-assigned-target":
+      return words(
+        "Giảm \(n("achieved")) điểm %, chưa ghi chỉ tiêu được giao",
+        "Reduced \(n("achieved")) points; no assigned target given")
+    case "reduction-meets-target", "reduction-below-target":
+      return words(
+        "Giảm \(n("achieved")) điểm %, chỉ tiêu giao \(n("target"))",
+        "Reduced \(n("achieved")) points, target \(n("target"))")
+    case "settled-and-reported-on-time", "late-settlement-or-reports":
+      let settled =
+        v["settled"].flatMap { VietnameseDate.serial($0) }.map {
+          VietnameseDate.text(ExcelDate(serial: $0, uses1904: false))
+        } ?? "-"
+      let deadline =
+        v["deadline"].flatMap { VietnameseDate.serial($0) }.map {
+          VietnameseDate.text(ExcelDate(serial: $0, uses1904: false))
+        } ?? "-"
+      return words(
+        "Quyết toán ngày \(settled), hạn \(deadline); báo cáo đúng hạn \(v["reports"] ?? "-")",
+        "Settled \(settled), deadline \(deadline); reports on time \(v["reports"] ?? "-")")
+    case "rule-exists": return words("Có quy chế quản lý, luân chuyển vốn", "A capital rotation rule exists")
+    case "no-rule": return words("Chưa có quy chế quản lý, luân chuyển vốn", "No capital rotation rule")
+    case "no-complaints": return words("Không có đơn khiếu nại về kết quả rà soát", "No complaints about the review")
+    case "complaints":
+      return words(
+        "Có \(v["complaints"] ?? "") đơn khiếu nại về kết quả rà soát",
+        "\(v["complaints"] ?? "") complaints about the review")
+    default: return o.reason
+    }
+  }
+
+  /// What a unit should do about a finding.
+  static func fix(_ code: String, _ words: Words) -> String {
+    switch code {
+    case "type-error", "ambiguous-number":
+      return words(
+        "Nhập số (ví dụ 1.234 hoặc 12,5) hoặc ngày dd/mm/yyyy vào ô này", "Enter a number or a dd/mm/yyyy date")
+    case "constraint-error":
+      return words("Sửa giá trị cho nằm trong giới hạn cho phép", "Bring the value within its bounds")
+    case "missing-cell", "missing-label": return words("Bổ sung số liệu còn thiếu", "Fill in the missing figure")
+    case "balance-mismatch":
+      return words(
+        "Kiểm tra: cuối năm = đầu năm − thoát nghèo + tái nghèo + phát sinh",
+        "Check: end = start − escaped + relapsed + new")
+    case "rate-mismatch":
+      return words("Tính lại tỷ lệ = số hộ nghèo ÷ tổng số hộ × 100", "Recompute the rate = poor ÷ households × 100")
+    case "total-mismatch": return words("Cộng lại dòng tổng cộng", "Re-add the total row")
+    case "poor-exceeds-households":
+      return words("Kiểm tra tổng số hộ và số hộ nghèo, cận nghèo", "Check households, poor and near-poor counts")
+    case "duplicate-row": return words("Xóa dòng trùng hoặc gộp số liệu", "Remove or merge the repeated row")
+    case "unknown-area", "fuzzy-match":
+      return words("Ghi đúng tên địa bàn theo danh mục", "Write the area's registered name")
+    case "evidence-missing": return words("Ghi số, ngày văn bản minh chứng", "Give the evidence's number and date")
+    case "late-submission": return words("Nộp báo cáo đúng hạn ở kỳ sau", "Submit on time next time")
+    case "unknown-unit", "ambiguous-unit":
+      return words("Ghi 'Đơn vị: <tên đơn vị>' ở đầu biểu", "Write 'Đơn vị: <unit name>' above the table")
+    case "unknown-year": return words("Ghi năm báo cáo ở tiêu đề biểu", "Write the report year in the title")
+    default: return words("Xem nội dung phát hiện", "See the message")
+    }
+  }
+}

@@ -1,0 +1,148 @@
+public import Foundation
+public import SheetIO
+
+/// `out/report.json`: the whole review for machines (schema in docs/review.md). Keys are
+/// sorted and nothing depends on the clock, so one inbox always gives the same bytes.
+public struct ReviewJSON: Encodable {
+  struct FileEntry: Encodable {
+    var name: String
+    var sha256: String
+    var size: Int
+    var fate: String
+    var related: [String]
+    var forms: [String]
+    var unit: String?
+    var year: Int?
+    var reportDate: String?
+  }
+  struct YearEntry: Encodable {
+    var year: Int
+    var score: Double
+    var allMandatoryMet: Bool
+    var files: [String]
+    var criteria: [OutcomeJSON]
+  }
+  struct UnitEntry: Encodable {
+    var code: String
+    var name: String
+    var category: String
+    var cluster: String?
+    var score: Double
+    var maxScore: Double
+    var rankInCategory: Int
+    var rankInCluster: Int?
+    var yearsAllMandatoryMet: Int
+    var years: [YearEntry]
+  }
+  struct RecommendationEntry: Encodable {
+    var subject: String
+    var name: String
+    var unit: String
+    var category: String
+    var kind: String?
+    var score: Double?
+    var rank: Int?
+    var eligible: Bool
+    var form: String?
+    var basis: String?
+    var reason: String
+    var sources: [SourceJSON]
+  }
+  struct UnitRef: Encodable {
+    var code: String
+    var name: String
+    var category: String
+  }
+  struct TargetEntry: Encodable {
+    var code: String
+    var name: String
+    var year: Int
+    var area: String?
+    var startRate: Double?
+    var endRate: Double?
+    var reduction: Double?
+    var minimum: Double?
+    var status: String
+    var rateTarget: Double?
+    var rateTargetStatus: String?
+    var incomeRatio: Double?
+    var incomeStatus: String?
+  }
+  struct Summary: Encodable {
+    var files: Int
+    var fates: [String: Int]
+    var expectedUnits: Int
+    var unitsSubmitted: Int
+    var unitsMissing: Int
+    var findings: [String: Int]
+    var recommended: Int
+  }
+
+  var schema = "thidua-review/1"
+  var movement: String
+  var review: String
+  var year: Int
+  var period: [Int]
+  var summary: Summary
+  var files: [FileEntry]
+  var findings: [FindingJSON]
+  var units: [UnitEntry]
+  var recommendations: [RecommendationEntry]
+  var missing: [UnitRef]
+  var targets: [TargetEntry]
+
+  public init(_ r: ReviewResult, movement: MovementDefinition, language: Language) {
+    self.movement = movement.code
+    review = r.kind.rawValue
+    year = r.year
+    period = r.period
+    let findings = r.findings
+    summary = Summary(
+      files: r.files.count,
+      fates: Dictionary(grouping: r.files, by: \.fate.rawValue).mapValues(\.count),
+      expectedUnits: r.missing.count + Set(r.results.map(\.unit.code)).count,
+      unitsSubmitted: Set(r.results.map(\.unit.code)).count, unitsMissing: r.missing.count,
+      findings: Dictionary(grouping: findings, by: \.severity.rawValue).mapValues(\.count),
+      recommended: r.recommendations.filter(\.eligible).count)
+    files = r.files.map { f in
+      FileEntry(
+        name: f.file.name, sha256: f.file.sha256, size: f.file.size, fate: f.fate.rawValue, related: f.related,
+        forms: f.usedForms, unit: f.report.unit?.code, year: f.report.year,
+        reportDate: f.report.reportDate?.isoText)
+    }
+    self.findings = findings.map { FindingJSON($0, language) }
+    units = r.results.map { u in
+      UnitEntry(
+        code: u.unit.code, name: u.unit.name, category: u.unit.category, cluster: u.unit.cluster, score: u.score,
+        maxScore: u.maxScore, rankInCategory: u.rankInCategory, rankInCluster: u.rankInCluster,
+        yearsAllMandatoryMet: u.yearsAllMandatoryMet,
+        years: u.years.map {
+          YearEntry(
+            year: $0.year, score: $0.score, allMandatoryMet: $0.allMandatoryMet, files: $0.files,
+            criteria: $0.criteria.map(OutcomeJSON.init))
+        })
+    }
+    recommendations = r.recommendations.map { x in
+      RecommendationEntry(
+        subject: x.subject.rawValue, name: x.name, unit: x.unitCode, category: x.category, kind: x.kind,
+        score: x.score, rank: x.rank, eligible: x.eligible, form: x.form, basis: x.basis,
+        reason: x.reason.text(language), sources: x.sources.map(SourceJSON.init))
+    }
+    missing = r.missing.map { UnitRef(code: $0.code, name: $0.name, category: $0.category) }
+    targets = r.targets.map { t in
+      TargetEntry(
+        code: t.code, name: t.name, year: t.year, area: t.area, startRate: t.startRate.map(Self.round2),
+        endRate: t.endRate.map(Self.round2), reduction: t.reduction, minimum: t.minimum, status: t.status.rawValue,
+        rateTarget: t.rateTarget, rateTargetStatus: t.rateTargetStatus?.rawValue, incomeRatio: t.incomeRatio,
+        incomeStatus: t.incomeStatus?.rawValue)
+    }
+  }
+
+  static func round2(_ x: Double) -> Double { (x * 100).rounded() / 100 }
+
+  public func text() throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+  }
+}

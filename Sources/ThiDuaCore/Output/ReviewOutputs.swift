@@ -1,0 +1,73 @@
+public import Foundation
+public import SheetIO
+
+/// Writes a review's outputs into one folder (docs/review.md):
+///
+///     <out>/tham-dinh-<review>-<year>.xlsx   the reviewers' workbook
+///     <out>/phan-hoi/<code>.xlsx             feedback, one per unit that sent something
+///     <out>/csv/<FORM>.csv                   normalized data, one per form
+///     <out>/report.json                      everything, for machines
+///
+/// Files thidua wrote earlier in `phan-hoi/` and `csv/` are removed first, so the
+/// folder holds one run's results only. Every file is written whole, then renamed.
+public struct ReviewOutputs {
+  public let result: ReviewResult
+  public let movement: MovementDefinition
+  public let language: Language
+
+  public init(result: ReviewResult, movement: MovementDefinition, language: Language) {
+    self.result = result
+    self.movement = movement
+    self.language = language
+  }
+
+  public var workbookName: String {
+    let kind = result.kind == .annual ? "nam" : result.kind.rawValue
+    return language == .vi
+      ? "tham-dinh-\(kind)-\(result.year).xlsx" : "review-\(result.kind.rawValue)-\(result.year).xlsx"
+  }
+
+  /// The paths written, the reviewers' workbook first.
+  public func write(to folder: String) throws -> [String] {
+    let manager = FileManager.default
+    let feedback = (folder as NSString).appendingPathComponent("phan-hoi")
+    let csv = (folder as NSString).appendingPathComponent("csv")
+    for (sub, ext) in [(feedback, "xlsx"), (csv, "csv")] {
+      try manager.createDirectory(atPath: sub, withIntermediateDirectories: true)
+      for name in try manager.contentsOfDirectory(atPath: sub) where name.hasSuffix("." + ext) {
+        try manager.removeItem(atPath: (sub as NSString).appendingPathComponent(name))
+      }
+    }
+    let words = Words(language: language)
+    var written: [String] = []
+    let main = (folder as NSString).appendingPathComponent(workbookName)
+    try ReviewerWorkbook(result: result, movement: movement, words: words).write(to: main)
+    written.append(main)
+    for unit in result.results {
+      let path = (feedback as NSString).appendingPathComponent(Self.fileStem(unit.unit.code) + ".xlsx")
+      try FeedbackWorkbook(result: result, unit: unit, movement: movement, words: words).write(to: path)
+      written.append(path)
+    }
+    let used = result.submissions.filter { result.period.contains($0.year) }
+    for form in movement.forms.values.sorted(by: { $0.name < $1.name }) {
+      let path = (csv as NSString).appendingPathComponent(form.name + ".csv")
+      try Self.save(NormalizedCSV(form: form, submissions: used).text(), to: path)
+      written.append(path)
+    }
+    let json = (folder as NSString).appendingPathComponent("report.json")
+    try Self.save(try ReviewJSON(result, movement: movement, language: language).text(), to: json)
+    written.append(json)
+    return written
+  }
+
+  static func save(_ text: String, to path: String) throws {
+    let file = try AtomicFile(destination: URL(fileURLWithPath: path))
+    try file.write(text)
+    try file.commit()
+  }
+
+  /// A unit code as a file name: letters, digits and `-`, anything else `_`.
+  static func fileStem(_ code: String) -> String {
+    String(code.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" })
+  }
+}

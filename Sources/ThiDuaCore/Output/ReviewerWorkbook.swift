@@ -1,0 +1,217 @@
+public import SheetIO
+
+/// The workbook the reviewers receive (docs/review.md): what came in, the plan's
+/// targets, a ranking per category, the award proposals with a decision column, every
+/// finding, the units that sent nothing, and every file received.
+struct ReviewerWorkbook {
+  let result: ReviewResult
+  let movement: MovementDefinition
+  let words: Words
+
+  /// Categories that expect submissions, in the registry's order.
+  var categories: [String] {
+    var seen: [String] = []
+    for u in movement.registry.units where movement.formsByCategory[u.category] != nil && !seen.contains(u.category) {
+      seen.append(u.category)
+    }
+    return seen
+  }
+
+  func write(to path: String) throws(WriteError) {
+    let doc = try XLSXDocument(path: path, created: result.created)
+    doc.properties.title =
+      words("Kết quả thẩm định ", "Review ") + words.review(result.kind, year: result.year, period: result.period)
+    doc.properties.subject = movement.title
+    doc.properties.comments = movement.plan
+    try summary(doc)
+    try targets(doc)
+    for category in categories { try ranking(doc, category: category) }
+    try proposals(doc)
+    try findings(doc)
+    try missing(doc)
+    try received(doc)
+    try doc.save()
+  }
+
+  var heading: String {
+    movement.title + " — " + words.review(result.kind, year: result.year, period: result.period)
+  }
+
+  // MARK: Tổng hợp
+
+  private func summary(_ doc: XLSXDocument) throws(WriteError) {
+    let sheet = try doc.addSheet(words("Tổng hợp", "Summary"))
+    let used = result.files.filter { $0.fate == .used }
+    let sentBy = Dictionary(grouping: result.submissions.filter { result.period.contains($0.year) }, by: \.unit.code)
+    var rows: [[CellValue]] = []
+    var totals = [0.0, 0, 0, 0, 0]
+    for category in categories {
+      let expected = movement.registry.units.filter { $0.category == category }
+      let sent = expected.filter { sentBy[$0.code] != nil }
+      let files = Set(sent.flatMap { u in sentBy[u.code]!.flatMap(\.files) })
+      let reports = used.filter { files.contains($0.file.name) }.map(\.report)
+      let withErrors = Set(
+        reports.filter { $0.findings.contains { $0.severity == .error } }.compactMap { $0.unit?.code })
+      let late = Set(
+        reports.filter { $0.findings.contains { $0.code == "late-submission" } }.compactMap { $0.unit?.code })
+      let counts = [expected.count, sent.count, sent.count - withErrors.count, late.count, expected.count - sent.count]
+      for i in 0..<5 { totals[i] += Double(counts[i]) }
+      rows.append([.text(words.category(category))] + counts.map { .number(Double($0)) })
+    }
+    rows.append([.text(words("Tổng cộng", "Total"))] + totals.map { .number($0) })
+    let table = ReportTable(
+      title: words("TỔNG HỢP TIẾP NHẬN BÁO CÁO", "SUBMISSIONS RECEIVED"), subtitle: heading,
+      columns: [
+        .init(title: words("Loại đơn vị", "Category"), width: 38),
+        .init(title: words("Phải nộp", "Expected"), width: 12, style: OutputStyles.count),
+        .init(title: words("Đã nộp", "Received"), width: 12, style: OutputStyles.count),
+        .init(title: words("Hợp lệ (không có lỗi)", "Valid (no errors)"), width: 14, style: OutputStyles.count),
+        .init(title: words("Nộp muộn", "Late"), width: 12, style: OutputStyles.count),
+        .init(title: words("Chưa nộp", "Missing"), width: 12, style: OutputStyles.count),
+      ], rows: rows)
+    let last = try table.write(on: sheet)
+    try sheet.chart(
+      at: CellAddress(row: last + 3, column: 1),
+      ChartSpec(
+        kind: .column, title: words("Tình hình nộp báo cáo", "Submissions by category"),
+        categories: ChartSpec.reference(sheet: sheet.name, range(rowsFrom: 5, to: last - 1, column: 1)),
+        series: [
+          .init(
+            name: words("Đã nộp", "Received"),
+            values: ChartSpec.reference(sheet: sheet.name, range(rowsFrom: 5, to: last - 1, column: 3))),
+          .init(
+            name: words("Chưa nộp", "Missing"),
+            values: ChartSpec.reference(sheet: sheet.name, range(rowsFrom: 5, to: last - 1, column: 6))),
+        ]))
+    // File outcomes and findings, beside the table.
+    var row = ReportTable.headerRow
+    try sheet.writeText(
+      words("Tệp nhận được", "Files received"), at: CellAddress(row: row, column: 8), style: OutputStyles.header)
+    try sheet.writeNumber(
+      Double(result.files.count), at: CellAddress(row: row, column: 9), style: OutputStyles.boldCount)
+    for fate in ReceivedFile.Fate.allCases {
+      row += 1
+      try sheet.writeText(words.fate(fate), at: CellAddress(row: row, column: 8), style: OutputStyles.cell)
+      try sheet.writeNumber(
+        Double(result.files.filter { $0.fate == fate }.count), at: CellAddress(row: row, column: 9),
+        style: OutputStyles.count)
+    }
+    row += 2
+    try sheet.writeText(
+      words("Phát hiện", "Findings"), at: CellAddress(row: row, column: 8), style: OutputStyles.header)
+    let all = result.findings
+    try sheet.writeNumber(Double(all.count), at: CellAddress(row: row, column: 9), style: OutputStyles.boldCount)
+    for severity in [Finding.Severity.error, .warning, .info] {
+      row += 1
+      try sheet.writeText(words.severity(severity), at: CellAddress(row: row, column: 8), style: OutputStyles.cell)
+      try sheet.writeNumber(
+        Double(all.filter { $0.severity == severity }.count), at: CellAddress(row: row, column: 9),
+        style: OutputStyles.count)
+    }
+    row += 2
+    try sheet.writeText(
+      words("Đề xuất khen thưởng", "Award proposals"), at: CellAddress(row: row, column: 8), style: OutputStyles.header)
+    try sheet.writeNumber(
+      Double(result.recommendations.filter(\.eligible).count), at: CellAddress(row: row, column: 9),
+      style: OutputStyles.boldCount)
+    try sheet.setColumns(8...8, width: 30)
+    try sheet.setColumns(9...9, width: 10)
+  }
+
+  // MARK: Mục tiêu kế hoạch
+
+  private func targets(_ doc: XLSXDocument) throws(WriteError) {
+    let sheet = try doc.addSheet(words("Mục tiêu kế hoạch", "Plan targets"))
+    let final = result.kind == .tongKet
+    // The review year first, so that the chart reads one block of rows.
+    let ordered = result.targets.filter { $0.year == result.year } + result.targets.filter { $0.year != result.year }
+    var columns: [ReportTable.Column] = [
+      .init(title: words("Năm", "Year"), width: 7, style: OutputStyles.centered),
+      .init(title: words("Mã", "Code"), width: 7),
+      .init(title: words("Đơn vị", "Unit"), width: 26),
+      .init(title: words("Địa bàn", "Area"), width: 12),
+      .init(
+        title: words("Tỷ lệ hộ nghèo đầu năm (%)", "Poverty rate at start (%)"), width: 13, style: OutputStyles.decimal),
+      .init(
+        title: words("Tỷ lệ hộ nghèo cuối năm (%)", "Poverty rate at end (%)"), width: 13, style: OutputStyles.decimal),
+      .init(title: words("Giảm (điểm %)", "Reduction (points)"), width: 11, style: OutputStyles.decimal),
+      .init(
+        title: words("Mức giảm tối thiểu theo I.1 (điểm %)", "Minimum reduction, I.1 (points)"), width: 14,
+        style: OutputStyles.decimal),
+      .init(title: words("Đánh giá", "Status"), width: 14, style: OutputStyles.centered),
+    ]
+    if final {
+      columns += [
+        .init(
+          title: words("Mục tiêu 2020: tỷ lệ dưới (%)", "2020 target: rate below (%)"), width: 13,
+          style: OutputStyles.decimal),
+        .init(title: words("Đánh giá mục tiêu 2020", "2020 target"), width: 14, style: OutputStyles.centered),
+        .init(
+          title: words("Thu nhập 2020 / 2015 (lần, mục tiêu 1,5)", "Income 2020 / 2015 (target 1.5)"), width: 14,
+          style: OutputStyles.decimal),
+        .init(title: words("Đánh giá thu nhập", "Income"), width: 14, style: OutputStyles.centered),
+      ]
+    }
+    columns.append(.init(title: words("Nguồn số liệu", "Source"), width: 40, style: OutputStyles.wrapped))
+    let rows: [[CellValue]] = ordered.map { t in
+      var row: [CellValue] = [
+        .number(Double(t.year)), .text(t.code), .text(t.name), .text(t.area.map(areaName) ?? ""),
+        number(t.startRate), number(t.endRate), number(t.reduction), number(t.minimum), .text(words.status(t.status)),
+      ]
+      if final {
+        row += [
+          number(t.rateTarget), .text(t.rateTargetStatus.map(words.status) ?? ""), number(t.incomeRatio),
+          .text(t.incomeStatus.map(words.status) ?? ""),
+        ]
+      }
+      row.append(.text(t.source.map(words.source) ?? ""))
+      return row
+    }
+    let table = ReportTable(
+      title: words("THỰC HIỆN MỤC TIÊU GIẢM NGHÈO (MỤC I.1 KẾ HOẠCH)", "POVERTY TARGETS OF PLAN I.1"),
+      subtitle: heading
+        + words(
+          ". Giảm tính theo điểm phần trăm; mức tối thiểu là mức chặt nhất áp dụng cho địa bàn.",
+          ". Reductions in percentage points; the minimum is the strictest one for the area."),
+      columns: columns, rows: rows)
+    let last = try table.write(on: sheet)
+    try ReportTable.colourStatuses(sheet, columns: 9...9, lastRow: last, words: words)
+    if final { try ReportTable.colourStatuses(sheet, columns: 11...13, lastRow: last, words: words) }
+    let block = ordered.filter { $0.year == result.year }.count
+    guard block > 0 else { return }
+    let first = ReportTable.firstDataRow
+    try sheet.chart(
+      at: CellAddress(row: last + 3, column: 2),
+      ChartSpec(
+        kind: .column,
+        title: words(
+          "Mức giảm tỷ lệ hộ nghèo năm \(result.year) so với mức tối thiểu",
+          "Poverty-rate reduction in \(result.year) against the minimum"),
+        categories: ChartSpec.reference(sheet: sheet.name, range(rowsFrom: first, to: first + block - 1, column: 3)),
+        series: [
+          .init(
+            name: words("Giảm (điểm %)", "Reduction"),
+            values: ChartSpec.reference(sheet: sheet.name, range(rowsFrom: first, to: first + block - 1, column: 7))),
+          .init(
+            name: words("Mức tối thiểu", "Minimum"),
+            values: ChartSpec.reference(sheet: sheet.name, range(rowsFrom: first, to: first + block - 1, column: 8))),
+        ]))
+  }
+
+  private func areaName(_ code: String) -> String {
+    switch code {
+    case "dong_bang": return words("Đồng bằng", "Lowland")
+    case "mien_nui": return words("Miền núi", "Mountainous")
+    case "trung_du": return words("Trung du", "Midland")
+    case "do_thi": return words("Đô thị", "Urban")
+    case "tinh": return words("Toàn tỉnh", "Province")
+    default: return code
+    }
+  }
+
+  func number(_ x: Double?) -> CellValue { x.map { .number(($0 * 100).rounded() / 100) } ?? .empty }
+
+  func range(rowsFrom first: Int, to last: Int, column: Int) -> CellRange {
+    CellRange(first: CellAddress(row: first, column: column), last: CellAddress(row: max(first, last), column: column))
+  }
+}

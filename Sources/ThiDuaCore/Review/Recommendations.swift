@@ -1,0 +1,132 @@
+public import SheetIO
+
+/// A proposal for the reviewers, never a decision: a unit or a nominee, the award form
+/// proposed (none when not eligible) and why, in words and by source cells.
+public struct Recommendation: Sendable {
+  public enum Subject: String, Sendable { case unit, nominee }
+
+  public var subject: Subject
+  public var name: String
+  /// The unit itself, or the unit that nominated.
+  public var unitCode: String
+  public var category: String
+  /// `Hộ gia đình`, `Doanh nghiệp` … for nominees.
+  public var kind: String?
+  public var score: Double?
+  public var rank: Int?
+  public var eligible: Bool
+  public var form: String?
+  public var basis: String?
+  public var reason: Bilingual
+  public var sources: [Location]
+}
+
+/// A text in both languages of the outputs.
+public struct Bilingual: Hashable, Sendable {
+  public var vi: String
+  public var en: String
+  public init(vi: String, en: String) {
+    self.vi = vi
+    self.en = en
+  }
+  public func text(_ language: Language) -> String { language == .vi ? vi : en }
+}
+
+/// Applies the award rules of one review kind (awards.json) to the ranked units and to
+/// the nominees of form DE_NGHI. Each subject gets at most one form.
+struct Recommender {
+  let movement: MovementDefinition
+  let review: String
+  let periodYears: Int
+  let vi = Words(language: .vi)
+  let en = Words(language: .en)
+
+  func units(_ results: [UnitResult]) -> [Recommendation] {
+    let rules = movement.awards.rules.filter { $0.review == review }
+    let ranked = Dictionary(grouping: results, by: \.unit.category).mapValues(\.count)
+    var granted: [String: (count: Int, lastRank: Int)] = [:]
+    var out: [Recommendation] = []
+    for r in results {
+      let category = r.unit.category
+      let applicable = rules.filter { $0.categories.contains(category) }
+      var chosen: AwardRules.Rule?
+      var firstMiss: Bilingual?
+      for rule in applicable {
+        let quota = rule.quotaShare.map { max(1, Int((Double(ranked[category] ?? 0) * $0).rounded(.down))) }
+        let key = rule.form + "|" + category
+        let miss = self.miss(r, rule, quota: quota, granted: granted[key])
+        if let miss {
+          if firstMiss == nil { firstMiss = miss }
+          continue
+        }
+        chosen = rule
+        let before = granted[key]?.count ?? 0
+        granted[key] = (before + 1, r.rankInCategory)
+        break
+      }
+      out.append(
+        Recommendation(
+          subject: .unit, name: r.unit.name, unitCode: r.unit.code, category: category, kind: nil, score: r.score,
+          rank: r.rankInCategory, eligible: chosen != nil, form: chosen?.form, basis: chosen?.basis,
+          reason: reason(r, rank: ranked[category] ?? 0, miss: chosen == nil ? firstMiss : nil, rules: applicable),
+          sources: r.years.flatMap { $0.criteria.flatMap(\.sources) }))
+    }
+    return out
+  }
+
+  /// Why `rule` does not apply to the unit, or nil when it does.
+  private func miss(
+    _ r: UnitResult, _ rule: AwardRules.Rule, quota: Int?, granted: (count: Int, lastRank: Int)?
+  ) -> Bilingual? {
+    if r.score < rule.minScore {
+      return Bilingual(
+        vi: "điểm \(vi.number(r.score)) dưới mức \(vi.number(rule.minScore)) của \(rule.form)",
+        en: "score \(en.number(r.score)) below the \(en.number(rule.minScore)) required for \(rule.form)")
+    }
+    let latestMandatory = r.years.last?.allMandatoryMet ?? false
+    if rule.allMandatoryMet && rule.minYearsAllMandatoryMet == nil && !latestMandatory {
+      return Bilingual(vi: "chưa đạt đủ tiêu chí bắt buộc", en: "not every mandatory criterion met")
+    }
+    if let years = rule.minYearsAllMandatoryMet, r.yearsAllMandatoryMet < years {
+      return Bilingual(
+        vi: "đạt đủ tiêu chí bắt buộc \(r.yearsAllMandatoryMet)/\(periodYears) năm, cần \(years) năm",
+        en: "all mandatory criteria met in \(r.yearsAllMandatoryMet)/\(periodYears) years, \(years) needed")
+    }
+    if let maxRank = rule.maxRank, r.rankInCategory > maxRank {
+      return Bilingual(
+        vi: "xếp hạng \(r.rankInCategory), \(rule.form) chỉ xét hạng 1–\(maxRank)",
+        en: "rank \(r.rankInCategory); \(rule.form) is for ranks 1–\(maxRank)")
+    }
+    if let quota, let granted, granted.count >= quota, r.rankInCategory != granted.lastRank {
+      return Bilingual(
+        vi: "đã hết hạn mức \(quota) \(rule.form)", en: "the quota of \(quota) for \(rule.form) is filled")
+    }
+    return nil
+  }
+
+  private func reason(_ r: UnitResult, rank total: Int, miss: Bilingual?, rules: [AwardRules.Rule]) -> Bilingual {
+    let latest = r.years.last?.criteria ?? []
+    let met = latest.filter { $0.status == .met }.map(\.id)
+    let missed = latest.filter { $0.status != .met }
+    var vi = ["Điểm \(self.vi.number(r.score))/\(self.vi.number(r.maxScore)), hạng \(r.rankInCategory)/\(total)"]
+    var en = ["Score \(self.en.number(r.score))/\(self.en.number(r.maxScore)), rank \(r.rankInCategory) of \(total)"]
+    if periodYears > 1 {
+      vi.append("bình quân \(periodYears) năm, có số liệu \(r.years.count) năm")
+      en.append("mean of \(periodYears) years, \(r.years.count) with figures")
+    }
+    vi.append("đạt: \(met.isEmpty ? "không" : met.joined(separator: ", "))")
+    en.append("met: \(met.isEmpty ? "none" : met.joined(separator: ", "))")
+    if !missed.isEmpty {
+      vi.append("chưa đạt: " + missed.map { "\($0.id) (\(OutcomeWords.reason($0, self.vi)))" }.joined(separator: ", "))
+      en.append("not met: " + missed.map { "\($0.id) (\(OutcomeWords.reason($0, self.en)))" }.joined(separator: ", "))
+    }
+    if let miss {
+      vi.append("không đề xuất: \(miss.vi)")
+      en.append("not proposed: \(miss.en)")
+    } else if rules.isEmpty {
+      vi.append("không có quy tắc khen thưởng cho loại đơn vị này")
+      en.append("no award rule for this category")
+    }
+    return Bilingual(vi: vi.joined(separator: "; ") + ".", en: en.joined(separator: "; ") + ".")
+  }
+}

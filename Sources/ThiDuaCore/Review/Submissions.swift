@@ -1,0 +1,112 @@
+public import SheetIO
+
+/// What happened to one inbox file in a review (docs/review.md).
+public struct ReceivedFile: Sendable {
+  public enum Fate: String, Sendable, CaseIterable {
+    /// At least one of its forms is the newest the unit sent for the year.
+    case used
+    /// Every form in it came again in a newer file of the same unit and year.
+    case superseded
+    /// Byte for byte the same as an earlier file (by name order).
+    case duplicate
+    /// Not a workbook thidua can read: damaged, encrypted, another format.
+    case unreadable
+    /// Readable, but no sheet holds a form.
+    case noForm = "no-form"
+    /// Forms, but the unit or the year is unknown.
+    case unidentified
+    /// A submission for a year outside this review.
+    case otherYear = "other-year"
+  }
+
+  public var file: InboxFile
+  public var report: FileReport
+  public var fate: Fate
+  /// The file this one duplicates, or the newer files that superseded it.
+  public var related: [String] = []
+  /// Forms taken from this file.
+  public var usedForms: [String] = []
+}
+
+/// One unit's submission for one year: per form, the table of the newest file that held it.
+public struct Submission: Sendable {
+  public var unit: RegistryUnit
+  public var year: Int
+  public var tables: [String: FileReport.Table]
+  public var files: [String]
+  public var reportDate: ExcelDate?
+}
+
+/// Sorts received files into submissions: byte-identical copies by hash first, then per unit,
+/// year and form the newest file — by report date, then file time, then name.
+enum SubmissionGrouping {
+  static func group(_ files: [(InboxFile, FileReport)], years: Set<Int>) -> ([ReceivedFile], [Submission]) {
+    var received: [ReceivedFile] = []
+    var firstByHash: [String: String] = [:]
+    // Of identical copies the original is the shortest name ("x.xlsx" before "x (1).xlsx"),
+    // then the first in name order: file times differ between copies of one inbox.
+    let originals = files.indices.sorted {
+      let (a, b) = (files[$0].0.name, files[$1].0.name)
+      return a.count != b.count ? a.count < b.count : a < b
+    }
+    for i in originals where firstByHash[files[i].0.sha256] == nil { firstByHash[files[i].0.sha256] = files[i].0.name }
+    for (file, report) in files {
+      var item = ReceivedFile(file: file, report: report, fate: .used)
+      if let original = firstByHash[file.sha256], original != file.name {
+        item.fate = .duplicate
+        item.related = [original]
+      } else {
+        if report.tables.isEmpty {
+          item.fate = report.opened ? .noForm : .unreadable
+        } else if report.unit == nil || report.year == nil {
+          item.fate = .unidentified
+        } else if let year = report.year, !years.contains(year) {
+          item.fate = .otherYear
+        }
+      }
+      received.append(item)
+    }
+    // Newest first within each unit and year.
+    struct Key: Hashable {
+      var unit: String
+      var year: Int
+    }
+    var candidates: [Key: [Int]] = [:]
+    for (i, item) in received.enumerated() where item.fate == .used {
+      candidates[Key(unit: item.report.unit!.code, year: item.report.year!), default: []].append(i)
+    }
+    var submissions: [Submission] = []
+    for (key, indices) in candidates.sorted(by: { ($0.key.unit, $0.key.year) < ($1.key.unit, $1.key.year) }) {
+      let ordered = indices.sorted { newer(received[$0], than: received[$1]) }
+      var tables: [String: FileReport.Table] = [:]
+      var files: [String] = []
+      for i in ordered {
+        for table in received[i].report.tables where tables[table.form] == nil {
+          tables[table.form] = table
+          received[i].usedForms.append(table.form)
+        }
+        if received[i].usedForms.isEmpty {
+          received[i].fate = .superseded
+          received[i].related = ordered.filter { !received[$0].usedForms.isEmpty }.map { received[$0].file.name }
+        } else {
+          files.append(received[i].file.name)
+        }
+      }
+      let first = received[ordered[0]]
+      submissions.append(
+        Submission(
+          unit: first.report.unit!, year: key.year, tables: tables, files: files.sorted(),
+          reportDate: first.report.reportDate))
+    }
+    return (received, submissions)
+  }
+
+  /// The later report date wins; a file without one counts as older than any dated one.
+  static func newer(_ a: ReceivedFile, than b: ReceivedFile) -> Bool {
+    let da = a.report.reportDate?.serial1900 ?? -1
+    let db = b.report.reportDate?.serial1900 ?? -1
+    if da != db { return da > db }
+    if a.file.modified != b.file.modified { return a.file.modified > b.file.modified }
+    return a.file.name > b.file.name
+  }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import SheetIO
+import ThiDuaCore
+
+extension Thidua {
+  struct ConvertAndValidate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "convert-and-validate",
+      abstract: "Read an inbox of submissions, check, score and rank them, and write the reviewers' workbook.",
+      discussion: """
+        With no INBOX, runs on the sample inbox fixtures/inbox. Writes the reviewers' workbook,
+        feedback per unit (phan-hoi/), normalized CSV per form (csv/) and report.json into --out.
+        Exit status 0 when the run completed, findings or not; --strict makes error findings
+        exit 1; 2 for usage errors. See docs/review.md.
+        """)
+
+    @Argument(help: "Folder of received workbooks and CSV files (default: fixtures/inbox).") var inbox: String?
+    @Option(help: "Output folder.") var out: String = "out"
+    @Option(help: "Year to review (default: the latest year received; 2018 for so-ket; 2020 for tong-ket).")
+    var year: Int?
+    @Option(help: "Review kind: annual, so-ket or tong-ket.") var review: String = "annual"
+    @Option(help: "Folder with a movement definition (default: the shipped Plan 5201).") var movement: String?
+    @Flag(help: "Print report.json to standard output instead of the summary.") var json = false
+    @Flag(help: "Exit 1 when there is an error finding.") var strict = false
+    @OptionGroup var common: CommonOptions
+
+    static let sampleInbox = "fixtures/inbox"
+
+    func validate() throws {
+      if ReviewKind(rawValue: review) == nil {
+        throw ValidationError("Unknown review kind '\(review)'. Known: annual, so-ket, tong-ket.")
+      }
+    }
+
+    func run() throws {
+      let vi = common.lang == .vi
+      let folder = inbox ?? Self.sampleInbox
+      guard FileManager.default.fileExists(atPath: folder) else {
+        fail(vi ? "không có thư mục hộp thư \(folder)." : "no inbox folder \(folder).")
+        throw ExitCode(2)
+      }
+      if Self.isInside(out, folder) {
+        fail(
+          vi
+            ? "thư mục kết quả \(out) nằm trong hộp thư \(folder); hãy chọn chỗ khác để hộp thư không bị thay đổi."
+            : "the output folder \(out) is inside the inbox \(folder); choose another so the inbox stays unchanged.")
+        throw ExitCode(2)
+      }
+      let definition: MovementDefinition
+      do {
+        definition =
+          try movement.map { (folder) throws(MovementError) in try MovementDefinition(folder: folder) }
+          ?? MovementDefinition.shipped()
+      } catch let error as MovementError {
+        fail(error.message(common.lang))
+        throw ExitCode(2)
+      }
+      var review = Review(movement: definition)
+      review.kind = ReviewKind(rawValue: self.review) ?? .annual
+      review.year = year
+      let showProgress = isatty(STDERR_FILENO) == 1 && !json
+      let result: ReviewResult
+      do {
+        result = try review.run(inbox: folder) { done, total, report in
+          guard showProgress else { return }
+          let unit = report.unit.map { "\($0.code)" } ?? "?"
+          let errors = report.findings.filter { $0.severity == .error }.count
+          let line = "\r\u{1B}[K[\(done)/\(total)] \(report.file): \(unit), \(errors) \(vi ? "lỗi" : "errors")"
+          FileHandle.standardError.write(Data(line.utf8))
+        }
+      } catch {
+        fail((vi ? "không đọc được hộp thư: " : "cannot read the inbox: ") + "\(error.localizedDescription)")
+        throw ExitCode(2)
+      }
+      if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+      let outputs = ReviewOutputs(result: result, movement: definition, language: common.lang)
+      let written: [String]
+      do {
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        written = try outputs.write(to: out)
+      } catch let error as WriteError {
+        fail("[\(error.code)] \(error.message(common.lang))")
+        throw ExitCode(1)
+      } catch {
+        fail("\(error.localizedDescription)")
+        throw ExitCode(1)
+      }
+      if json {
+        print(try ReviewJSON(result, movement: definition, language: common.lang).text(), terminator: "")
+      } else {
+        print(ReviewSummary(result: result, language: common.lang).text(written: written))
+      }
+      if strict && result.findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+    }
+
+    private func fail(_ message: String) {
+      let label = common.lang == .vi ? "lỗi" : "error"
+      FileHandle.standardError.write(Data("thidua: \(label): \(message)\n".utf8))
+    }
+
+    /// Whether `path` is `folder` or lies under it, by their absolute, resolved paths.
+    static func isInside(_ path: String, _ folder: String) -> Bool {
+      let a = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+      let b = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
+      return a == b || a.hasPrefix(b.hasSuffix("/") ? b : b + "/")
+    }
+  }
+}

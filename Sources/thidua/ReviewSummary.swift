@@ -1,0 +1,40 @@
+import Foundation
+import SheetIO
+import ThiDuaCore
+
+/// The few lines `convert-and-validate` prints when it is done.
+struct ReviewSummary {
+  let result: ReviewResult
+  let language: Language
+
+  func text(written: [String]) -> String {
+    let vi = language == .vi
+    func count(_ fate: ReceivedFile.Fate) -> Int { result.files.filter { $0.fate == fate }.count }
+    let findings = result.findings
+    let errors = findings.filter { $0.severity == .error }.count
+    let warnings = findings.filter { $0.severity == .warning }.count
+    let proposed = result.recommendations.filter(\.eligible).count
+    let units = Set(result.results.map(\.unit.code)).count
+    var lines: [String] = []
+    if vi {
+      lines.append(
+        "Đã đọc \(result.files.count) tệp: \(count(.used)) dùng, \(count(.superseded)) có bản mới hơn, "
+          + "\(count(.duplicate)) trùng, \(count(.unreadable)) không đọc được, \(count(.noForm)) không có biểu mẫu, "
+          + "\(count(.unidentified)) không rõ đơn vị hoặc năm, \(count(.otherYear)) khác năm xét.")
+      lines.append("\(units) đơn vị đã nộp, \(result.missing.count) đơn vị chưa nộp.")
+      lines.append(
+        "Phát hiện: \(findings.count) (\(errors) lỗi, \(warnings) cảnh báo). Đề xuất khen thưởng: \(proposed).")
+      lines.append("Kết quả: " + (written.first ?? "") + " (và \(written.count - 1) tệp khác).")
+    } else {
+      lines.append(
+        "Read \(result.files.count) files: \(count(.used)) used, \(count(.superseded)) superseded, "
+          + "\(count(.duplicate)) duplicate, \(count(.unreadable)) unreadable, \(count(.noForm)) without a form, "
+          + "\(count(.unidentified)) with unit or year unknown, \(count(.otherYear)) for another year.")
+      lines.append("\(units) units submitted, \(result.missing.count) did not.")
+      lines.append(
+        "Findings: \(findings.count) (\(errors) errors, \(warnings) warnings). Award proposals: \(proposed).")
+      lines.append("Results: " + (written.first ?? "") + " (and \(written.count - 1) more files).")
+    }
+    return lines.joined(separator: "\n")
+  }
+}
