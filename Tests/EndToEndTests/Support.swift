@@ -32,7 +32,9 @@ enum Paths {
   }
 }
 
-func thidua(_ arguments: String...) throws -> Run {
+func thidua(_ arguments: String...) throws -> Run { try thidua(arguments) }
+
+func thidua(_ arguments: [String]) throws -> Run {
   let process = Process()
   process.executableURL = Paths.binary
   process.arguments = arguments

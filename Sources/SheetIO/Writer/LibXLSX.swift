@@ -252,7 +252,25 @@ final class LibXLSXWorkbook {
     if let name = spec.xAxisName { chart_axis_set_name(chart.pointee.x_axis, name) }
     if let name = spec.yAxisName { chart_axis_set_name(chart.pointee.y_axis, name) }
     chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
-    try check(worksheet_insert_chart(worksheets[s], lxw_row_t(row), lxw_col_t(col), chart))
+    // The charts speak in the sheets' font; libxlsxwriter copies the font it is given.
+    let status = spec.fontName.withCString { name in
+      var title = lxw_chart_font()
+      title.name = UnsafeMutablePointer(mutating: name)
+      title.size = 13
+      title.bold = 1
+      var text = lxw_chart_font()
+      text.name = UnsafeMutablePointer(mutating: name)
+      text.size = 10
+      if spec.title != nil { chart_title_set_name_font(chart, &title) }
+      chart_axis_set_num_font(chart.pointee.x_axis, &text)
+      chart_axis_set_num_font(chart.pointee.y_axis, &text)
+      chart_legend_set_font(chart, &text)
+      var options = lxw_chart_options()
+      options.x_scale = spec.xScale
+      options.y_scale = spec.yScale
+      return worksheet_insert_chart_opt(worksheets[s], lxw_row_t(row), lxw_col_t(col), chart, &options)
+    }
+    try check(status)
   }
 
   func protect(_ s: Int, password: String?) {

@@ -123,12 +123,24 @@ public struct ChartSpec: Hashable, Sendable {
   public var series: [Series]
   public var xAxisName: String?
   public var yAxisName: String?
+  /// Size relative to Excel's default chart (480 × 288 pixels).
+  public var xScale = 1.0
+  public var yScale = 1.0
+  public var fontName = "Times New Roman"
 
   public init(kind: Kind, title: String? = nil, categories: String, series: [Series]) {
     self.kind = kind
     self.title = title
     self.categories = categories
     self.series = series
+  }
+
+  /// A copy drawn `x` times as wide and `y` times as tall as the default.
+  public func scaled(_ x: Double, _ y: Double) -> ChartSpec {
+    var copy = self
+    copy.xScale = x
+    copy.yScale = y
+    return copy
   }
 
   /// `='Sheet name'!$A$2:$A$9`

@@ -25,16 +25,29 @@ struct ReportTable {
     try sheet.merge(
       CellRange(first: CellAddress(row: 1, column: 1), last: CellAddress(row: 1, column: max(width, 2))),
       text: title, style: OutputStyles.title)
-    if let subtitle { try sheet.writeText(subtitle, at: CellAddress(row: 2, column: 1), style: OutputStyles.note) }
+    if let subtitle {
+      // Across the table's width, wrapped, so that the page shows all of it.
+      try sheet.merge(
+        CellRange(first: CellAddress(row: 2, column: 1), last: CellAddress(row: 2, column: max(width, 2))),
+        text: subtitle, style: OutputStyles.note.with { $0.wrap = true })
+      let lines = Self.lines(.text(subtitle), width: columns.reduce(0) { $0 + $1.width })
+      try sheet.setRow(2, height: Self.lineHeight * Double(lines) + 2)
+    }
     for (i, column) in columns.enumerated() {
       try sheet.writeText(column.title, at: CellAddress(row: Self.headerRow, column: i + 1), style: OutputStyles.header)
       try sheet.setColumns((i + 1)...(i + 1), width: column.width)
     }
+    let headerLines = columns.map { Self.lines(.text($0.title), width: $0.width) }.max() ?? 1
+    try sheet.setRow(Self.headerRow, height: Self.lineHeight * Double(headerLines) + 4)
     for (r, row) in rows.enumerated() {
+      var lines = 1
       for (c, value) in row.enumerated() where c < columns.count {
         let address = CellAddress(row: Self.firstDataRow + r, column: c + 1)
         try sheet.write(value, at: address, style: columns[c].style)
+        if columns[c].style.wrap { lines = max(lines, Self.lines(value, width: columns[c].width)) }
       }
+      // libxlsxwriter cannot measure text, and not every reader fits rows on opening.
+      if lines > 1 { try sheet.setRow(Self.firstDataRow + r, height: Self.lineHeight * Double(lines) + 2) }
     }
     let last = Self.headerRow + rows.count
     try sheet.freezePanes(at: CellAddress(row: Self.firstDataRow, column: 1))
@@ -45,6 +58,18 @@ struct ReportTable {
     setup.repeatRows = Self.headerRow...Self.headerRow
     try sheet.printSetup(setup)
     return last
+  }
+
+  /// Height of one line of 12-point Times New Roman, in points.
+  static let lineHeight = 15.75
+
+  /// Lines a wrapped cell needs: a column width counts about that many characters.
+  static func lines(_ value: CellValue, width: Double) -> Int {
+    guard case .text(let text) = value else { return 1 }
+    let perLine = max(Int(width * 0.9) - 1, 1)
+    return text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { sum, line in
+      sum + max(1, (line.count + perLine - 1) / perLine)
+    }
   }
 
   /// Colours a column of statuses: met green, not met red, the rest amber.

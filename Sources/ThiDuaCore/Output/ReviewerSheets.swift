@@ -74,7 +74,7 @@ extension ReviewerWorkbook {
         x.score.map { .number($0) } ?? .empty, x.rank.map { .number(Double($0)) } ?? .empty,
         .text(x.eligible ? words("Có", "Yes") : words("Không", "No")), .text(x.form ?? "—"), .text(x.basis ?? ""),
         .text(x.reason.text(words.language)),
-        .text(x.sources.prefix(6).map(words.source).joined(separator: "\n")), .empty, .empty,
+        .text(words.sources(x.sources)), .empty, .empty,
       ]
     }
     let table = ReportTable(
@@ -96,7 +96,7 @@ extension ReviewerWorkbook {
         .init(title: words("Hình thức đề xuất", "Proposed form"), width: 26, style: OutputStyles.wrapped),
         .init(title: words("Căn cứ", "Basis"), width: 30, style: OutputStyles.wrapped),
         .init(title: words("Lý do", "Reason"), width: 60, style: OutputStyles.wrapped),
-        .init(title: words("Ô nguồn", "Source cells"), width: 40, style: OutputStyles.wrapped),
+        .init(title: words("Ô nguồn", "Source cells"), width: 50, style: OutputStyles.wrapped),
         .init(title: words("Ý kiến thẩm định", "Reviewer decision"), width: 16, style: OutputStyles.input),
         .init(title: words("Ghi chú của người thẩm định", "Reviewer note"), width: 30, style: OutputStyles.input),
       ], rows: rows)

@@ -82,7 +82,8 @@ struct ReviewerWorkbook {
           .init(
             name: words("Chưa nộp", "Missing"),
             values: ChartSpec.reference(sheet: sheet.name, range(rowsFrom: 5, to: last - 1, column: 6))),
-        ]))
+        ]
+      ).scaled(1.4, 1.2))
     // File outcomes and findings, beside the table.
     var row = ReportTable.headerRow
     try sheet.writeText(
@@ -195,7 +196,8 @@ struct ReviewerWorkbook {
           .init(
             name: words("Mức tối thiểu", "Minimum"),
             values: ChartSpec.reference(sheet: sheet.name, range(rowsFrom: first, to: first + block - 1, column: 8))),
-        ]))
+        ]
+      ).scaled(2.6, 1.6))
   }
 
   private func areaName(_ code: String) -> String {

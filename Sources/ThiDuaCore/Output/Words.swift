@@ -87,6 +87,33 @@ struct Words {
     [l.file, l.sheet, l.cell?.description].compactMap { $0 }.joined(separator: " › ")
   }
 
+  /// Many sources in few words: `file: sheet C5, C6; other sheet C9` per file, in the
+  /// order first met.
+  func sources(_ locations: [Location]) -> String {
+    var files: [String] = []
+    var sheets: [String: [String]] = [:]
+    var cells: [String: [String]] = [:]
+    for l in locations {
+      if sheets[l.file] == nil {
+        files.append(l.file)
+        sheets[l.file] = []
+      }
+      let sheet = l.sheet ?? ""
+      let key = l.file + "\u{0}" + sheet
+      if cells[key] == nil {
+        sheets[l.file]!.append(sheet)
+        cells[key] = []
+      }
+      if let cell = l.cell?.description, !cells[key]!.contains(cell) { cells[key]!.append(cell) }
+    }
+    return files.map { file in
+      file + ": "
+        + sheets[file]!.map { sheet in
+          ([sheet] + cells[file + "\u{0}" + sheet]!).filter { !$0.isEmpty }.joined(separator: " ")
+        }.joined(separator: "; ")
+    }.joined(separator: "\n")
+  }
+
   /// The three answers a reviewer chooses from.
   var decisions: [String] {
     [self("Đồng ý", "Agree"), self("Không đồng ý", "Disagree"), self("Cần bổ sung", "Needs more")]

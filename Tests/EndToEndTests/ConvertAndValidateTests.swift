@@ -1,0 +1,144 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The golden test of the sample inbox: counts, fates, ranks, proposals and key findings
+/// of `thidua convert-and-validate` (the figures are illustrative; docs/review.md).
+@Suite struct ConvertAndValidateTests {
+  static let inbox = Paths.fixture("inbox")
+
+  func review(_ extra: String...) throws -> (Run, URL, [String: Any]) {
+    let out = try Paths.temporaryFolder()
+    let run = try thidua(["convert-and-validate", Self.inbox, "--out", out.path] + extra)
+    let data = try Data(contentsOf: out.appendingPathComponent("report.json"))
+    return (run, out, try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:])
+  }
+
+  @Test func everyFileIsAccountedForWithItsFate() throws {
+    let (run, _, report) = try review()
+    #expect(run.status == 0)
+    #expect(run.stdout.contains("Đã đọc 36 tệp: 31 dùng, 1 có bản mới hơn, 1 trùng, 1 không đọc được"))
+    let files = report["files"] as? [[String: Any]] ?? []
+    let fates = Dictionary(
+      uniqueKeysWithValues: files.map { ($0["name"] as? String ?? "", $0["fate"] as? String ?? "") })
+    #expect(files.count == 36)
+    #expect(fates["502-bao-cao-thi-dua-2017 (ban sao).xlsx"] == "duplicate")
+    #expect(fates["502-bao-cao-thi-dua-2017.xlsx"] == "used")
+    #expect(fates["506-bao-cao-thi-dua-2017-lan-1.xlsx"] == "superseded")
+    #expect(fates["506-bao-cao-thi-dua-2017-lan-2-da-sua.xlsx"] == "used")
+    #expect(fates["tam-quang-gui-lai-bi-loi.xlsx"] == "unreadable")
+    #expect(fates["hoa-vang-2017.xlsx"] == "unidentified")
+    #expect(fates["ghi-chu.txt"] == "no-form")
+    // Thăng Bình sent its poverty table as a TCVN3 CSV and the rest in a workbook: both used.
+    #expect(fates["513-bao-cao-thi-dua-2017-bieu01-tcvn3.csv"] == "used")
+    #expect(fates["513-bao-cao-thi-dua-2017-thong-tin.xlsx"] == "used")
+    #expect(files.allSatisfy { ($0["sha256"] as? String)?.count == 64 })
+  }
+
+  @Test func unitsAreRankedWithTiesSharingARank() throws {
+    let (_, _, report) = try review()
+    let units = report["units"] as? [[String: Any]] ?? []
+    func ranks(_ category: String) -> [String] {
+      units.filter { $0["category"] as? String == category }.map {
+        "\($0["code"] as? String ?? "")=\($0["rankInCategory"] as? Int ?? 0)"
+      }
+    }
+    #expect(ranks("HUYEN").prefix(3) == ["511=1", "519=2", "506=3"])
+    #expect(ranks("HUYEN").suffix(2) == ["507=17", "518=18"])
+    #expect(ranks("SO_NGANH") == ["SLDTBXH=1", "SNV=1", "BDT=3", "HLHPN=3", "STC=3", "MTTQ=6"])
+    #expect(ranks("XA") == ["516-01=1", "517-02=2", "517-07=3", "517-03=4", "517-06=5", "516-03=6"])
+    let summary = report["summary"] as? [String: Any]
+    #expect(summary?["unitsSubmitted"] as? Int == 30)
+    #expect(summary?["unitsMissing"] as? Int == 8)
+  }
+
+  @Test func proposalsFollowTheRulesAndGiveOneFormEach() throws {
+    let (_, _, report) = try review()
+    let all = report["recommendations"] as? [[String: Any]] ?? []
+    func form(_ name: String) -> String? {
+      all.first { $0["name"] as? String == name && $0["eligible"] as? Bool == true }?["form"] as? String
+    }
+    // Quota 20 % of 18 districts: three; departments tied at rank 1 both get it.
+    let province = all.filter {
+      $0["form"] as? String == "Bằng khen của Chủ tịch UBND tỉnh" && $0["subject"] as? String == "unit"
+    }
+    #expect(province.map { $0["unit"] as? String ?? "" } == ["511", "519", "506", "SLDTBXH", "SNV"])
+    #expect(form("Xã Trà Mai") == "Giấy khen của Chủ tịch UBND huyện")
+    #expect(form("Huyện Duy Xuyên") == nil)
+    let household = all.first { $0["name"] as? String == "Hộ bà Hồ Thị Bình" }
+    #expect(household?["eligible"] as? Bool == false)
+    #expect((household?["reason"] as? String)?.contains("thoát nghèo 2 năm") == true)
+    let repeated = all.filter { $0["name"] as? String == "Hộ ông Nguyễn Văn An" }
+    #expect(repeated.map { $0["eligible"] as? Bool } == [true, false])
+    #expect((repeated.last?["reason"] as? String)?.contains("một thành tích chỉ đề nghị một hình thức") == true)
+    let coop = all.first { $0["name"] as? String == "Hợp tác xã minh hoạ Trà My" }
+    #expect(coop?["eligible"] as? Bool == false)
+    let tayGiang = all.first { $0["unit"] as? String == "504" }
+    #expect((tayGiang?["reason"] as? String)?.contains("b2 (Quyết toán ngày 20/01/2018, hạn 31/12/2017") == true)
+  }
+
+  @Test func keyFindingsNameTheirCells() throws {
+    let (_, _, report) = try review()
+    let findings = (report["findings"] as? [[String: Any]] ?? []).map {
+      "\($0["code"] as? String ?? "") \($0["file"] as? String ?? "") \($0["cell"] as? String ?? "-")"
+    }
+    #expect(
+      findings == [
+        "balance-mismatch 506-bao-cao-thi-dua-2017-lan-1.xlsx I6",
+        "rate-mismatch 506-bao-cao-thi-dua-2017-lan-1.xlsx J6",
+        "total-mismatch 506-bao-cao-thi-dua-2017-lan-1.xlsx I10",
+        "evidence-missing 507-bao-cao-thi-dua-2017.xlsx C6",
+        "late-submission 515-bao-cao-thi-dua-2017.xlsx C5",
+        "no-form ghi-chu.txt -",
+        "unknown-unit hoa-vang-2017.xlsx -",
+        "damaged-zip tam-quang-gui-lai-bi-loi.xlsx -",
+      ])
+  }
+
+  @Test func formulaLookingTextIsNeutralisedInTheCSV() throws {
+    let (_, out, _) = try review()
+    let csv = try String(contentsOf: out.appendingPathComponent("csv/DE_NGHI.csv"), encoding: .utf8)
+    #expect(csv.contains("\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"Bấm vào đây\"\")\""))
+    #expect(csv.contains(",'+84 hộ được hỗ trợ nhà ở,"))
+    #expect(csv.contains(",'@Cán bộ giảm nghèo tiêu biểu,"))
+    #expect(csv.contains(",'-Liên kết tiêu thụ sâm,"))
+    #expect(csv.hasPrefix("ma_don_vi,nam,ten,loai,"))
+  }
+
+  @Test func twoRunsGiveIdenticalBytesAndLeaveTheInboxAlone() throws {
+    let before = try snapshot(URL(fileURLWithPath: Self.inbox))
+    let (_, first, _) = try review()
+    let (_, second, _) = try review()
+    let a = try snapshot(first)
+    #expect(a.count == 1 + 30 + 4 + 1)
+    #expect(a == (try snapshot(second)))
+    #expect(before == (try snapshot(URL(fileURLWithPath: Self.inbox))))
+  }
+
+  @Test func englishOutputsAndUsageErrors() throws {
+    let (run, out, _) = try review("--lang", "en")
+    #expect(run.stdout.contains("Read 36 files: 31 used"))
+    #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("review-annual-2017.xlsx").path))
+    let inside = try thidua("convert-and-validate", Self.inbox, "--out", Self.inbox + "/ra")
+    #expect(inside.status == 2)
+    #expect(inside.stderr.contains("nằm trong hộp thư"))
+    let missing = try thidua("convert-and-validate", "/nonexistent/inbox")
+    #expect(missing.status == 2)
+    let strict = try thidua("convert-and-validate", Self.inbox, "--out", try Paths.temporaryFolder().path, "--strict")
+    #expect(strict.status == 1)
+  }
+
+  /// Relative path → bytes of every file under `folder`.
+  private func snapshot(_ folder: URL) throws -> [String: Data] {
+    var out: [String: Data] = [:]
+    let base = folder.standardizedFileURL.path
+    for case let url as URL in FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) ?? .init() {
+      var isFolder: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else {
+        continue
+      }
+      out[String(url.standardizedFileURL.path.dropFirst(base.count))] = try Data(contentsOf: url)
+    }
+    return out
+  }
+}

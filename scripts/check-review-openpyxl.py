@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Opens the outputs of `thidua convert-and-validate` on the sample inbox with readers
+that are not thidua's: openpyxl for the workbooks, Python's csv and json modules for
+the rest, and checks what the reviewers and units will see.
+
+    python3 scripts/check-review-openpyxl.py PATH/TO/thidua
+"""
+import csv
+import glob
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+import openpyxl
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+SHEETS_VI = ["Tổng hợp", "Mục tiêu kế hoạch", "Xếp hạng huyện", "Xếp hạng sở ngành", "Xếp hạng xã",
+             "Đề xuất khen thưởng", "Phát hiện", "Chưa nộp", "Tệp đã nhận"]
+SHEETS_EN = ["Summary", "Plan targets", "Ranking districts", "Ranking departments", "Ranking communes",
+             "Award proposals", "Findings", "Not submitted", "Files received"]
+
+
+def check(condition, what, failures):
+    if not condition:
+        failures.append(what)
+
+
+def rows(ws, first=5):
+    return [r for r in ws.iter_rows(min_row=first, values_only=True) if any(v is not None for v in r)]
+
+
+def main(binary):
+    failures = []
+    for lang, sheets, name in (("vi", SHEETS_VI, "tham-dinh-nam-2017.xlsx"), ("en", SHEETS_EN, "review-annual-2017.xlsx")):
+        out = tempfile.mkdtemp(prefix="thidua-review-")
+        subprocess.run([binary, "convert-and-validate", os.path.join(ROOT, "fixtures", "inbox"), "--out", out,
+                        "--lang", lang], check=True, stdout=subprocess.DEVNULL)
+        wb = openpyxl.load_workbook(os.path.join(out, name))
+        check(wb.sheetnames == sheets, f"{lang}: sheets {wb.sheetnames}", failures)
+        for ws in wb.worksheets:
+            check(ws.freeze_panes == "A5", f"{lang}: {ws.title} frozen at {ws.freeze_panes}", failures)
+            check(ws.page_setup.paperSize == 9, f"{lang}: {ws.title} not A4", failures)
+            check(ws["A1"].font.name == "Times New Roman", f"{lang}: {ws.title} font {ws['A1'].font.name}", failures)
+        if lang != "vi":
+            continue
+        summary = rows(wb["Tổng hợp"])
+        total = [r for r in summary if r[0] == "Tổng cộng"][0]
+        check(list(total[1:6]) == [38, 30, 30, 1, 8], f"summary totals {total}", failures)
+        check(len(wb["Tổng hợp"]._charts) == 1 and len(wb["Mục tiêu kế hoạch"]._charts) == 1, "charts", failures)
+        ranking = rows(wb["Xếp hạng huyện"])
+        check([(r[0], r[2]) for r in ranking[:3]] == [(1, "511"), (2, "519"), (3, "506")], f"top districts {ranking[:3]}",
+              failures)
+        departments = rows(wb["Xếp hạng sở ngành"])
+        check([r[0] for r in departments] == [1, 1, 3, 3, 3, 6], f"department ranks {[r[0] for r in departments]}",
+              failures)
+        proposals = wb["Đề xuất khen thưởng"]
+        decisions = proposals.data_validations.dataValidation
+        check(any('"Đồng ý,Không đồng ý,Cần bổ sung"' == d.formula1 for d in decisions), "decision drop-down", failures)
+        province = [r for r in rows(proposals) if r[7] == "Bằng khen của Chủ tịch UBND tỉnh" and r[6] == "Có"]
+        check(sorted(r[1] for r in province)[:2] == ["Công ty TNHH minh hoạ Tam Kỳ", "Huyện Nông Sơn"],
+              f"province awards {[r[1] for r in province]}", failures)
+        findings = {(r[2], r[4], r[6]) for r in rows(wb["Phát hiện"])}
+        for expected in (("balance-mismatch", "506-bao-cao-thi-dua-2017-lan-1.xlsx", "I6"),
+                         ("late-submission", "515-bao-cao-thi-dua-2017.xlsx", "C5"),
+                         ("evidence-missing", "507-bao-cao-thi-dua-2017.xlsx", "C6")):
+            check(expected in findings, f"finding {expected}", failures)
+        missing = [r[1] for r in rows(wb["Chưa nộp"])]
+        check(missing == ["SKHDT", "TDOAN", "HND", "517-01", "517-04", "517-05", "516-02", "516-04"],
+              f"missing {missing}", failures)
+        files = rows(wb["Tệp đã nhận"])
+        check(len(files) == 36 and all(len(r[3]) == 64 for r in files), "files and hashes", failures)
+        feedback = sorted(glob.glob(os.path.join(out, "phan-hoi", "*.xlsx")))
+        check(len(feedback) == 30, f"{len(feedback)} feedback workbooks", failures)
+        for path in feedback:
+            fb = openpyxl.load_workbook(path)
+            check(fb.sheetnames == ["Kết quả tiêu chí", "Cần sửa"], f"{path}: {fb.sheetnames}", failures)
+        fixes = rows(openpyxl.load_workbook(os.path.join(out, "phan-hoi", "506.xlsx"))["Cần sửa"])
+        check(("Biểu 01", "I6") in {(r[3], r[4]) for r in fixes}, "506 feedback names cell I6", failures)
+        with open(os.path.join(out, "csv", "DE_NGHI.csv"), encoding="utf-8", newline="") as f:
+            names = [r["ten"] for r in csv.DictReader(f)]
+        check(names[2].startswith("'=HYPERLINK"), f"neutralised formula text: {names[2]}", failures)
+        with open(os.path.join(out, "report.json"), encoding="utf-8") as f:
+            report = json.load(f)
+        check(report["summary"]["unitsSubmitted"] == 30, "report.json units", failures)
+    for f in failures:
+        print("FAIL:", f)
+    print(f"review outputs: {len(failures)} failed checks")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else ".build/debug/thidua"))
