@@ -8,6 +8,7 @@ public enum TextFolding {
   /// Lower case, diacritics removed (`đ` → `d`), every run of whitespace and punctuation
   /// made one space, trimmed.
   public static func fold(_ text: String) -> String {
+    if let ascii = foldASCII(text) { return ascii }
     var out = String.UnicodeScalarView()
     var pendingSpace = false
     for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
@@ -26,5 +27,25 @@ public enum TextFolding {
       }
     }
     return String(out)
+  }
+
+  /// The same folding for text that is all ASCII, without Unicode normalisation: most
+  /// headers and names without diacritics, and every number and code.
+  private static func foldASCII(_ text: String) -> String? {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    var pendingSpace = false
+    for b in text.utf8 {
+      guard b < 0x80 else { return nil }
+      let isLetter = (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+      if isLetter || (b >= 0x30 && b <= 0x39) {
+        if pendingSpace && !bytes.isEmpty { bytes.append(0x20) }
+        pendingSpace = false
+        bytes.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+      } else {
+        pendingSpace = true
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 }

@@ -44,7 +44,11 @@ public struct HeaderMatcher: Sendable {
 
   /// Field code by column, for headers given by column.
   public func match(_ headers: [Int: String]) -> [Int: String] {
-    let headerWords = headers.mapValues { HeaderMatcher.words($0) }
+    match(words: headers.mapValues { HeaderMatcher.words($0) })
+  }
+
+  /// Field code by column, for headers already cut into folded words.
+  func match(words headerWords: [Int: Set<String>]) -> [Int: String] {
     var byColumn: [Int: String] = [:]
     var usedFields: Set<String> = []
     var bestScore: [Int: Int] = [:]

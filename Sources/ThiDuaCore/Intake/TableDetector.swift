@@ -24,37 +24,57 @@ public struct TableDetector: Sendable {
   /// A header must match at least this many fields (and most of the form's required ones).
   public var minimumFields = 3
 
-  public init(forms: [FormSchema]) { self.forms = forms.filter { $0.layout == .rows } }
+  private let matchers: [HeaderMatcher]
+
+  public init(forms: [FormSchema]) {
+    self.forms = forms.filter { $0.layout == .rows }
+    matchers = self.forms.map(HeaderMatcher.init)
+  }
 
   public func detect(_ grid: SheetGrid) -> DetectedTable? {
     if let template = templateTable(grid) { return template }
     var best: (score: Int, table: DetectedTable)?
     let lastHeaderRow = min(grid.lastRow, 40)
     guard lastHeaderRow >= 1 else { return nil }
-    for form in forms {
-      let matcher = HeaderMatcher(form: form)
-      for row in 1...lastHeaderRow {
-        for span in [0, 1] where row + span <= grid.lastRow {
-          var headers: [Int: String] = [:]
-          for column in 1...max(grid.lastColumn, 1) {
-            let parts = (row...(row + span)).compactMap { grid.headerText($0, column) }
-            var unique: [String] = []
-            // Column titles are short phrases: field codes (`ho_ngheo`, the template's
-            // business) and sentences (an instructions sheet) are not titles.
-            for p in parts where !unique.contains(p) && !p.contains("_") && p.split(separator: " ").count <= 15 {
-              unique.append(p)
-            }
-            if !unique.isEmpty { headers[column] = unique.joined(separator: " ") }
+    // The candidate headers (one row, or two rows read together) are cut into words
+    // once; every form then tries each of them.
+    var wordsOf: [String: Set<String>] = [:]
+    var candidates: [(row: Int, span: Int, words: [Int: Set<String>])] = []
+    for row in 1...lastHeaderRow {
+      for span in [0, 1] where row + span <= grid.lastRow {
+        var headers: [Int: Set<String>] = [:]
+        for column in 1...max(grid.lastColumn, 1) {
+          let parts = (row...(row + span)).compactMap { grid.headerText($0, column) }
+          var unique: [String] = []
+          // Column titles are short phrases: field codes (`ho_ngheo`, the template's
+          // business) and sentences (an instructions sheet) are not titles.
+          for p in parts
+          where !unique.contains(p) && !p.utf8.contains(UInt8(ascii: "_")) && p.split(separator: " ").count <= 15 {
+            unique.append(p)
           }
-          let columns = matcher.match(headers)
-          let required = form.fields.filter(\.isRequired).map(\.name)
-          let requiredFound = required.filter { columns.values.contains($0) }.count
-          guard columns.count >= minimumFields, requiredFound * 2 >= required.count else { continue }
-          // More fields wins; on a tie the single-row header (span 0) and the earlier row.
-          let score = columns.count * 4 - span
-          if best == nil || score > best!.score {
-            best = (score, table(form, grid, header: row...(row + span), columns: columns, fromTemplate: false))
+          guard !unique.isEmpty else { continue }
+          let text = unique.joined(separator: " ")
+          if let known = wordsOf[text] {
+            headers[column] = known
+          } else {
+            let words = HeaderMatcher.words(text)
+            wordsOf[text] = words
+            headers[column] = words
           }
+        }
+        if !headers.isEmpty { candidates.append((row, span, headers)) }
+      }
+    }
+    for (form, matcher) in zip(forms, matchers) {
+      for (row, span, headers) in candidates {
+        let columns = matcher.match(words: headers)
+        let required = form.fields.filter(\.isRequired).map(\.name)
+        let requiredFound = required.filter { columns.values.contains($0) }.count
+        guard columns.count >= minimumFields, requiredFound * 2 >= required.count else { continue }
+        // More fields wins; on a tie the single-row header (span 0) and the earlier row.
+        let score = columns.count * 4 - span
+        if best == nil || score > best!.score {
+          best = (score, table(form, grid, header: row...(row + span), columns: columns, fromTemplate: false))
         }
       }
     }

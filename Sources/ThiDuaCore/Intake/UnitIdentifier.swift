@@ -5,8 +5,29 @@ public import SheetIO
 /// THÀNH", "Đơn vị: …", a code cell, "NĂM 2017") or, failing that, the file name.
 public struct UnitIdentifier: Sendable {
   public let registry: UnitRegistry
+  /// Each unit's names folded once: a registry of a thousand units is matched against
+  /// every title cell of every file.
+  private let entries: [Entry]
 
-  public init(registry: UnitRegistry) { self.registry = registry }
+  struct Entry: Sendable {
+    var unit: RegistryUnit
+    /// Name and aliases, folded.
+    var names: [String]
+    /// Name, code and aliases folded, without their administrative word.
+    var keys: [String]
+    /// Name and aliases without their administrative word (the fuzzy match's keys).
+    var fuzzyKeys: [String]
+  }
+
+  public init(registry: UnitRegistry) {
+    self.registry = registry
+    entries = registry.units.map { unit in
+      let names = ([unit.name] + unit.aliases).map(TextFolding.fold)
+      return Entry(
+        unit: unit, names: names, keys: (names + [TextFolding.fold(unit.code)]).map(Self.stripPrefixes),
+        fuzzyKeys: names.map(Self.stripPrefixes))
+    }
+  }
 
   /// Words that introduce a unit's name in a title line, folded.
   static let prefixes = [
@@ -21,20 +42,22 @@ public struct UnitIdentifier: Sendable {
 
   /// The units a name designates, and whether only the fuzzy match found them.
   public func match(_ text: String, among units: [RegistryUnit]? = nil) -> (units: [RegistryUnit], fuzzy: Bool) {
-    let pool = units ?? registry.units
+    let pool =
+      units.map { subset in
+        let codes = Set(subset.map(\.code))
+        return entries.filter { codes.contains($0.unit.code) }
+      } ?? entries
     let folded = TextFolding.fold(text)
     // "UBND HUYỆN NÚI THÀNH": the full name after the issuing body, first.
     var full = folded
     for lead in ["uy ban nhan dan", "ubnd", "don vi"] where full.hasPrefix(lead + " ") {
       full = String(full.dropFirst(lead.count + 1))
     }
-    let exact = pool.filter { unit in ([unit.name] + unit.aliases).contains { TextFolding.fold($0) == full } }
+    let exact = pool.filter { $0.names.contains(full) }.map(\.unit)
     if !exact.isEmpty { return (exact, false) }
     let key = Self.stripPrefixes(folded)
     guard !key.isEmpty else { return ([], false) }
-    var found = pool.filter { unit in
-      ([unit.name, unit.code] + unit.aliases).contains { Self.stripPrefixes(TextFolding.fold($0)) == key }
-    }
+    var found = pool.filter { $0.keys.contains(key) }.map(\.unit)
     // "Núi Thành" names both a district and its town: the administrative word decides.
     if found.count > 1, let category = Self.categoryHint(full) {
       found = found.filter { $0.category == category }
@@ -48,14 +71,18 @@ public struct UnitIdentifier: Sendable {
   /// Quang" (0.89). Two or more such names are ambiguous, and none is a guess.
   public static let fuzzyThreshold = 0.85
 
-  private func fuzzy(_ key: String, among pool: [RegistryUnit]) -> [RegistryUnit] {
+  private func fuzzy(_ key: String, among pool: [Entry]) -> [RegistryUnit] {
     guard key.count >= 5 else { return [] }  // short names are too close to each other
-    let scored = pool.map { unit -> (RegistryUnit, Double) in
-      let best =
-        ([unit.name] + unit.aliases).map { Self.similarity(key, Self.stripPrefixes(TextFolding.fold($0))) }.max() ?? 0
-      return (unit, best)
-    }.filter { $0.1 >= Self.fuzzyThreshold }
-    return scored.map(\.0)
+    return pool.filter { entry in
+      // An edit distance can never be below the difference in length: skip those first.
+      entry.fuzzyKeys.contains { candidate in
+        let longer = max(key.count, candidate.count)
+        guard 1 - Double(abs(key.count - candidate.count)) / Double(longer) >= Self.fuzzyThreshold else {
+          return false
+        }
+        return Self.similarity(key, candidate) >= Self.fuzzyThreshold
+      }
+    }.map(\.unit)
   }
 
   static func similarity(_ a: String, _ b: String) -> Double {
@@ -128,13 +155,10 @@ public struct UnitIdentifier: Sendable {
         }
       }
     }
-    let stem = TextFolding.fold(fileName)
-    let byFile = registry.units.filter { unit in
-      ([unit.name] + unit.aliases).contains { alias in
-        let key = Self.stripPrefixes(TextFolding.fold(alias))
-        return key.count >= 4 && (" " + stem + " ").contains(" " + key + " ")
-      }
-    }
+    let stem = " " + TextFolding.fold(fileName) + " "
+    let byFile = entries.filter { entry in
+      entry.fuzzyKeys.contains { key in key.count >= 4 && stem.contains(" " + key + " ") }
+    }.map(\.unit)
     if byFile.count == 1 && ambiguous.isEmpty { return (byFile[0], fileName, []) }
     return (nil, seen, ambiguous)
   }

@@ -162,7 +162,7 @@ struct FormChecks {
     var seenAreas: [String: Int] = [:]
     let nameColumn = column("ten_dia_ban")
     let children = unit.map { movement.registry.children(of: $0.code) } ?? []
-    let identifier = UnitIdentifier(registry: movement.registry)
+    let identifier = UnitIdentifier(registry: UnitRegistry(units: children))
     for row in table.dataRows {
       let v = numbers[row] ?? [:]
       if let start = v["ho_ngheo_dau_nam"], let out = v["ho_thoat_ngheo"], let end = v["ho_ngheo_cuoi_nam"],

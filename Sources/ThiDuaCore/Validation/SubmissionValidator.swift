@@ -41,7 +41,14 @@ public struct SubmissionValidator: Sendable {
   /// Allowed difference between a stated rate and the computed one, in percentage points.
   public var rateTolerance = 0.01
 
-  public init(movement: MovementDefinition) { self.movement = movement }
+  private let detector: TableDetector
+  private let identifier: UnitIdentifier
+
+  public init(movement: MovementDefinition) {
+    self.movement = movement
+    detector = TableDetector(forms: Array(movement.forms.values).sorted { $0.name < $1.name })
+    identifier = UnitIdentifier(registry: movement.registry)
+  }
 
   /// Checks the file at `path`; reports name it `name` (default: the file's own name).
   public func validate(path: String, name: String? = nil) -> FileReport {
@@ -57,8 +64,6 @@ public struct SubmissionValidator: Sendable {
           readError: error.relocated(file: name)))
       return report
     }
-    let detector = TableDetector(forms: Array(movement.forms.values).sorted { $0.name < $1.name })
-    let identifier = UnitIdentifier(registry: movement.registry)
     var attempt = UnitAttempt()
     for sheet in source.sheets {
       let grid: SheetGrid
