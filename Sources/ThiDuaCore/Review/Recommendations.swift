@@ -50,13 +50,13 @@ struct Recommender {
       let category = r.unit.category
       let applicable = rules.filter { $0.categories.contains(category) }
       var chosen: AwardRules.Rule?
-      var firstMiss: Bilingual?
+      var misses: [Bilingual] = []
       for rule in applicable {
         let quota = rule.quotaShare.map { max(1, Int((Double(ranked[category] ?? 0) * $0).rounded(.down))) }
         let key = rule.form + "|" + category
         let miss = self.miss(r, rule, quota: quota, granted: granted[key])
         if let miss {
-          if firstMiss == nil { firstMiss = miss }
+          misses.append(Bilingual(vi: rule.form + ": " + miss.vi, en: rule.form + ": " + miss.en))
           continue
         }
         chosen = rule
@@ -68,7 +68,7 @@ struct Recommender {
         Recommendation(
           subject: .unit, name: r.unit.name, unitCode: r.unit.code, category: category, kind: nil, score: r.score,
           rank: r.rankInCategory, eligible: chosen != nil, form: chosen?.form, basis: chosen?.basis,
-          reason: reason(r, rank: ranked[category] ?? 0, miss: chosen == nil ? firstMiss : nil, rules: applicable),
+          reason: reason(r, rank: ranked[category] ?? 0, misses: chosen == nil ? misses : [], rules: applicable),
           sources: r.years.flatMap { $0.criteria.flatMap(\.sources) }))
     }
     return out
@@ -80,8 +80,8 @@ struct Recommender {
   ) -> Bilingual? {
     if r.score < rule.minScore {
       return Bilingual(
-        vi: "điểm \(vi.number(r.score)) dưới mức \(vi.number(rule.minScore)) của \(rule.form)",
-        en: "score \(en.number(r.score)) below the \(en.number(rule.minScore)) required for \(rule.form)")
+        vi: "điểm \(vi.number(r.score)) dưới mức \(vi.number(rule.minScore))",
+        en: "score \(en.number(r.score)) below \(en.number(rule.minScore))")
     }
     let latestMandatory = r.years.last?.allMandatoryMet ?? false
     if rule.allMandatoryMet && rule.minYearsAllMandatoryMet == nil && !latestMandatory {
@@ -94,35 +94,44 @@ struct Recommender {
     }
     if let maxRank = rule.maxRank, r.rankInCategory > maxRank {
       return Bilingual(
-        vi: "xếp hạng \(r.rankInCategory), \(rule.form) chỉ xét hạng 1–\(maxRank)",
-        en: "rank \(r.rankInCategory); \(rule.form) is for ranks 1–\(maxRank)")
+        vi: "xếp hạng \(r.rankInCategory), chỉ xét hạng 1–\(maxRank)",
+        en: "rank \(r.rankInCategory); only ranks 1–\(maxRank)")
     }
     if let quota, let granted, granted.count >= quota, r.rankInCategory != granted.lastRank {
       return Bilingual(
-        vi: "đã hết hạn mức \(quota) \(rule.form)", en: "the quota of \(quota) for \(rule.form) is filled")
+        vi: "đã hết hạn mức \(quota) đơn vị", en: "the quota of \(quota) is filled")
     }
     return nil
   }
 
-  private func reason(_ r: UnitResult, rank total: Int, miss: Bilingual?, rules: [AwardRules.Rule]) -> Bilingual {
+  private func reason(_ r: UnitResult, rank total: Int, misses: [Bilingual], rules: [AwardRules.Rule]) -> Bilingual {
     let latest = r.years.last?.criteria ?? []
     let met = latest.filter { $0.status == .met }.map(\.id)
     let missed = latest.filter { $0.status != .met }
     var vi = ["Điểm \(self.vi.number(r.score))/\(self.vi.number(r.maxScore)), hạng \(r.rankInCategory)/\(total)"]
     var en = ["Score \(self.en.number(r.score))/\(self.en.number(r.maxScore)), rank \(r.rankInCategory) of \(total)"]
+    let lastYear = r.years.last.map { periodYears > 1 ? " (\($0.year))" : "" } ?? ""
     if periodYears > 1 {
-      vi.append("bình quân \(periodYears) năm, có số liệu \(r.years.count) năm")
-      en.append("mean of \(periodYears) years, \(r.years.count) with figures")
+      vi.append(
+        "bình quân \(periodYears) năm, có số liệu \(r.years.count) năm, "
+          + "đạt đủ tiêu chí bắt buộc \(r.yearsAllMandatoryMet)/\(periodYears) năm")
+      en.append(
+        "mean of \(periodYears) years, \(r.years.count) with figures, "
+          + "all mandatory criteria met in \(r.yearsAllMandatoryMet) of \(periodYears)")
     }
-    vi.append("đạt: \(met.isEmpty ? "không" : met.joined(separator: ", "))")
-    en.append("met: \(met.isEmpty ? "none" : met.joined(separator: ", "))")
+    vi.append("đạt\(lastYear): \(met.isEmpty ? "không" : met.joined(separator: ", "))")
+    en.append("met\(lastYear): \(met.isEmpty ? "none" : met.joined(separator: ", "))")
     if !missed.isEmpty {
-      vi.append("chưa đạt: " + missed.map { "\($0.id) (\(OutcomeWords.reason($0, self.vi)))" }.joined(separator: ", "))
-      en.append("not met: " + missed.map { "\($0.id) (\(OutcomeWords.reason($0, self.en)))" }.joined(separator: ", "))
+      vi.append(
+        "chưa đạt\(lastYear): "
+          + missed.map { "\($0.id) (\(OutcomeWords.reason($0, self.vi)))" }.joined(separator: ", "))
+      en.append(
+        "not met\(lastYear): " + missed.map { "\($0.id) (\(OutcomeWords.reason($0, self.en)))" }.joined(separator: ", ")
+      )
     }
-    if let miss {
-      vi.append("không đề xuất: \(miss.vi)")
-      en.append("not proposed: \(miss.en)")
+    if !misses.isEmpty {
+      vi.append("không đề xuất — " + misses.map(\.vi).joined(separator: "; "))
+      en.append("not proposed — " + misses.map(\.en).joined(separator: "; "))
     } else if rules.isEmpty {
       vi.append("không có quy tắc khen thưởng cho loại đơn vị này")
       en.append("no award rule for this category")

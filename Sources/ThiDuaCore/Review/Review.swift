@@ -49,7 +49,8 @@ public struct Review: Sendable {
     let period = periodYears(year)
     var accepted = Set(period)
     if kind == .tongKet { accepted.insert(movement.thresholds.incomeGrowth2020.baseYear) }
-    let (received, submissions) = SubmissionGrouping.group(Array(zip(files, reports)), years: accepted)
+    var (received, submissions) = SubmissionGrouping.group(Array(zip(files, reports)), years: accepted)
+    addCrossYearFindings(&received, submissions)
     let results = Scoring.results(submissions, period: period, movement: movement)
     let recommender = Recommender(movement: movement, review: kind.rawValue, periodYears: period.count)
     let inPeriod = submissions.filter { period.contains($0.year) }
@@ -62,6 +63,16 @@ public struct Review: Sendable {
       recommendations: recommendations, missing: expected.filter { !sent.contains($0.code) },
       targets: PlanTargets(movement: movement).rows(submissions, years: period, finalReview: kind == .tongKet),
       created: latest.map { Int(($0.rounded(.down) - 25569) * 86_400) } ?? movement.planDate)
+  }
+
+  /// Findings that need last year's table join the report of the file they point at.
+  private func addCrossYearFindings(_ received: inout [ReceivedFile], _ submissions: [Submission]) {
+    let findings = CrossYearChecks().findings(submissions)
+    guard !findings.isEmpty else { return }
+    for i in received.indices {
+      let mine = findings.filter { $0.location.file == received[i].file.name }
+      received[i].report.findings += mine
+    }
   }
 
   private func validate(

@@ -38,7 +38,8 @@ public struct Submission: Sendable {
 }
 
 /// Sorts received files into submissions: byte-identical copies by hash first, then per unit,
-/// year and form the newest file — by report date, then file time, then name.
+/// year and form the newest file — by report date, then file time, then name. Every year
+/// found becomes submissions; files of years outside `years` are marked `other-year`.
 enum SubmissionGrouping {
   static func group(_ files: [(InboxFile, FileReport)], years: Set<Int>) -> ([ReceivedFile], [Submission]) {
     var received: [ReceivedFile] = []
@@ -60,8 +61,6 @@ enum SubmissionGrouping {
           item.fate = report.opened ? .noForm : .unreadable
         } else if report.unit == nil || report.year == nil {
           item.fate = .unidentified
-        } else if let year = report.year, !years.contains(year) {
-          item.fate = .otherYear
         }
       }
       received.append(item)
@@ -97,6 +96,11 @@ enum SubmissionGrouping {
         Submission(
           unit: first.report.unit!, year: key.year, tables: tables, files: files.sorted(),
           reportDate: first.report.reportDate))
+    }
+    // Other years are grouped too (a previous year checks this one's start), but their
+    // files are not this review's.
+    for i in received.indices where received[i].fate == .used && !years.contains(received[i].report.year ?? 0) {
+      received[i].fate = .otherYear
     }
     return (received, submissions)
   }

@@ -69,6 +69,10 @@ public enum Messages {
       "Ô {cell} trang '{sheet}': tiêu chí {criterion} tự đánh giá \"Đạt\" nhưng chưa ghi văn bản minh chứng.",
       "Cell {cell} on '{sheet}': criterion {criterion} is self-assessed as met without evidence."
     ),
+    "start-mismatch": (
+      "Ô {cell} trang '{sheet}': số hộ nghèo đầu năm {seen} khác số hộ nghèo cuối năm {year} là {expected} ({file2}).",
+      "Cell {cell} on '{sheet}': poor households at the start, {seen}, differ from {expected} at the end of {year} ({file2})."
+    ),
     "late-submission": (
       "Báo cáo ký ngày {seen}, sau hạn nộp {expected}.",
       "The report is dated {seen}, after the deadline {expected}."

@@ -1,0 +1,67 @@
+public import SheetIO
+
+/// Checks a year's poverty table against the same unit's table of the year before, when
+/// the inbox holds both: each area's poor households at the start of the year must be
+/// those at the end of the last (`start-mismatch`), and the stated start-of-year rate
+/// must be those households over last year's household count (`rate-mismatch`), which
+/// the form itself cannot give (DOMAIN, CHI_TIEU).
+struct CrossYearChecks {
+  /// Allowed difference between a stated rate and the computed one, in percentage points.
+  var tolerance = 0.01
+
+  func findings(_ submissions: [Submission]) -> [Finding] {
+    let byKey = Dictionary(
+      submissions.map { ("\($0.unit.code)|\($0.year)", $0) }, uniquingKeysWith: { a, _ in a })
+    var out: [Finding] = []
+    for s in submissions {
+      guard let table = s.tables["CHI_TIEU"], let previous = byKey["\(s.unit.code)|\(s.year - 1)"]?.tables["CHI_TIEU"]
+      else { continue }
+      var lastYear: [String: [String: CellValue]] = [:]
+      for row in previous.rows {
+        if let key = areaKey(row) { lastYear[key] = row }
+      }
+      for (row, cells) in zip(table.rows, table.cells) {
+        guard let key = areaKey(row), let before = lastYear[key], let start = number(row["ho_ngheo_dau_nam"]) else {
+          continue
+        }
+        let location = { (field: String) in Location(file: table.file, sheet: table.sheet, cell: cells[field]) }
+        if let end = number(before["ho_ngheo_cuoi_nam"]), end != start {
+          out.append(
+            Finding(
+              code: "start-mismatch", severity: .warning, location: location("ho_ngheo_dau_nam"),
+              values: [
+                "seen": text(start), "expected": text(end), "year": String(s.year - 1), "file2": previous.file,
+              ]))
+        }
+        if let stated = number(row["ty_le_ngheo_dau_nam"]), let households = number(before["tong_so_ho"]),
+          households > 0
+        {
+          let computed = (start / households * 10000).rounded() / 100
+          if abs(stated - computed) > tolerance + 1e-9 {
+            out.append(
+              Finding(
+                code: "rate-mismatch", severity: .warning, location: location("ty_le_ngheo_dau_nam"),
+                values: [
+                  "seen": text(stated), "expected": text(computed),
+                  "field": "Tỷ lệ hộ nghèo đầu năm (%), trên tổng số hộ cuối năm \(s.year - 1)",
+                ]))
+          }
+        }
+      }
+    }
+    return out
+  }
+
+  private func areaKey(_ row: [String: CellValue]) -> String? {
+    if case .text(let code)? = row["ma_dia_ban"], !code.isEmpty { return "code:" + TextFolding.fold(code) }
+    if case .text(let name)? = row["ten_dia_ban"] { return UnitIdentifier.stripPrefixes(TextFolding.fold(name)) }
+    return nil
+  }
+
+  private func number(_ v: CellValue?) -> Double? {
+    if case .number(let n)? = v { return n }
+    return nil
+  }
+
+  private func text(_ x: Double) -> String { CanonicalCSV.numberText((x * 100).rounded() / 100) }
+}
