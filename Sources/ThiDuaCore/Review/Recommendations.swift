@@ -68,7 +68,7 @@ struct Recommender {
         Recommendation(
           subject: .unit, name: r.unit.name, unitCode: r.unit.code, category: category, kind: nil, score: r.score,
           rank: r.rankInCategory, eligible: chosen != nil, form: chosen?.form, basis: chosen?.basis,
-          reason: reason(r, rank: ranked[category] ?? 0, misses: chosen == nil ? misses : [], rules: applicable),
+          reason: reason(r, rank: ranked[category] ?? 0, misses: misses, proposed: chosen != nil, rules: applicable),
           sources: r.years.flatMap { $0.criteria.flatMap(\.sources) }))
     }
     return out
@@ -104,7 +104,9 @@ struct Recommender {
     return nil
   }
 
-  private func reason(_ r: UnitResult, rank total: Int, misses: [Bilingual], rules: [AwardRules.Rule]) -> Bilingual {
+  private func reason(
+    _ r: UnitResult, rank total: Int, misses: [Bilingual], proposed: Bool, rules: [AwardRules.Rule]
+  ) -> Bilingual {
     let latest = r.years.last?.criteria ?? []
     let met = latest.filter { $0.status == .met }.map(\.id)
     let missed = latest.filter { $0.status != .met }
@@ -130,8 +132,9 @@ struct Recommender {
       )
     }
     if !misses.isEmpty {
-      vi.append("không đề xuất — " + misses.map(\.vi).joined(separator: "; "))
-      en.append("not proposed — " + misses.map(\.en).joined(separator: "; "))
+      // The higher forms it missed, and why: with a lower form too, so reviewers see it.
+      vi.append((proposed ? "chưa đủ điều kiện — " : "không đề xuất — ") + misses.map(\.vi).joined(separator: "; "))
+      en.append((proposed ? "not eligible for — " : "not proposed — ") + misses.map(\.en).joined(separator: "; "))
     } else if rules.isEmpty {
       vi.append("không có quy tắc khen thưởng cho loại đơn vị này")
       en.append("no award rule for this category")
