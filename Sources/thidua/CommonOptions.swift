@@ -1,6 +1,7 @@
 public import ArgumentParser
 import Foundation
 public import SheetIO
+import ThiDuaCore
 
 extension Language: ExpressibleByArgument {}
 
@@ -33,4 +34,17 @@ func exitForReadError(_ error: SheetReadError, language: Language) -> ExitCode {
   let label = language == .vi ? "lỗi" : "error"
   FileHandle.standardError.write(Data("thidua: \(label) [\(error.code)]: \(error.message(language))\n".utf8))
   return ExitCode(error.exitStatus)
+}
+
+/// The movement definition in `folder`, or the shipped one; a broken definition is
+/// reported on standard error and ends the command with status 2.
+func loadMovement(_ folder: String?, language: Language) throws -> MovementDefinition {
+  do throws(MovementError) {
+    if let folder { return try MovementDefinition(folder: folder) }
+    return try MovementDefinition.shipped()
+  } catch {
+    let label = language == .vi ? "lỗi" : "error"
+    FileHandle.standardError.write(Data("thidua: \(label): \(error.message(language))\n".utf8))
+    throw ExitCode(2)
+  }
 }

@@ -47,15 +47,7 @@ extension Thidua {
             : "the output folder \(out) is inside the inbox \(folder); choose another so the inbox stays unchanged.")
         throw ExitCode(2)
       }
-      let definition: MovementDefinition
-      do {
-        definition =
-          try movement.map { (folder) throws(MovementError) in try MovementDefinition(folder: folder) }
-          ?? MovementDefinition.shipped()
-      } catch let error as MovementError {
-        fail(error.message(common.lang))
-        throw ExitCode(2)
-      }
+      let definition = try loadMovement(movement, language: common.lang)
       var review = Review(movement: definition)
       review.kind = ReviewKind(rawValue: self.review) ?? .annual
       review.year = year

@@ -27,9 +27,7 @@ extension Thidua {
     func run() throws {
       let vi = common.lang == .vi
       do {
-        let definition =
-          try movement.map { (folder) throws(MovementError) in try MovementDefinition(folder: folder) }
-          ?? MovementDefinition.shipped()
+        let definition = try loadMovement(movement, language: common.lang)
         let stamp =
           created ?? ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
           ?? definition.planDate

@@ -18,15 +18,7 @@ extension Thidua {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-      let definition: MovementDefinition
-      do {
-        definition =
-          try movement.map { (folder) throws(MovementError) in try MovementDefinition(folder: folder) }
-          ?? MovementDefinition.shipped()
-      } catch let error as MovementError {
-        FileHandle.standardError.write(Data("thidua: \(error.message(common.lang))\n".utf8))
-        throw ExitCode(2)
-      }
+      let definition = try loadMovement(movement, language: common.lang)
       let validator = SubmissionValidator(movement: definition)
       let reports = files.map { validator.validate(path: $0) }
       print(

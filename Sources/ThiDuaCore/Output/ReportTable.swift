@@ -89,21 +89,11 @@ struct ReportTable {
 }
 
 /// Looks of the output workbooks: Times New Roman throughout (CellStyle's default).
+/// Titles and headers look as in the templates units fill in.
 enum OutputStyles {
-  static let title = CellStyle.plain.with {
-    $0.bold = true
-    $0.fontSize = 14
-    $0.alignment = .center
-  }
+  static let title = TemplateStyles.title
   static let note = CellStyle.plain.with { $0.italic = true }
-  static let header = CellStyle.plain.with {
-    $0.bold = true
-    $0.border = true
-    $0.wrap = true
-    $0.alignment = .center
-    $0.verticalAlignment = .center
-    $0.fill = 0xDDEBF7
-  }
+  static let header = TemplateStyles.header
   static let cell = CellStyle.plain.with {
     $0.border = true
     $0.verticalAlignment = .top
