@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Decodes bytes in the legacy Vietnamese encodings to NFC Unicode with our own tables:
 /// Foundation's non-UTF decoders are unreliable on Linux (swift-foundation #1216).

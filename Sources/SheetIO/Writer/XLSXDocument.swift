@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A workbook being written with libxlsxwriter, saved atomically.
 ///

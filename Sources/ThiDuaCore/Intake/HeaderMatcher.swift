@@ -1,4 +1,4 @@
-public import SheetIO
+import SheetIO
 
 /// Matches column headers to form fields by folded words: a field matches a header when
 /// every word of its title, or of one of its variants, appears in the header. The most

@@ -1,5 +1,5 @@
 import Foundation
-public import SheetIO
+import SheetIO
 
 /// Finds who submitted a sheet and for which year, from its title rows ("UBND HUYỆN NÚI
 /// THÀNH", "Đơn vị: …", a code cell, "NĂM 2017") or, failing that, the file name.

@@ -1,4 +1,4 @@
-public import SheetIO
+import SheetIO
 
 /// One form of a movement as a table schema (Frictionless Table Schema in spirit, with
 /// header variants added): the same definition drives the importer, the validator, the

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import SheetIO
 
 /// A problem in a movement definition, found before anything runs on it.

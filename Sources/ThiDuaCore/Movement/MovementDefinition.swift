@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import SheetIO
 
 /// Why a movement definition cannot be used.

@@ -1,4 +1,4 @@
-public import SheetIO
+import SheetIO
 
 /// A unit taking part in the movement (plan III.1): a department, district, commune …
 public struct RegistryUnit: Hashable, Sendable {

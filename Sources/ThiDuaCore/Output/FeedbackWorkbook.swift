@@ -1,4 +1,4 @@
-public import SheetIO
+import SheetIO
 
 /// `out/phan-hoi/<unit>.xlsx`: what one unit gets back — its result per criterion and
 /// every finding in its files with the cell and what to fix.

@@ -1,4 +1,4 @@
-public import SheetIO
+import SheetIO
 
 /// `out/csv/<FORM>.csv`: every used table of one form, one line per data row (one per
 /// unit for key-value forms), headed by field codes, with the unit, the year and the

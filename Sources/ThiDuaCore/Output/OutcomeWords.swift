@@ -1,4 +1,4 @@
-public import SheetIO
+import SheetIO
 
 /// Criterion outcomes and findings in words a unit can act on.
 enum OutcomeWords {

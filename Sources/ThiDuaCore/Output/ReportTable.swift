@@ -1,4 +1,4 @@
-public import SheetIO
+import SheetIO
 
 /// A titled table on its own sheet, the shape of every output sheet: title, a line under
 /// it, bold bordered headers frozen at the top, a filter, A4 landscape with the header

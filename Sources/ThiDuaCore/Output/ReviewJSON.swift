@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import SheetIO
 
 /// `out/report.json`: the whole review for machines (schema in docs/review.md). Keys are

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import SheetIO
 
 /// Writes a review's outputs into one folder (docs/review.md):

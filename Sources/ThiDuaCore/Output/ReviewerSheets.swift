@@ -1,4 +1,4 @@
-public import SheetIO
+import SheetIO
 
 extension ReviewerWorkbook {
   // MARK: Xếp hạng

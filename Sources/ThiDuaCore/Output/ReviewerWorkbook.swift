@@ -1,4 +1,4 @@
-public import SheetIO
+import SheetIO
 
 /// The workbook the reviewers receive (docs/review.md): what came in, the plan's
 /// targets, a ranking per category, the award proposals with a decision column, every

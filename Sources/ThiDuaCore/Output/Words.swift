@@ -1,4 +1,4 @@
-public import SheetIO
+import SheetIO
 
 /// The words of the output workbooks in the language asked for (Vietnamese by default).
 struct Words {

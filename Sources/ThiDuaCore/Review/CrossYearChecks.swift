@@ -1,4 +1,4 @@
-public import SheetIO
+import SheetIO
 
 /// Checks a year's poverty table against the same unit's table of the year before, when
 /// the inbox holds both: each area's poor households at the start of the year must be

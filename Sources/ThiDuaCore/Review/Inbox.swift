@@ -1,5 +1,5 @@
 import Crypto
-public import Foundation
+import Foundation
 
 /// One file found in the inbox, identified by its SHA-256.
 public struct InboxFile: Hashable, Sendable {

@@ -1,5 +1,5 @@
 import Foundation
-public import SheetIO
+import SheetIO
 
 extension Recommender {
   /// The nominees of form DE_NGHI in the review's submissions, each checked by the rule

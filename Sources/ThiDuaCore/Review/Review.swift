@@ -1,5 +1,5 @@
-public import Foundation
-public import SheetIO
+import Foundation
+import SheetIO
 
 /// The review kinds of plan III.3: yearly, the 2018 preliminary and the 2021 final review.
 public enum ReviewKind: String, Sendable, CaseIterable {

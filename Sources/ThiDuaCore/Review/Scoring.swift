@@ -1,4 +1,4 @@
-public import SheetIO
+import SheetIO
 
 /// A unit's criteria for one year, and the points they earn.
 public struct YearResult: Sendable {

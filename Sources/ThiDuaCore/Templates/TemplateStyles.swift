@@ -1,4 +1,4 @@
-public import SheetIO
+import SheetIO
 
 /// The looks of the templates: Times New Roman, bordered input cells that stay
 /// editable when the sheet is protected.

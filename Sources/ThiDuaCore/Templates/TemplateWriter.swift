@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import SheetIO
 
 /// Writes the blank workbook a unit fills in: a "Hướng dẫn" sheet explaining every

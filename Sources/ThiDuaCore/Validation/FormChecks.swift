@@ -1,4 +1,4 @@
-public import SheetIO
+import SheetIO
 
 /// The checks of one detected table: every field's type and constraints, and for the
 /// poverty form `CHI_TIEU` the consistency rules of DOMAIN (balance identity, rates,

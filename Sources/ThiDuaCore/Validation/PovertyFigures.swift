@@ -1,4 +1,4 @@
-public import SheetIO
+import SheetIO
 
 /// A unit's poverty figures for a year, from its `CHI_TIEU` table: the total row, else
 /// the sum of its areas. Rates are the stated ones when given, else computed from the

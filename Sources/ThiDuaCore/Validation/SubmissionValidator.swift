@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import SheetIO
 
 /// What one file held: the forms found on its sheets, who sent it, for which year, and
