@@ -137,7 +137,7 @@ import Testing
     #expect(sample[1]["ten_dia_ban"] == .text("Xã Tam Quang"))
     #expect(sample[1]["ho_ngheo_cuoi_nam"] == .number(159))
     #expect(sample[1]["ty_le_ngheo_cuoi_nam"] == .number(5.12))
-    for variant in ["variants/khong-dau.csv", "variants/dao-cot.xlsx", "variants/vni.csv"] {
+    for variant in ["variants/khong-dau.csv", "variants/dao-cot.xlsx", "variants/vni.csv", "variants/mot-trang.xlsx"] {
       let rows = try Self.rows(fixturePath(variant))
       // Compare the fields every variant has.
       let fields = [
@@ -145,6 +145,16 @@ import Testing
       ]
       #expect(rows.map { r in fields.map { r[$0] } } == sample.map { r in fields.map { r[$0] } }, "\(variant)")
     }
+  }
+
+  @Test func twoTablesOnOneSheetAreBothRead() throws {
+    let r = SubmissionValidator(movement: try MovementDefinition.shipped()).validate(
+      path: fixturePath("variants/mot-trang.xlsx"))
+    #expect(r.tables.map(\.form) == ["CHI_TIEU", "TIEU_CHI"])
+    #expect(r.tables.map(\.dataRows) == [7, 2])
+    #expect(r.tables[0].headerRows == 4...4 && r.tables[1].headerRows == 15...15)
+    #expect(r.criteria.first { $0.id == "b1" }?.status == .met)
+    #expect(r.criteria.first { $0.id == "b3" }?.status == .notMet)
   }
 
   @Test func aFilledTemplateYieldsTheSameValues() throws {

@@ -31,16 +31,31 @@ public struct TableDetector: Sendable {
     matchers = self.forms.map(HeaderMatcher.init)
   }
 
-  public func detect(_ grid: SheetGrid) -> DetectedTable? {
-    if let template = templateTable(grid) { return template }
+  /// Every table on the sheet, top to bottom: after one table's last row the search
+  /// starts again, so a sheet may hold, say, the poverty table and the self-assessment.
+  public func detectAll(_ grid: SheetGrid) -> [DetectedTable] {
+    var tables: [DetectedTable] = []
+    var from = 1
+    while from <= grid.lastRow, let table = detect(grid, from: from) {
+      tables.append(table)
+      let end = max(table.dataRows.last ?? 0, table.totalRow ?? 0, table.headerRows.upperBound)
+      guard end >= from else { break }
+      from = end + 1
+    }
+    return tables
+  }
+
+  /// The table whose header best matches a form, searched in the 40 rows from `from`.
+  public func detect(_ grid: SheetGrid, from: Int = 1) -> DetectedTable? {
+    if from == 1, let template = templateTable(grid) { return template }
     var best: (score: Int, table: DetectedTable)?
-    let lastHeaderRow = min(grid.lastRow, 40)
-    guard lastHeaderRow >= 1 else { return nil }
+    let lastHeaderRow = min(grid.lastRow, from + 39)
+    guard lastHeaderRow >= from else { return nil }
     // The candidate headers (one row, or two rows read together) are cut into words
     // once; every form then tries each of them.
     var wordsOf: [String: Set<String>] = [:]
     var candidates: [(row: Int, span: Int, words: [Int: Set<String>])] = []
-    for row in 1...lastHeaderRow {
+    for row in from...lastHeaderRow {
       for span in [0, 1] where row + span <= grid.lastRow {
         var headers: [Int: Set<String>] = [:]
         for column in 1...max(grid.lastColumn, 1) {
@@ -117,6 +132,8 @@ public struct TableDetector: Sendable {
       defer { row += 1 }
       let values = columns.keys.map { grid.value(row, $0) }
       if values.allSatisfy(\.isEmpty) { continue }  // blank row
+      // Another table's header ends this one (but a header repeated on a new page does not).
+      if startsAnotherTable(grid, row, besides: columns) { break }
       if isNumberingRow(grid, row, columns: Array(columns.keys)) { continue }
       let label: String? =
         nameColumn.flatMap { column -> String? in
@@ -149,6 +166,20 @@ public struct TableDetector: Sendable {
     return DetectedTable(
       form: form, headerRows: header, columns: columns, dataRows: dataRows, totalRow: totalRow,
       fromTemplate: fromTemplate)
+  }
+
+  /// Whether `row` holds column titles of a form — other titles than `columns`' own.
+  private func startsAnotherTable(_ grid: SheetGrid, _ row: Int, besides columns: [Int: String]) -> Bool {
+    var headers: [Int: Set<String>] = [:]
+    for column in 1...max(grid.lastColumn, 1) {
+      guard case .text(let t) = grid.value(row, column), !t.utf8.contains(UInt8(ascii: "_")) else { continue }
+      headers[column] = HeaderMatcher.words(t)
+    }
+    guard headers.count >= minimumFields else { return false }
+    return matchers.contains { matcher in
+      let found = matcher.match(words: headers)
+      return found.count >= minimumFields && found != columns
+    }
   }
 
   /// `(1) (2) (3) …` or `1 2 3 …` under a header.

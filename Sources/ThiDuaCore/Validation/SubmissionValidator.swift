@@ -76,7 +76,8 @@ public struct SubmissionValidator: Sendable {
         continue
       }
       guard grid.lastRow > 0 else { continue }
-      guard let table = detector.detect(grid) else {
+      let tables = detector.detectAll(grid)
+      guard let first = tables.first else {
         if let keyValue = readKeyValue(grid, file: name) {
           report.tables.append(keyValue.table)
           report.findings += keyValue.findings
@@ -90,23 +91,25 @@ public struct SubmissionValidator: Sendable {
             values: ["reason": "no row of column titles matches a form"]))
         continue
       }
-      identify(&report, &attempt, grid: grid, beforeRow: table.headerRows.lowerBound, identifier: identifier)
+      identify(&report, &attempt, grid: grid, beforeRow: first.headerRows.lowerBound, identifier: identifier)
       if report.year == nil {
-        report.year = identifier.year(in: grid, beforeRow: table.headerRows.lowerBound, fileName: name)
+        report.year = identifier.year(in: grid, beforeRow: first.headerRows.lowerBound, fileName: name)
       }
       if report.reportDate == nil, let found = ReportDateFinder.find(in: grid) {
         report.reportDate = found.date
         report.reportDateSource = Location(file: name, sheet: sheet.name, cell: found.cell)
       }
-      let checked = FormChecks(
-        table: table, grid: grid, movement: movement, unit: report.unit, tolerance: rateTolerance
-      ).run()
-      report.findings += checked.findings
-      report.tables.append(
-        FileReport.Table(
-          file: name, sheet: sheet.name, form: table.form.name, headerRows: table.headerRows,
-          dataRows: table.dataRows.count,
-          fromTemplate: table.fromTemplate, rows: checked.rows, cells: checked.cells, total: checked.total))
+      for table in tables {
+        let checked = FormChecks(
+          table: table, grid: grid, movement: movement, unit: report.unit, tolerance: rateTolerance
+        ).run()
+        report.findings += checked.findings
+        report.tables.append(
+          FileReport.Table(
+            file: name, sheet: sheet.name, form: table.form.name, headerRows: table.headerRows,
+            dataRows: table.dataRows.count, fromTemplate: table.fromTemplate, rows: checked.rows, cells: checked.cells,
+            total: checked.total))
+      }
     }
     if report.unit == nil && !report.tables.isEmpty { report.findings.append(attempt.finding(file: name)) }
     useKeyValueReportFields(&report)
