@@ -20,12 +20,27 @@ import Testing
     #expect(actual == expected.sorted())
   }
 
+  @Test func twoUnitsWhoseNamesFoldAlikeAreAmbiguous() throws {
+    // The shipped registry plus "Xã Trà Dơn", which folds like its "Xã Trà Don".
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-movement-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.copyItem(atPath: try MovementDefinition.shippedFolder(), toPath: folder.path)
+    let units = folder.appendingPathComponent("units.csv")
+    let text = try String(contentsOf: units, encoding: .utf8) + "516-99,Xã Trà Dơn,,XA,516,mien_nui,,,x\n"
+    try text.write(to: units, atomically: true, encoding: .utf8)
+    let report = SubmissionValidator(movement: try MovementDefinition(folder: folder.path)).validate(
+      path: fixturePath("checks/ambiguous-unit.xlsx"))
+    #expect(report.findings.map(\.code) == ["ambiguous-unit"])
+    #expect(report.findings.first?.values["candidates"] == "Xã Trà Don (516-02), Xã Trà Dơn (516-99)")
+    #expect(report.unit == nil)
+  }
+
   @Test func everyCheckOfThisStageHasAFixture() {
     let covered = Set(Self.cases.flatMap { $0.1.map { String($0.split(separator: " ")[1]) } })
     let codes: Set<String> = [
       "balance-mismatch", "rate-mismatch", "total-mismatch", "poor-exceeds-households", "duplicate-row", "unknown-area",
       "fuzzy-match", "type-error", "missing-cell", "constraint-error", "ambiguous-number", "missing-label",
-      "unknown-unit", "evidence-missing", "late-submission", "no-form",
+      "unknown-unit", "unknown-year", "evidence-missing", "late-submission", "no-form",
     ]
     #expect(codes.subtracting(covered).isEmpty)
   }
