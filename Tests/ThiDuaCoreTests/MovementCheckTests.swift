@@ -30,6 +30,16 @@ import Testing
     #expect(m.thresholds.yearlyReduction.first { $0.area == "mien_nui" }?.minimum == 5)
   }
 
+  @Test func brokenAwardRules() throws {
+    let p = try Self.problems { folder in
+      try Self.edit(folder, "awards.json", #""review": "so-ket""#, #""review": "so-ket-2019""#)
+      try Self.edit(folder, "awards.json", #""reportDeadline": "15/12""#, #""reportDeadline": "31/02""#)
+      try Self.edit(folder, "awards.json", #""quotaShare": 0.2"#, #""quotaShare": 20"#)
+    }
+    #expect(p.map(\.code).sorted() == ["bad-deadline", "bad-quota", "unknown-review"])
+    #expect(p.first { $0.code == "unknown-review" }?.detail == "Giấy khen: so-ket-2019")
+  }
+
   @Test func duplicateCriterion() throws {
     let p = try Self.problems { try Self.edit($0, "criteria.json", #""id": "c2""#, #""id": "c1""#) }
     #expect(p.map(\.code) == ["duplicate-criterion"])
