@@ -25,8 +25,11 @@ public struct ReviewResult: Sendable {
   /// that two runs on one inbox give identical bytes.
   public var created: Int
 
-  /// Every finding of the files that count (duplicates repeat their original's).
-  public var findings: [Finding] { files.filter { $0.fate != .duplicate }.flatMap(\.report.findings) }
+  /// Every finding of the files that count for this review: duplicates repeat their
+  /// original's, and files of other years belong to their own review.
+  public var findings: [Finding] {
+    files.filter { $0.fate != .duplicate && $0.fate != .otherYear }.flatMap(\.report.findings)
+  }
 }
 
 /// Runs a review over an inbox folder: reads and checks every file (two at a time),
