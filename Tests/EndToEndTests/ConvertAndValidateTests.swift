@@ -128,6 +128,28 @@ import Testing
     #expect(strict.status == 1)
   }
 
+  @Test func anInboxOfHostileFilesIsAccountedForWithoutACrash() throws {
+    let inbox = try Paths.temporaryFolder()
+    let hostile = URL(fileURLWithPath: Paths.fixture("hostile"))
+    let names = try FileManager.default.contentsOfDirectory(atPath: hostile.path).filter { !$0.hasSuffix(".tsv") }
+    for name in names {
+      try FileManager.default.copyItem(at: hostile.appendingPathComponent(name), to: inbox.appendingPathComponent(name))
+    }
+    let out = try Paths.temporaryFolder()
+    let run = try thidua("convert-and-validate", inbox.path, "--out", out.path, "--lang", "en")
+    #expect(run.status == 0, "\(run.stderr)")
+    let report =
+      try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json")))
+      as? [String: Any] ?? [:]
+    let files = report["files"] as? [[String: Any]] ?? []
+    #expect(files.count == names.count)
+    #expect(files.allSatisfy { $0["fate"] as? String == "unreadable" }, "\(files.map { $0["fate"] ?? "" })")
+    // Each file's own reader code, as `thidua convert` reports it (hostile/expected.tsv).
+    let codes = Set((report["findings"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String })
+    let expected = Set(readTSV("hostile/expected.tsv").map { $0[1] })
+    #expect(expected.subtracting(codes).isEmpty, "\(expected.subtracting(codes))")
+  }
+
   /// Relative path → bytes of every file under `folder`.
   private func snapshot(_ folder: URL) throws -> [String: Data] {
     var out: [String: Data] = [:]

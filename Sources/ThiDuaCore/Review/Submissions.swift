@@ -9,7 +9,8 @@ public struct ReceivedFile: Sendable {
     case superseded
     /// Byte for byte the same as an earlier file (by name order).
     case duplicate
-    /// Not a workbook thidua can read: damaged, encrypted, another format.
+    /// Not a workbook thidua can read (damaged, encrypted, another format), or one whose
+    /// unreadable sheets leave no form.
     case unreadable
     /// Readable, but no sheet holds a form.
     case noForm = "no-form"
@@ -58,7 +59,7 @@ enum SubmissionGrouping {
         item.related = [original]
       } else {
         if report.tables.isEmpty {
-          item.fate = report.opened ? .noForm : .unreadable
+          item.fate = report.opened && report.unreadableSheets == 0 ? .noForm : .unreadable
         } else if report.unit == nil || report.year == nil {
           item.fate = .unidentified
         }

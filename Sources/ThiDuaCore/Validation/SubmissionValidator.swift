@@ -22,6 +22,8 @@ public struct FileReport: Sendable {
   public var file: String
   /// False when the file could not be opened as a workbook at all.
   public var opened = true
+  /// Sheets that could not be read (damaged XML, a bomb, a missing part …).
+  public var unreadableSheets = 0
   public var unit: RegistryUnit?
   public var year: Int?
   /// The date the report was signed (form THONG_TIN, else a "Ngày báo cáo" cell).
@@ -70,6 +72,7 @@ public struct SubmissionValidator: Sendable {
       do {
         grid = try SheetGrid(source: source, sheet: sheet, file: name)
       } catch {
+        report.unreadableSheets += 1
         report.findings.append(
           Finding(
             readError: error.relocated(file: name)))
