@@ -184,7 +184,10 @@ struct FormChecks {
           findings.append(
             finding(
               "rate-mismatch", .warning, row: row, column: c,
-              ["seen": text(stated), "expected": text(computed), "field": "ty_le_ngheo_cuoi_nam"]))
+              [
+                "seen": text(stated), "expected": text(computed),
+                "field": table.form.fields.first { $0.name == "ty_le_ngheo_cuoi_nam" }?.title ?? "ty_le_ngheo_cuoi_nam",
+              ]))
         }
       }
       if let households = v["tong_so_ho"], let end = v["ho_ngheo_cuoi_nam"], let c = column("ho_ngheo_cuoi_nam") {

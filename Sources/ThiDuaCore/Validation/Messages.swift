@@ -83,6 +83,11 @@ public enum Messages {
     ),
   ]
 
+  /// Codes whose `seen` and `expected` are figures thidua computed or read as numbers.
+  static let figureCodes: Set<String> = [
+    "balance-mismatch", "rate-mismatch", "total-mismatch", "poor-exceeds-households", "start-mismatch",
+  ]
+
   /// The finding's message, its placeholders filled.
   public static func text(_ finding: Finding, _ language: Language) -> String {
     // A reader error brings its own message in both languages.
@@ -92,6 +97,12 @@ public enum Messages {
     guard let template = templates[finding.code] else { return finding.code }
     var text = language == .vi ? template.vi : template.en
     var values = finding.values
+    // Figures the checks computed read as the user writes them: 1.234,5 in Vietnamese.
+    if language == .vi && figureCodes.contains(finding.code) {
+      for key in ["seen", "expected"] {
+        if let v = values[key], let n = Double(v) { values[key] = VietnameseNumber.text(n) }
+      }
+    }
     values["sheet"] = values["sheet"] ?? finding.location.sheet ?? ""
     values["cell"] = values["cell"] ?? finding.location.cell?.description ?? ""
     for (key, value) in values { text = text.replacingOccurrences(of: "{\(key)}", with: value) }
