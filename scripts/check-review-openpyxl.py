@@ -47,7 +47,7 @@ def main(binary):
             continue
         summary = rows(wb["Tổng hợp"])
         total = [r for r in summary if r[0] == "Tổng cộng"][0]
-        check(list(total[1:6]) == [38, 30, 30, 1, 8], f"summary totals {total}", failures)
+        check(list(total[1:6]) == [38, 30, 29, 1, 8], f"summary totals {total}", failures)
         check(len(wb["Tổng hợp"]._charts) == 1 and len(wb["Mục tiêu kế hoạch"]._charts) == 1, "charts", failures)
         ranking = rows(wb["Xếp hạng huyện"])
         check([(r[0], r[2]) for r in ranking[:3]] == [(1, "511"), (2, "519"), (3, "506")], f"top districts {ranking[:3]}",
@@ -62,7 +62,8 @@ def main(binary):
         check(sorted(r[1] for r in province)[:2] == ["Công ty TNHH minh hoạ Tam Kỳ", "Huyện Nông Sơn"],
               f"province awards {[r[1] for r in province]}", failures)
         findings = {(r[2], r[4], r[6]) for r in rows(wb["Phát hiện"])}
-        for expected in (("balance-mismatch", "506-bao-cao-thi-dua-2017-lan-1.xlsx", "I6"),
+        check(not any(f[1] == "506-bao-cao-thi-dua-2017-lan-1.xlsx" for f in findings), "superseded findings", failures)
+        for expected in (("total-mismatch", "512-bao-cao-thi-dua-2017.xlsx", "C10"),
                          ("late-submission", "515-bao-cao-thi-dua-2017.xlsx", "C5"),
                          ("evidence-missing", "507-bao-cao-thi-dua-2017.xlsx", "C6")):
             check(expected in findings, f"finding {expected}", failures)
@@ -71,13 +72,16 @@ def main(binary):
               f"missing {missing}", failures)
         files = rows(wb["Tệp đã nhận"])
         check(len(files) == 36 and all(len(r[3]) == 64 for r in files), "files and hashes", failures)
+        superseded = [r for r in files if r[1] == "506-bao-cao-thi-dua-2017-lan-1.xlsx"][0]
+        check(superseded[4] == "Đã có bản mới hơn" and list(superseded[10:12]) == [3, 2], f"superseded {superseded}",
+              failures)
         feedback = sorted(glob.glob(os.path.join(out, "phan-hoi", "*.xlsx")))
         check(len(feedback) == 30, f"{len(feedback)} feedback workbooks", failures)
         for path in feedback:
             fb = openpyxl.load_workbook(path)
             check(fb.sheetnames == ["Kết quả tiêu chí", "Cần sửa"], f"{path}: {fb.sheetnames}", failures)
-        fixes = rows(openpyxl.load_workbook(os.path.join(out, "phan-hoi", "506.xlsx"))["Cần sửa"])
-        check(("Biểu 01", "I6") in {(r[3], r[4]) for r in fixes}, "506 feedback names cell I6", failures)
+        fixes = rows(openpyxl.load_workbook(os.path.join(out, "phan-hoi", "512.xlsx"))["Cần sửa"])
+        check(("Biểu 01", "C10") in {(r[3], r[4]) for r in fixes}, "512 feedback names cell C10", failures)
         with open(os.path.join(out, "csv", "DE_NGHI.csv"), encoding="utf-8", newline="") as f:
             names = [r["ten"] for r in csv.DictReader(f)]
         check(names[2].startswith("'=HYPERLINK"), f"neutralised formula text: {names[2]}", failures)

@@ -57,9 +57,7 @@ struct FeedbackWorkbook {
 
   private func fixes(_ doc: XLSXDocument) throws(WriteError) {
     let sheet = try doc.addSheet(words("Cần sửa", "To fix"))
-    let files = result.files.filter {
-      $0.report.unit?.code == unit.unit.code && $0.fate != .duplicate && $0.fate != .otherYear
-    }
+    let files = result.files.filter { $0.report.unit?.code == unit.unit.code && $0.findingsStand }
     let rows: [[CellValue]] = files.flatMap { f in f.report.findings }.enumerated().map { i, finding in
       [
         .number(Double(i + 1)), .text(words.severity(finding.severity)), .text(finding.location.file),

@@ -14,6 +14,9 @@ public struct ReviewJSON: Encodable {
     var unit: String?
     var year: Int?
     var reportDate: String?
+    /// All of the file's findings, and its errors, whether they stand or not.
+    var findingCount: Int
+    var errorCount: Int
   }
   struct YearEntry: Encodable {
     var year: Int
@@ -108,7 +111,8 @@ public struct ReviewJSON: Encodable {
       FileEntry(
         name: f.file.name, sha256: f.file.sha256, size: f.file.size, fate: f.fate.rawValue, related: f.related,
         forms: f.usedForms, unit: f.report.unit?.code, year: f.report.year,
-        reportDate: f.report.reportDate?.isoText)
+        reportDate: f.report.reportDate?.isoText, findingCount: f.report.findings.count,
+        errorCount: f.report.findings.filter { $0.severity == .error }.count)
     }
     self.findings = findings.map { FindingJSON($0, language) }
     units = r.results.map { u in

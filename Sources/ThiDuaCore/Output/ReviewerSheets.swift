@@ -179,7 +179,8 @@ extension ReviewerWorkbook {
         .text(words.fate(f.fate)), .text(f.related.joined(separator: "\n")), .text(f.usedForms.joined(separator: ", ")),
         .text(f.report.unit.map { "\($0.name) (\($0.code))" } ?? ""),
         f.report.year.map { .number(Double($0)) } ?? .empty,
-        f.report.reportDate.map { .date($0) } ?? .empty,
+        f.report.reportDate.map { .date($0) } ?? .empty, .number(Double(f.report.findings.count)),
+        .number(Double(f.report.findings.filter { $0.severity == .error }.count)),
       ]
     }
     try ReportTable(
@@ -199,6 +200,8 @@ extension ReviewerWorkbook {
         .init(title: words("Đơn vị", "Unit"), width: 28, style: OutputStyles.wrapped),
         .init(title: words("Năm", "Year"), width: 7, style: OutputStyles.centered),
         .init(title: words("Ngày báo cáo", "Report date"), width: 12, style: OutputStyles.date),
+        .init(title: words("Số phát hiện", "Findings"), width: 10, style: OutputStyles.count),
+        .init(title: words("Trong đó lỗi", "Of which errors"), width: 10, style: OutputStyles.count),
       ], rows: rows
     ).write(on: sheet)
   }

@@ -25,11 +25,11 @@ public struct ReviewResult: Sendable {
   /// that two runs on one inbox give identical bytes.
   public var created: Int
 
-  /// Every finding of the files that count for this review: duplicates repeat their
-  /// original's, and files of other years belong to their own review.
-  public var findings: [Finding] {
-    files.filter { $0.fate != .duplicate && $0.fate != .otherYear }.flatMap(\.report.findings)
-  }
+  /// The findings that stand: those of the files used, and of the files that could not
+  /// be used (why they could not). A superseded version's were answered by the newer
+  /// file, a duplicate repeats its original's, another year belongs to its own review;
+  /// their counts stay with each file in *Tệp đã nhận*.
+  public var findings: [Finding] { files.filter(\.findingsStand).flatMap(\.report.findings) }
 }
 
 /// Runs a review over an inbox folder: reads and checks every file (two at a time),

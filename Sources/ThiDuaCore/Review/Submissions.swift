@@ -27,6 +27,9 @@ public struct ReceivedFile: Sendable {
   public var related: [String] = []
   /// Forms taken from this file.
   public var usedForms: [String] = []
+
+  /// Whether this file's findings are the review's (see `ReviewResult.findings`).
+  public var findingsStand: Bool { ![.superseded, .duplicate, .otherYear].contains(fate) }
 }
 
 /// One unit's submission for one year: per form, the table of the newest file that held it.
