@@ -52,7 +52,9 @@ public struct Review: Sendable {
     let period = periodYears(year)
     var accepted = Set(period)
     if kind == .tongKet { accepted.insert(movement.thresholds.incomeGrowth2020.baseYear) }
-    var (received, submissions) = SubmissionGrouping.group(Array(zip(files, reports)), years: accepted)
+    let grouped = SubmissionGrouping.group(Array(zip(files, reports)), years: accepted)
+    let submissions = grouped.submissions
+    var received = grouped.received
     addCrossYearFindings(&received, submissions)
     let results = Scoring.results(submissions, period: period, movement: movement)
     let recommender = Recommender(movement: movement, review: kind.rawValue, periodYears: period.count)

@@ -45,7 +45,9 @@ public struct Submission: Sendable {
 /// year and form the newest file — by report date, then file time, then name. Every year
 /// found becomes submissions; files of years outside `years` are marked `other-year`.
 enum SubmissionGrouping {
-  static func group(_ files: [(InboxFile, FileReport)], years: Set<Int>) -> ([ReceivedFile], [Submission]) {
+  static func group(_ files: [(InboxFile, FileReport)], years: Set<Int>) -> (
+    received: [ReceivedFile], submissions: [Submission]
+  ) {
     var received: [ReceivedFile] = []
     var firstByHash: [String: String] = [:]
     // Of identical copies the original is the shortest name ("x.xlsx" before "x (1).xlsx"),
