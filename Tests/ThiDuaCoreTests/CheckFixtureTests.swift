@@ -45,3 +45,20 @@ import Testing
     #expect(codes.subtracting(covered).isEmpty)
   }
 }
+
+@Suite struct LongSheetTests {
+  @Test func rowsPastTheLimitAreReportedNotDropped() throws {
+    let path = fixturePath("sample/bao-cao-mau.csv")
+    let source = try Workbooks.open(path: path)
+    let short = try SheetGrid(source: source, sheet: source.sheets[0], file: "bao-cao-mau.csv", maxRows: 3)
+    #expect(short.firstRowNotRead == 5)  // row 4 is blank
+    #expect(short.lastRow == 3)
+    let whole = try SheetGrid(source: source, sheet: source.sheets[0], file: "bao-cao-mau.csv")
+    #expect(whole.firstRowNotRead == nil)
+    let finding = Finding(
+      code: "rows-not-read", severity: .error, location: Location(file: "x.csv", sheet: "x"), values: ["row": "100001"])
+    #expect(
+      Messages.text(finding, .vi)
+        == "Trang 'x' dài quá 100.000 dòng: từ dòng 100001 trở đi không được đọc; hãy tách biểu.")
+  }
+}

@@ -12,11 +12,22 @@ public struct SheetGrid: Sendable {
   /// Notes of the reader (ambiguous numbers in CSV …).
   public private(set) var notes: [ReadNote] = []
 
+  /// The first row past `maxRows` that holds a value, when the sheet is longer than that:
+  /// the rows from there on were not read, and the caller says so.
+  public private(set) var firstRowNotRead: Int?
+
   public init(source: any SheetSource, sheet: SheetInfo, file: String, maxRows: Int = 100_000) throws(SheetReadError) {
     self.file = file
     self.sheet = sheet
     let reader = try source.rows(of: sheet)
-    while let row = try reader.next(), row.number <= maxRows {
+    while let row = try reader.next() {
+      guard row.number <= maxRows else {
+        if row.cells.contains(where: { !$0.value.isEmpty }) {
+          firstRowNotRead = row.number
+          break
+        }
+        continue
+      }
       for cell in row.cells where !cell.value.isEmpty {
         cells[cell.address] = cell
         lastRow = max(lastRow, cell.address.row)

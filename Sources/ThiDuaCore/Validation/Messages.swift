@@ -73,6 +73,10 @@ public enum Messages {
       "Ô {cell} trang '{sheet}': số hộ nghèo đầu năm {seen} khác số hộ nghèo cuối năm {year} là {expected} ({file2}).",
       "Cell {cell} on '{sheet}': poor households at the start, {seen}, differ from {expected} at the end of {year} ({file2})."
     ),
+    "rows-not-read": (
+      "Trang '{sheet}' dài quá 100.000 dòng: từ dòng {row} trở đi không được đọc; hãy tách biểu.",
+      "Sheet '{sheet}' is longer than 100,000 rows: row {row} on was not read; split the form."
+    ),
     "late-submission": (
       "Báo cáo ký ngày {seen}, sau hạn nộp {expected}.",
       "The report is dated {seen}, after the deadline {expected}."

@@ -78,6 +78,12 @@ public struct SubmissionValidator: Sendable {
             readError: error.relocated(file: name)))
         continue
       }
+      if let row = grid.firstRowNotRead {
+        report.findings.append(
+          Finding(
+            code: "rows-not-read", severity: .error, location: Location(file: name, sheet: sheet.name),
+            values: ["row": String(row)]))
+      }
       guard grid.lastRow > 0 else { continue }
       let tables = detector.detectAll(grid)
       guard let first = tables.first else {
