@@ -170,12 +170,14 @@ public struct TableDetector: Sendable {
 
   /// Whether `row` holds column titles of a form — other titles than `columns`' own.
   private func startsAnotherTable(_ grid: SheetGrid, _ row: Int, besides columns: [Int: String]) -> Bool {
-    var headers: [Int: Set<String>] = [:]
+    var texts: [Int: String] = [:]
     for column in 1...max(grid.lastColumn, 1) {
       guard case .text(let t) = grid.value(row, column), !t.utf8.contains(UInt8(ascii: "_")) else { continue }
-      headers[column] = HeaderMatcher.words(t)
+      texts[column] = t
     }
-    guard headers.count >= minimumFields else { return false }
+    // A data row has a name or two among its figures; titles fill the row.
+    guard texts.count >= minimumFields else { return false }
+    let headers = texts.mapValues(HeaderMatcher.words)
     return matchers.contains { matcher in
       let found = matcher.match(words: headers)
       return found.count >= minimumFields && found != columns
