@@ -63,6 +63,7 @@ import Testing
       $0["form"] as? String == "Bằng khen của Chủ tịch UBND tỉnh" && $0["subject"] as? String == "unit"
     }
     #expect(province.map { $0["unit"] as? String ?? "" } == ["511", "519", "506", "SLDTBXH", "SNV"])
+    #expect((province.first?["reason"] as? String)?.hasSuffix("trong hạn mức 3 đơn vị (20 % của 18).") == true)
     #expect(form("Xã Trà Mai") == "Giấy khen của Chủ tịch UBND huyện")
     #expect(form("Huyện Duy Xuyên") == nil)
     let household = all.first { $0["name"] as? String == "Hộ bà Hồ Thị Bình" }

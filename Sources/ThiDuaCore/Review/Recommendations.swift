@@ -51,6 +51,7 @@ struct Recommender {
       let applicable = rules.filter { $0.categories.contains(category) }
       var chosen: AwardRules.Rule?
       var misses: [Bilingual] = []
+      var within: Bilingual?
       for rule in applicable {
         let quota = rule.quotaShare.map { max(1, Int((Double(ranked[category] ?? 0) * $0).rounded(.down))) }
         let key = rule.form + "|" + category
@@ -62,13 +63,20 @@ struct Recommender {
         chosen = rule
         let before = granted[key]?.count ?? 0
         granted[key] = (before + 1, r.rankInCategory)
+        if let quota, let share = rule.quotaShare {
+          let percent = vi.number(share * 100, digits: 1)
+          within = Bilingual(
+            vi: "trong hạn mức \(quota) đơn vị (\(percent) % của \(ranked[category] ?? 0))",
+            en: "within the quota of \(quota) (\(en.number(share * 100, digits: 1)) % of \(ranked[category] ?? 0))")
+        }
         break
       }
       out.append(
         Recommendation(
           subject: .unit, name: r.unit.name, unitCode: r.unit.code, category: category, kind: nil, score: r.score,
           rank: r.rankInCategory, eligible: chosen != nil, form: chosen?.form, basis: chosen?.basis,
-          reason: reason(r, rank: ranked[category] ?? 0, misses: misses, proposed: chosen != nil, rules: applicable),
+          reason: reason(
+            r, rank: ranked[category] ?? 0, misses: misses, proposed: chosen != nil, within: within, rules: applicable),
           sources: r.years.flatMap { $0.criteria.flatMap(\.sources) }))
     }
     return out
@@ -105,7 +113,8 @@ struct Recommender {
   }
 
   private func reason(
-    _ r: UnitResult, rank total: Int, misses: [Bilingual], proposed: Bool, rules: [AwardRules.Rule]
+    _ r: UnitResult, rank total: Int, misses: [Bilingual], proposed: Bool, within: Bilingual?,
+    rules: [AwardRules.Rule]
   ) -> Bilingual {
     let latest = r.years.last?.criteria ?? []
     let met = latest.filter { $0.status == .met }.map(\.id)
@@ -130,6 +139,10 @@ struct Recommender {
       en.append(
         "not met\(lastYear): " + missed.map { "\($0.id) (\(OutcomeWords.reason($0, self.en)))" }.joined(separator: ", ")
       )
+    }
+    if let within {
+      vi.append(within.vi)
+      en.append(within.en)
     }
     if !misses.isEmpty {
       // The higher forms it missed, and why: with a lower form too, so reviewers see it.
