@@ -9,6 +9,18 @@ public enum CellValue: Hashable, Sendable {
   /// An error value as written, such as `#N/A` or `#DIV/0!`.
   case error(String)
 
+  /// The number, when the value is one (not a date: a date has its own case).
+  public var number: Double? {
+    if case .number(let n) = self { return n }
+    return nil
+  }
+
+  /// The text, when the value is text.
+  public var text: String? {
+    if case .text(let t) = self { return t }
+    return nil
+  }
+
   /// True for a cell with nothing in it, including text of length zero.
   public var isEmpty: Bool {
     switch self {

@@ -21,11 +21,11 @@ struct CrossYearChecks {
         if let key = areaKey(row) { lastYear[key] = row }
       }
       for (row, cells) in zip(table.rows, table.cells) {
-        guard let key = areaKey(row), let before = lastYear[key], let start = number(row["ho_ngheo_dau_nam"]) else {
+        guard let key = areaKey(row), let before = lastYear[key], let start = row["ho_ngheo_dau_nam"]?.number else {
           continue
         }
         let location = { (field: String) in Location(file: table.file, sheet: table.sheet, cell: cells[field]) }
-        if let end = number(before["ho_ngheo_cuoi_nam"]), end != start {
+        if let end = before["ho_ngheo_cuoi_nam"]?.number, end != start {
           out.append(
             Finding(
               code: "start-mismatch", severity: .warning, location: location("ho_ngheo_dau_nam"),
@@ -33,7 +33,7 @@ struct CrossYearChecks {
                 "seen": text(start), "expected": text(end), "year": String(s.year - 1), "file2": previous.file,
               ]))
         }
-        if let stated = number(row["ty_le_ngheo_dau_nam"]), let households = number(before["tong_so_ho"]),
+        if let stated = row["ty_le_ngheo_dau_nam"]?.number, let households = before["tong_so_ho"]?.number,
           households > 0
         {
           let computed = (start / households * 10000).rounded() / 100
@@ -55,11 +55,6 @@ struct CrossYearChecks {
   private func areaKey(_ row: [String: CellValue]) -> String? {
     if case .text(let code)? = row["ma_dia_ban"], !code.isEmpty { return "code:" + TextFolding.fold(code) }
     if case .text(let name)? = row["ten_dia_ban"] { return UnitIdentifier.stripPrefixes(TextFolding.fold(name)) }
-    return nil
-  }
-
-  private func number(_ v: CellValue?) -> Double? {
-    if case .number(let n)? = v { return n }
     return nil
   }
 

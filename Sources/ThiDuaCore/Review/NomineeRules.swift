@@ -15,8 +15,8 @@ extension Recommender {
     for submission in submissions.sorted(by: { ($0.year, $0.unit.code) < ($1.year, $1.unit.code) }) {
       guard let table = submission.tables["DE_NGHI"] else { continue }
       for (index, row) in table.rows.enumerated() {
-        guard let name = text(row["ten"]), !name.isEmpty else { continue }
-        let kind = text(row["loai"]) ?? ""
+        guard let name = row["ten"]?.text?.trimmingCharacters(in: .whitespaces), !name.isEmpty else { continue }
+        let kind = row["loai"]?.text?.trimmingCharacters(in: .whitespaces) ?? ""
         let cells = table.cells[index]
         let source = Location(file: table.file, sheet: table.sheet, cell: cells["ten"])
         var check = decide(kind: kind, row: row, rules: rules)
@@ -31,7 +31,7 @@ extension Recommender {
         } else if check.eligible {
           seen[key] = submission.unit.name
         }
-        let proposed = text(row["hinh_thuc_de_nghi"])
+        let proposed = row["hinh_thuc_de_nghi"]?.text?.trimmingCharacters(in: .whitespaces)
         out.append(
           Recommendation(
             subject: .nominee, name: name, unitCode: submission.unit.code, category: submission.unit.category,
@@ -55,7 +55,7 @@ extension Recommender {
   ) {
     switch TextFolding.fold(kind) {
     case "ho gia dinh":
-      guard let years = number(row["so_nam_thoat_ngheo"]) else {
+      guard let years = row["so_nam_thoat_ngheo"]?.number else {
         return (
           false, Bilingual(vi: "chưa ghi số năm thoát nghèo", en: "years out of poverty not given"),
           rules.householdClause
@@ -70,8 +70,8 @@ extension Recommender {
           en: "\(Int(years)) years out of poverty without relapse (\(minimum) needed)"), rules.householdClause
       )
     case "doanh nghiep":
-      let money = number(row["tien_dong_gop"]) ?? 0
-      let jobs = number(row["lao_dong_ho_ngheo"]) ?? 0
+      let money = row["tien_dong_gop"]?.number ?? 0
+      let jobs = row["lao_dong_ho_ngheo"]?.number ?? 0
       let ok = money > 0 || jobs > 0
       return (
         ok,
@@ -93,13 +93,4 @@ extension Recommender {
     }
   }
 
-  private func text(_ v: CellValue?) -> String? {
-    if case .text(let t)? = v { return t.trimmingCharacters(in: .whitespaces) }
-    return nil
-  }
-
-  private func number(_ v: CellValue?) -> Double? {
-    if case .number(let n)? = v { return n }
-    return nil
-  }
 }

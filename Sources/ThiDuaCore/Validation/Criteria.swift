@@ -39,14 +39,14 @@ struct CriteriaEvaluator {
     switch c.decided {
     case .selfAssessed:
       guard let table = tables["TIEU_CHI"] else { return outcome(.notAssessable, "no-self-assessment") }
-      guard let index = table.rows.firstIndex(where: { text($0["ma_tieu_chi"]).map(TextFolding.fold) == c.id }) else {
+      guard let index = table.rows.firstIndex(where: { $0["ma_tieu_chi"]?.text.map(TextFolding.fold) == c.id }) else {
         return outcome(.notAssessable, "criterion-not-listed")
       }
       let row = table.rows[index]
       let source = location(table, table.cells[index]["ket_qua"])
-      let result = text(row["ket_qua"]).map(TextFolding.fold) ?? ""
+      let result = row["ket_qua"]?.text.map(TextFolding.fold) ?? ""
       guard result == "dat" || result == "vuot" else { return outcome(.notMet, "self-assessed-not-met", [:], [source]) }
-      guard let evidence = text(row["minh_chung"]), !evidence.isEmpty else {
+      guard let evidence = row["minh_chung"]?.text, !evidence.isEmpty else {
         return outcome(.notMet, "evidence-missing", [:], [source])
       }
       return outcome(.met, "self-assessed-with-evidence", ["evidence": evidence], [source])
@@ -60,7 +60,7 @@ struct CriteriaEvaluator {
           return outcome(.notAssessable, "no-unit-figures")
         }
         guard case .date(let settled)? = row["ngay_quyet_toan"], case .date(let deadline)? = row["han_quyet_toan"],
-          let due = number(row["bao_cao_phai_nop"]), let onTime = number(row["bao_cao_dung_han"])
+          let due = row["bao_cao_phai_nop"]?.number, let onTime = row["bao_cao_dung_han"]?.number
         else { return outcome(.notAssessable, "figures-missing", [:], [location(info, nil)]) }
         let sources = ["ngay_quyet_toan", "han_quyet_toan", "bao_cao_dung_han"].compactMap { info.cells[0][$0] }
           .map { location(info, $0) }
@@ -69,14 +69,14 @@ struct CriteriaEvaluator {
           met ? .met : .notMet, met ? "settled-and-reported-on-time" : "late-settlement-or-reports",
           ["settled": settled.isoText, "deadline": deadline.isoText, "reports": "\(Int(onTime))/\(Int(due))"], sources)
       case "capital_rotation_rule_exists":
-        guard let info = tables["THONG_TIN"], let answer = text(info.rows.first?["co_quy_che_von"]) else {
+        guard let info = tables["THONG_TIN"], let answer = info.rows.first?["co_quy_che_von"]?.text else {
           return outcome(.notAssessable, "figures-missing")
         }
         let met = TextFolding.fold(answer) == "co"
         return outcome(
           met ? .met : .notMet, met ? "rule-exists" : "no-rule", [:], [location(info, info.cells[0]["co_quy_che_von"])])
       case "no_complaints_about_review":
-        guard let info = tables["THONG_TIN"], let complaints = number(info.rows.first?["so_don_khieu_nai"]) else {
+        guard let info = tables["THONG_TIN"], let complaints = info.rows.first?["so_don_khieu_nai"]?.number else {
           return outcome(.notAssessable, "figures-missing")
         }
         return outcome(
@@ -110,13 +110,4 @@ struct CriteriaEvaluator {
       values, [location(table, nil)])
   }
 
-  private func number(_ v: CellValue?) -> Double? {
-    if case .number(let n)? = v { return n }
-    return nil
-  }
-
-  private func text(_ v: CellValue?) -> String? {
-    if case .text(let t)? = v { return t }
-    return nil
-  }
 }

@@ -20,10 +20,7 @@ public struct PovertyFigures: Sendable {
   public init?(_ table: FileReport.Table) {
     guard !table.rows.isEmpty else { return nil }
     let totals = table.total ?? Self.sum(table.rows)
-    func number(_ key: String) -> Double? {
-      if case .number(let n)? = totals[key] { return n }
-      return nil
-    }
+    func number(_ key: String) -> Double? { totals[key]?.number }
     guard let households = number("tong_so_ho"), households > 0, let start = number("ho_ngheo_dau_nam"),
       let end = number("ho_ngheo_cuoi_nam")
     else { return nil }
@@ -32,12 +29,7 @@ public struct PovertyFigures: Sendable {
     poorAtEnd = end
     startRate = number("ty_le_ngheo_dau_nam") ?? start / households * 100
     endRate = number("ty_le_ngheo_cuoi_nam") ?? end / households * 100
-    let firstStated = { (key: String) -> Double? in
-      table.rows.lazy.compactMap { row -> Double? in
-        if case .number(let n)? = row[key] { return n }
-        return nil
-      }.first
-    }
+    let firstStated = { (key: String) -> Double? in table.rows.lazy.compactMap { $0[key]?.number }.first }
     target = number("chi_tieu_giam_duoc_giao") ?? firstStated("chi_tieu_giam_duoc_giao")
     income = number("thu_nhap_bq_ho_ngheo") ?? (table.total == nil ? nil : firstStated("thu_nhap_bq_ho_ngheo"))
   }
@@ -46,10 +38,7 @@ public struct PovertyFigures: Sendable {
   static func sum(_ rows: [[String: CellValue]]) -> [String: CellValue] {
     var result: [String: CellValue] = [:]
     for key in ["tong_so_ho", "ho_ngheo_dau_nam", "ho_ngheo_cuoi_nam"] {
-      let values = rows.compactMap { row -> Double? in
-        if case .number(let n)? = row[key] { return n }
-        return nil
-      }
+      let values = rows.compactMap { $0[key]?.number }
       if values.count == rows.count { result[key] = .number(values.reduce(0, +)) }
     }
     return result
