@@ -133,6 +133,9 @@ public struct MovementDefinition: Sendable {
     }
   }
 
+  /// The criterion with `id` (`b4`, `dd3` …).
+  public func criterion(_ id: String) -> Criterion? { criteria.first { $0.id == id } }
+
   /// The forms a unit of `category` submits, in order.
   public func forms(forCategory category: String) throws(MovementError) -> [FormSchema] {
     guard let names = formsByCategory[category] else { throw .unknownCategory(category) }

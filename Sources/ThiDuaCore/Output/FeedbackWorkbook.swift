@@ -28,10 +28,9 @@ struct FeedbackWorkbook {
 
   private func outcomes(_ doc: XLSXDocument) throws(WriteError) {
     let sheet = try doc.addSheet(words("Kết quả tiêu chí", "Criteria"))
-    let byId = Dictionary(movement.criteria.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     let rows: [[CellValue]] = unit.years.flatMap { y in
       y.criteria.map { o in
-        let c = byId[o.id]
+        let c = movement.criterion(o.id)
         return [
           .number(Double(y.year)), .text(o.id), .text(c?.clause ?? ""), .text(c?.text ?? ""),
           .number(c?.points ?? 0), .text(words.status(o.status)), .text(OutcomeWords.reason(o, words)),

@@ -135,14 +135,12 @@ public struct ReviewJSON: Encodable {
     missing = r.missing.map { UnitRef(code: $0.code, name: $0.name, category: $0.category) }
     targets = r.targets.map { t in
       TargetEntry(
-        code: t.code, name: t.name, year: t.year, area: t.area, startRate: t.startRate.map(Self.round2),
-        endRate: t.endRate.map(Self.round2), reduction: t.reduction, minimum: t.minimum, status: t.status.rawValue,
+        code: t.code, name: t.name, year: t.year, area: t.area, startRate: t.startRate?.hundredths,
+        endRate: t.endRate?.hundredths, reduction: t.reduction, minimum: t.minimum, status: t.status.rawValue,
         rateTarget: t.rateTarget, rateTargetStatus: t.rateTargetStatus?.rawValue, incomeRatio: t.incomeRatio,
         incomeStatus: t.incomeStatus?.rawValue)
     }
   }
-
-  static func round2(_ x: Double) -> Double { (x * 100).rounded() / 100 }
 
   public func text() throws -> String {
     let encoder = JSONEncoder()

@@ -211,7 +211,7 @@ struct ReviewerWorkbook {
     }
   }
 
-  func number(_ x: Double?) -> CellValue { x.map { .number(($0 * 100).rounded() / 100) } ?? .empty }
+  func number(_ x: Double?) -> CellValue { x.map { .number($0.hundredths) } ?? .empty }
 
   func range(rowsFrom first: Int, to last: Int, column: Int) -> CellRange {
     CellRange(first: CellAddress(row: first, column: column), last: CellAddress(row: max(first, last), column: column))

@@ -30,19 +30,20 @@ struct CrossYearChecks {
             Finding(
               code: "start-mismatch", severity: .warning, location: location("ho_ngheo_dau_nam"),
               values: [
-                "seen": text(start), "expected": text(end), "year": String(s.year - 1), "file2": previous.file,
+                "seen": start.hundredthsText, "expected": end.hundredthsText, "year": String(s.year - 1),
+                "file2": previous.file,
               ]))
         }
         if let stated = row["ty_le_ngheo_dau_nam"]?.number, let households = before["tong_so_ho"]?.number,
           households > 0
         {
-          let computed = (start / households * 10000).rounded() / 100
+          let computed = (start / households * 100).hundredths
           if abs(stated - computed) > tolerance + 1e-9 {
             out.append(
               Finding(
                 code: "rate-mismatch", severity: .warning, location: location("ty_le_ngheo_dau_nam"),
                 values: [
-                  "seen": text(stated), "expected": text(computed),
+                  "seen": stated.hundredthsText, "expected": computed.hundredthsText,
                   "field": "Tỷ lệ hộ nghèo đầu năm (%), trên tổng số hộ cuối năm \(s.year - 1)",
                 ]))
           }
@@ -57,6 +58,4 @@ struct CrossYearChecks {
     if case .text(let name)? = row["ten_dia_ban"] { return UnitIdentifier.stripPrefixes(TextFolding.fold(name)) }
     return nil
   }
-
-  private func text(_ x: Double) -> String { CanonicalCSV.numberText((x * 100).rounded() / 100) }
 }

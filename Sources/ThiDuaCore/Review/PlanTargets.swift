@@ -77,7 +77,7 @@ struct PlanTargets {
     }
     let growth = movement.thresholds.incomeGrowth2020
     if let now = figures[row.year]?.0.income, let base = figures[growth.baseYear]?.0.income, base > 0 {
-      row.incomeRatio = (now / base * 100).rounded() / 100
+      row.incomeRatio = (now / base).hundredths
       row.incomeStatus = now / base >= growth.factor ? .met : .notMet
     } else {
       row.incomeStatus = .noData
@@ -97,9 +97,9 @@ struct PlanTargets {
     let households = reported.reduce(0) { $0 + $1.households }
     let start = reported.reduce(0) { $0 + $1.startRate * $1.households / 100 }
     let end = reported.reduce(0) { $0 + $1.poorAtEnd }
-    row.startRate = (start / households * 10000).rounded() / 100
-    row.endRate = (end / households * 10000).rounded() / 100
-    row.reduction = ((row.startRate! - row.endRate!) * 100).rounded() / 100
+    row.startRate = (start / households * 100).hundredths
+    row.endRate = (end / households * 100).hundredths
+    row.reduction = (row.startRate! - row.endRate!).hundredths
     if let minimum = row.minimum { row.status = row.reduction! >= minimum ? .met : .notMet }
     return row
   }

@@ -32,11 +32,10 @@ public struct UnitResult: Sendable {
 enum Scoring {
   static func year(_ submission: Submission, movement: MovementDefinition) -> YearResult {
     let criteria = CriteriaEvaluator(movement: movement, unit: submission.unit, tables: submission.tables).evaluate()
-    let byId = Dictionary(movement.criteria.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     var score = 0.0
     var allMandatory = true
     for outcome in criteria {
-      guard let criterion = byId[outcome.id] else { continue }
+      guard let criterion = movement.criterion(outcome.id) else { continue }
       if outcome.status == .met { score += criterion.points }
       if criterion.mandatory && outcome.status != .met { allMandatory = false }
     }
@@ -51,17 +50,16 @@ enum Scoring {
   ) -> [UnitResult] {
     var byUnit: [String: [Submission]] = [:]
     for s in submissions where period.contains(s.year) { byUnit[s.unit.code, default: []].append(s) }
-    let byId = Dictionary(movement.criteria.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     var results: [UnitResult] = byUnit.values.map { list in
       let years = list.sorted { $0.year < $1.year }.map { year($0, movement: movement) }
       let unit = list[0].unit
       let total = years.reduce(0) { $0 + $1.score }
       let latest = years.last?.criteria ?? []
       return UnitResult(
-        unit: unit, years: years, score: (total / Double(max(period.count, 1)) * 100).rounded() / 100,
+        unit: unit, years: years, score: (total / Double(max(period.count, 1))).hundredths,
         maxScore: movement.maxPoints[unit.category] ?? 100,
         yearsAllMandatoryMet: years.filter(\.allMandatoryMet).count,
-        mandatoryMet: latest.filter { $0.status == .met && byId[$0.id]?.mandatory == true }.count,
+        mandatoryMet: latest.filter { $0.status == .met && movement.criterion($0.id)?.mandatory == true }.count,
         criteriaMet: latest.filter { $0.status == .met }.count)
     }
     rank(&results, within: { $0.unit.category }) { $0.rankInCategory = $1 }

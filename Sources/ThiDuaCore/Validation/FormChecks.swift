@@ -158,7 +158,7 @@ struct FormChecks {
   private func povertyRules(_ numbers: [Int: [String: Double]]) -> [Finding] {
     var findings: [Finding] = []
     func column(_ f: String) -> Int? { table.column(of: f) }
-    func text(_ x: Double) -> String { CanonicalCSV.numberText((x * 100).rounded() / 100) }
+    func text(_ x: Double) -> String { x.hundredthsText }
     var seenAreas: [String: Int] = [:]
     let nameColumn = column("ten_dia_ban")
     let children = unit.map { movement.registry.children(of: $0.code) } ?? []

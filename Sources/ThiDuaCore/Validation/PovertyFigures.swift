@@ -15,7 +15,7 @@ public struct PovertyFigures: Sendable {
   public var income: Double?
 
   /// Start rate − end rate, in percentage points, to two decimals.
-  public var reduction: Double { ((startRate - endRate) * 100).rounded() / 100 }
+  public var reduction: Double { (startRate - endRate).hundredths }
 
   public init?(_ table: FileReport.Table) {
     guard !table.rows.isEmpty else { return nil }
