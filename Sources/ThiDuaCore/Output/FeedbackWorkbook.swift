@@ -58,24 +58,17 @@ struct FeedbackWorkbook {
     let sheet = try doc.addSheet(words("Cần sửa", "To fix"))
     let files = result.files.filter { $0.report.unit?.code == unit.unit.code && $0.findingsStand }
     let rows: [[CellValue]] = files.flatMap { f in f.report.findings }.enumerated().map { i, finding in
-      [
-        .number(Double(i + 1)), .text(words.severity(finding.severity)), .text(finding.location.file),
-        .text(finding.location.sheet ?? ""), .text(finding.location.cell?.description ?? ""),
-        .text(Messages.text(finding, words.language)), .text(OutcomeWords.fix(finding.code, words)),
-      ]
+      [.number(Double(i + 1)), .text(words.severity(finding.severity))] + FindingColumns.cells(finding, words)
+        + [.text(OutcomeWords.fix(finding.code, words))]
     }
-    try ReportTable(
+    let last = try ReportTable(
       title: words("CÁC ĐIỂM CẦN SỬA", "WHAT TO FIX"),
       subtitle: rows.isEmpty ? words("Không có phát hiện nào.", "No findings.") : subtitle,
-      columns: [
-        .init(title: words("STT", "No."), width: 6, style: OutputStyles.centered),
-        .init(title: words("Mức độ", "Severity"), width: 11),
-        .init(title: words("Tệp", "File"), width: 30, style: OutputStyles.wrapped),
-        .init(title: words("Trang", "Sheet"), width: 16),
-        .init(title: words("Ô", "Cell"), width: 7),
-        .init(title: words("Nội dung", "Message"), width: 55, style: OutputStyles.wrapped),
-        .init(title: words("Cách sửa", "How to fix"), width: 40, style: OutputStyles.wrapped),
-      ], rows: rows
+      columns: [.index(words), .init(title: words("Mức độ", "Severity"), width: 11)]
+        + FindingColumns.columns(words, fileWidth: 30, sheetWidth: 16, messageWidth: 55)
+        + [.init(title: words("Cách sửa", "How to fix"), width: 40, style: OutputStyles.wrapped)],
+      rows: rows
     ).write(on: sheet)
+    try FindingColumns.colourSeverities(sheet, column: 2, lastRow: last, words: words)
   }
 }

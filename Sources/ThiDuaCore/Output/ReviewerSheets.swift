@@ -84,7 +84,7 @@ extension ReviewerWorkbook {
           ". Đề xuất để Hội đồng xem xét, không phải quyết định. Ghi ý kiến ở cột 'Ý kiến thẩm định'.",
           ". Proposals for the council, not decisions. Record the decision in the 'Reviewer decision' column."),
       columns: [
-        .init(title: words("STT", "No."), width: 6, style: OutputStyles.centered),
+        .index(words),
         .init(
           title: words("Đơn vị, cá nhân được đề xuất", "Proposed unit or person"), width: 30,
           style: OutputStyles.wrapped),
@@ -123,31 +123,18 @@ extension ReviewerWorkbook {
     let rows: [[CellValue]] = result.findings.enumerated().map { i, f in
       [
         .number(Double(i + 1)), .text(words.severity(f.severity)), .text(f.code), .text(unitOf[f.location.file] ?? ""),
-        .text(f.location.file), .text(f.location.sheet ?? ""), .text(f.location.cell?.description ?? ""),
-        .text(Messages.text(f, words.language)),
-      ]
+      ] + FindingColumns.cells(f, words)
     }
     let table = ReportTable(
       title: words("PHÁT HIỆN KHI KIỂM TRA BÁO CÁO", "FINDINGS"), subtitle: heading,
       columns: [
-        .init(title: words("STT", "No."), width: 6, style: OutputStyles.centered),
+        .index(words),
         .init(title: words("Mức độ", "Severity"), width: 11),
         .init(title: words("Mã", "Code"), width: 20),
         .init(title: words("Đơn vị", "Unit"), width: 9),
-        .init(title: words("Tệp", "File"), width: 34, style: OutputStyles.wrapped),
-        .init(title: words("Trang", "Sheet"), width: 18),
-        .init(title: words("Ô", "Cell"), width: 7),
-        .init(title: words("Nội dung", "Message"), width: 70, style: OutputStyles.wrapped),
-      ], rows: rows)
+      ] + FindingColumns.columns(words, fileWidth: 34, sheetWidth: 18, messageWidth: 70), rows: rows)
     let last = try table.write(on: sheet)
-    if last >= ReportTable.firstDataRow {
-      let column = CellRange(
-        first: CellAddress(row: ReportTable.firstDataRow, column: 2), last: CellAddress(row: last, column: 2))
-      try sheet.conditionalFormat(
-        column, ConditionalFormat(.equalText(words.severity(.error)), style: OutputStyles.bad))
-      try sheet.conditionalFormat(
-        column, ConditionalFormat(.equalText(words.severity(.warning)), style: OutputStyles.unsure))
-    }
+    try FindingColumns.colourSeverities(sheet, column: 2, lastRow: last, words: words)
   }
 
   // MARK: Chưa nộp
@@ -160,7 +147,7 @@ extension ReviewerWorkbook {
     try ReportTable(
       title: words("ĐƠN VỊ CHƯA NỘP BÁO CÁO", "UNITS THAT SENT NOTHING"), subtitle: heading,
       columns: [
-        .init(title: words("STT", "No."), width: 6, style: OutputStyles.centered),
+        .index(words),
         .init(title: words("Mã", "Code"), width: 10),
         .init(title: words("Đơn vị", "Unit"), width: 40),
         .init(title: words("Loại đơn vị", "Category"), width: 34),
@@ -190,7 +177,7 @@ extension ReviewerWorkbook {
           ". Mã SHA-256 nhận diện từng tệp; thidua không sửa tệp nào trong hộp thư.",
           ". SHA-256 identifies each file; thidua changes nothing in the inbox."),
       columns: [
-        .init(title: words("STT", "No."), width: 6, style: OutputStyles.centered),
+        .index(words),
         .init(title: words("Tệp", "File"), width: 40, style: OutputStyles.wrapped),
         .init(title: words("Kích thước (byte)", "Size (bytes)"), width: 11, style: OutputStyles.count),
         .init(title: "SHA-256", width: 30, style: OutputStyles.wrapped),

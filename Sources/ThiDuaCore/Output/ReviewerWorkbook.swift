@@ -84,37 +84,32 @@ struct ReviewerWorkbook {
             values: ChartSpec.reference(sheet: sheet.name, range(rowsFrom: 5, to: last - 1, column: 6))),
         ]
       ).scaled(1.4, 1.2))
-    // File outcomes and findings, beside the table.
+    // File outcomes, findings and proposals, beside the table: a total, then its parts.
+    let findings = result.findings
+    let blocks: [(String, Int, [(String, Int)])] = [
+      (
+        words("Tệp nhận được", "Files received"), result.files.count,
+        ReceivedFile.Fate.allCases.map { fate in (words.fate(fate), result.files.filter { $0.fate == fate }.count) }
+      ),
+      (
+        words("Phát hiện", "Findings"), findings.count,
+        [Finding.Severity.error, .warning, .info].map { severity in
+          (words.severity(severity), findings.filter { $0.severity == severity }.count)
+        }
+      ),
+      (words("Đề xuất khen thưởng", "Award proposals"), result.recommendations.filter(\.eligible).count, []),
+    ]
     var row = ReportTable.headerRow
-    try sheet.writeText(
-      words("Tệp nhận được", "Files received"), at: CellAddress(row: row, column: 8), style: OutputStyles.header)
-    try sheet.writeNumber(
-      Double(result.files.count), at: CellAddress(row: row, column: 9), style: OutputStyles.boldCount)
-    for fate in ReceivedFile.Fate.allCases {
-      row += 1
-      try sheet.writeText(words.fate(fate), at: CellAddress(row: row, column: 8), style: OutputStyles.cell)
-      try sheet.writeNumber(
-        Double(result.files.filter { $0.fate == fate }.count), at: CellAddress(row: row, column: 9),
-        style: OutputStyles.count)
+    for (title, total, parts) in blocks {
+      try sheet.writeText(title, at: CellAddress(row: row, column: 8), style: OutputStyles.header)
+      try sheet.writeNumber(Double(total), at: CellAddress(row: row, column: 9), style: OutputStyles.boldCount)
+      for (label, count) in parts {
+        row += 1
+        try sheet.writeText(label, at: CellAddress(row: row, column: 8), style: OutputStyles.cell)
+        try sheet.writeNumber(Double(count), at: CellAddress(row: row, column: 9), style: OutputStyles.count)
+      }
+      row += 2
     }
-    row += 2
-    try sheet.writeText(
-      words("Phát hiện", "Findings"), at: CellAddress(row: row, column: 8), style: OutputStyles.header)
-    let all = result.findings
-    try sheet.writeNumber(Double(all.count), at: CellAddress(row: row, column: 9), style: OutputStyles.boldCount)
-    for severity in [Finding.Severity.error, .warning, .info] {
-      row += 1
-      try sheet.writeText(words.severity(severity), at: CellAddress(row: row, column: 8), style: OutputStyles.cell)
-      try sheet.writeNumber(
-        Double(all.filter { $0.severity == severity }.count), at: CellAddress(row: row, column: 9),
-        style: OutputStyles.count)
-    }
-    row += 2
-    try sheet.writeText(
-      words("Đề xuất khen thưởng", "Award proposals"), at: CellAddress(row: row, column: 8), style: OutputStyles.header)
-    try sheet.writeNumber(
-      Double(result.recommendations.filter(\.eligible).count), at: CellAddress(row: row, column: 9),
-      style: OutputStyles.boldCount)
     try sheet.setColumns(8...8, width: 30)
     try sheet.setColumns(9...9, width: 10)
   }
