@@ -31,14 +31,12 @@ enum OutcomeWords {
         "Giảm \(n("achieved")) điểm %, chỉ tiêu giao \(n("target"))",
         "Reduced \(n("achieved")) points, target \(n("target"))")
     case "settled-and-reported-on-time", "late-settlement-or-reports":
-      let settled =
-        v["settled"].flatMap { VietnameseDate.serial($0) }.map {
-          VietnameseDate.text(ExcelDate(serial: $0, uses1904: false))
-        } ?? "-"
-      let deadline =
-        v["deadline"].flatMap { VietnameseDate.serial($0) }.map {
-          VietnameseDate.text(ExcelDate(serial: $0, uses1904: false))
-        } ?? "-"
+      // The outcome keeps ISO dates; people read dd/mm/yyyy.
+      func date(_ key: String) -> String {
+        v[key].flatMap { VietnameseDate.serial($0) }.map { VietnameseDate.text(ExcelDate(serial: $0, uses1904: false)) }
+          ?? "-"
+      }
+      let (settled, deadline) = (date("settled"), date("deadline"))
       return words(
         "Quyết toán ngày \(settled), hạn \(deadline); báo cáo đúng hạn \(v["reports"] ?? "-")",
         "Settled \(settled), deadline \(deadline); reports on time \(v["reports"] ?? "-")")
