@@ -59,7 +59,9 @@ def main(binary):
         decisions = proposals.data_validations.dataValidation
         check(any('"Đồng ý,Không đồng ý,Cần bổ sung"' == d.formula1 for d in decisions), "decision drop-down", failures)
         province = [r for r in rows(proposals) if r[7] == "Bằng khen của Chủ tịch UBND tỉnh" and r[6] == "Có"]
-        check(sorted(r[1] for r in province)[:2] == ["Công ty TNHH minh hoạ Tam Kỳ", "Huyện Nông Sơn"],
+        check(sorted(r[1] for r in province) == ["Công ty TNHH minh hoạ Tam Kỳ", "Huyện Nông Sơn", "Huyện Phước Sơn",
+                                                "Huyện Đại Lộc", "Sở Lao động - Thương binh và Xã hội", "Sở Nội vụ",
+                                                "Ông Trần Văn Cường"],
               f"province awards {[r[1] for r in province]}", failures)
         findings = {(r[2], r[4], r[6]) for r in rows(wb["Phát hiện"])}
         check(not any(f[1] == "506-bao-cao-thi-dua-2017-lan-1.xlsx" for f in findings), "superseded findings", failures)
