@@ -25,6 +25,16 @@ public protocol SheetSource: AnyObject {
   /// True when date serials count from 1904.
   var uses1904: Bool { get }
   func rows(of sheet: SheetInfo) throws(SheetReadError) -> any RowReading
+  /// The font name of a cell's style (`Cell.styleIndex`), such as `.VnTime`: evidence for
+  /// legacy Vietnamese text. Nil when the format has no fonts (CSV).
+  func fontName(styleIndex: Int) -> String?
+  /// Whether a cell's style shows its number as a percentage (the cell holds a fraction).
+  func isPercentStyle(_ styleIndex: Int) -> Bool
+}
+
+extension SheetSource {
+  public func fontName(styleIndex: Int) -> String? { nil }
+  public func isPercentStyle(_ styleIndex: Int) -> Bool { false }
 }
 
 extension SheetSource {

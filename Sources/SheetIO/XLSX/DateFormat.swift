@@ -1,5 +1,29 @@
-/// Decides whether a number format shows a date or time.
+/// Decides whether a number format shows a date or time, or a percentage.
 enum DateFormat {
+  /// Built-in percentage formats (ECMA-376 Part 1, §18.8.30): `0%` and `0.00%`.
+  static func isBuiltInPercent(_ id: Int) -> Bool { id == 9 || id == 10 }
+
+  /// True when the first section of a format code shows `%` outside quoted literals and
+  /// escapes: the cell holds a fraction that the format multiplies by 100.
+  static func isPercentCode(_ code: String) -> Bool {
+    var quoted = false
+    var escaped = false
+    for c in code.unicodeScalars {
+      if escaped {
+        escaped = false
+        continue
+      }
+      switch c {
+      case "\"": quoted.toggle()
+      case "\\" where !quoted: escaped = true
+      case ";" where !quoted: return false
+      case "%" where !quoted: return true
+      default: continue
+      }
+    }
+    return false
+  }
+
   /// Built-in formats that are dates or times (ECMA-376 Part 1, §18.8.30): 14–22 and
   /// 45–47; 27–36 and 50–58 are the East Asian built-ins, dates in every locale.
   static func isBuiltInDate(_ id: Int) -> Bool {

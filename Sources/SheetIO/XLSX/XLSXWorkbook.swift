@@ -79,6 +79,10 @@ public final class XLSXWorkbook {
     styles.fontNames.indices.contains(styleIndex) ? styles.fontNames[styleIndex] : nil
   }
 
+  /// Whether a cell format (`cellXfs` index) shows its number as a percentage: the cell
+  /// then holds the fraction (0.0521 shown as 5,21%).
+  public func isPercentStyle(_ styleIndex: Int) -> Bool { styles.isPercentStyle(styleIndex) }
+
   private func loadSharedStrings() throws(SheetReadError) -> [String] {
     if let sharedStrings { return sharedStrings }
     var strings: [String] = []
