@@ -47,10 +47,10 @@ def main(binary):
             continue
         summary = rows(wb["Tổng hợp"])
         total = [r for r in summary if r[0] == "Tổng cộng"][0]
-        check(list(total[1:6]) == [38, 30, 29, 1, 8], f"summary totals {total}", failures)
+        check(list(total[1:6]) == [51, 30, 29, 1, 21], f"summary totals {total}", failures)
         check(len(wb["Tổng hợp"]._charts) == 1 and len(wb["Mục tiêu kế hoạch"]._charts) == 1, "charts", failures)
         ranking = rows(wb["Xếp hạng huyện"])
-        check([(r[0], r[2]) for r in ranking[:3]] == [(1, "511"), (2, "519"), (3, "506")], f"top districts {ranking[:3]}",
+        check([(r[0], r[2]) for r in ranking[:3]] == [(1, "516"), (2, "519"), (3, "503")], f"top districts {ranking[:3]}",
               failures)
         departments = rows(wb["Xếp hạng sở ngành"])
         check([r[0] for r in departments] == [1, 1, 3, 3, 3, 6], f"department ranks {[r[0] for r in departments]}",
@@ -59,23 +59,25 @@ def main(binary):
         decisions = proposals.data_validations.dataValidation
         check(any('"Đồng ý,Không đồng ý,Cần bổ sung"' == d.formula1 for d in decisions), "decision drop-down", failures)
         province = [r for r in rows(proposals) if r[7] == "Bằng khen của Chủ tịch UBND tỉnh" and r[6] == "Có"]
-        check(sorted(r[1] for r in province) == ["Công ty TNHH minh hoạ Tam Kỳ", "Huyện Nông Sơn", "Huyện Phước Sơn",
-                                                "Huyện Đại Lộc", "Sở Lao động - Thương binh và Xã hội", "Sở Nội vụ",
+        check(sorted(r[1] for r in province) == ["Công ty TNHH minh hoạ Tam Kỳ", "Huyện Nam Trà My", "Huyện Nông Sơn",
+                                                "Sở Lao động - Thương binh và Xã hội", "Sở Nội vụ", "Thành phố Hội An",
                                                 "Ông Trần Văn Cường"],
               f"province awards {[r[1] for r in province]}", failures)
         findings = {(r[2], r[4], r[6]) for r in rows(wb["Phát hiện"])}
         check(not any(f[1] == "506-bao-cao-thi-dua-2017-lan-1.xlsx" for f in findings), "superseded findings", failures)
-        for expected in (("total-mismatch", "512-bao-cao-thi-dua-2017.xlsx", "C10"),
+        for expected in (("total-mismatch", "512-bao-cao-thi-dua-2017.xlsx", "C18"),
                          ("late-submission", "515-bao-cao-thi-dua-2017.xlsx", "C5"),
-                         ("evidence-missing", "507-bao-cao-thi-dua-2017.xlsx", "C6")):
+                         ("evidence-missing", "507-bao-cao-thi-dua-2017.xlsx", "D6")):
             check(expected in findings, f"finding {expected}", failures)
         missing = [r[1] for r in rows(wb["Chưa nộp"])]
-        check(missing == ["SKHDT", "TDOAN", "HND", "517-01", "517-04", "517-05", "516-02", "516-04"],
+        # Departments and districts report to the Board themselves; communes through their districts.
+        check(missing == ["STP", "SKHDT", "SCT", "SNNPTNT", "SGTVT", "SXD", "STNMT", "STTTT", "SVHTTDL", "SKHCN", "SGDDT",
+                          "SYT", "SNGV", "TTT", "VPUBND", "VPDBQH", "NHCSXH", "TDOAN", "HND", "HCCB", "LDLD"],
               f"missing {missing}", failures)
         files = rows(wb["Tệp đã nhận"])
         check(len(files) == 36 and all(len(r[3]) == 64 for r in files), "files and hashes", failures)
         superseded = [r for r in files if r[1] == "506-bao-cao-thi-dua-2017-lan-1.xlsx"][0]
-        check(superseded[4] == "Đã có bản mới hơn" and list(superseded[10:12]) == [3, 2], f"superseded {superseded}",
+        check(superseded[4] == "Đã có bản mới hơn" and list(superseded[10:12]) == [4, 3], f"superseded {superseded}",
               failures)
         feedback = sorted(glob.glob(os.path.join(out, "phan-hoi", "*.xlsx")))
         check(len(feedback) == 30, f"{len(feedback)} feedback workbooks", failures)
@@ -83,7 +85,7 @@ def main(binary):
             fb = openpyxl.load_workbook(path)
             check(fb.sheetnames == ["Kết quả tiêu chí", "Cần sửa"], f"{path}: {fb.sheetnames}", failures)
         fixes = rows(openpyxl.load_workbook(os.path.join(out, "phan-hoi", "512.xlsx"))["Cần sửa"])
-        check(("Biểu 01", "C10") in {(r[3], r[4]) for r in fixes}, "512 feedback names cell C10", failures)
+        check(("Biểu 01", "C18") in {(r[3], r[4]) for r in fixes}, "512 feedback names cell C18", failures)
         with open(os.path.join(out, "csv", "DE_NGHI.csv"), encoding="utf-8", newline="") as f:
             names = [r["ten"] for r in csv.DictReader(f)]
         check(names[2].startswith("'=HYPERLINK"), f"neutralised formula text: {names[2]}", failures)

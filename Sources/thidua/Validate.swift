@@ -14,6 +14,11 @@ extension Thidua {
     @Argument(help: "Workbooks or CSV files.") var files: [String]
     @Flag(help: "Print JSON (schema in docs/findings.md).") var json = false
     @Flag(help: "Exit 1 when there is an error finding.") var strict = false
+    @Flag(
+      help:
+        "Print how each file was read: each column's field, score and runner-up; the unit, year and date with their evidence."
+    )
+    var explain = false
     @Option(help: "Folder with a movement definition (default: the shipped Plan 5201).") var movement: String?
     @OptionGroup var common: CommonOptions
 
@@ -21,10 +26,19 @@ extension Thidua {
       let definition = try loadMovement(movement, language: common.lang)
       let validator = SubmissionValidator(movement: definition)
       let reports = files.map { validator.validate(path: $0) }
-      print(
-        json
-          ? ValidateReport(reports, language: common.lang).json()
-          : ValidateReport(reports, language: common.lang).text())
+      if explain && !json {
+        for report in reports {
+          print(report.file)
+          if let intake = report.intake {
+            print(IntakeExplanation.lines(intake, language: common.lang).joined(separator: "\n"))
+          }
+        }
+      } else {
+        print(
+          json
+            ? ValidateReport(reports, language: common.lang).json()
+            : ValidateReport(reports, language: common.lang).text())
+      }
       if strict && reports.contains(where: { $0.findings.contains { $0.severity == .error } }) { throw ExitCode(1) }
     }
   }

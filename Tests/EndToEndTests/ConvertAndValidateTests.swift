@@ -43,13 +43,14 @@ import Testing
         "\($0["code"] as? String ?? "")=\($0["rankInCategory"] as? Int ?? 0)"
       }
     }
-    #expect(ranks("HUYEN").prefix(3) == ["511=1", "519=2", "506=3"])
-    #expect(ranks("HUYEN").suffix(2) == ["507=17", "518=18"])
+    #expect(ranks("HUYEN").prefix(3) == ["516=1", "519=2", "503=3"])
+    #expect(ranks("HUYEN").suffix(2) == ["509=17", "518=18"])
     #expect(ranks("SO_NGANH") == ["SLDTBXH=1", "SNV=1", "BDT=3", "HLHPN=3", "STC=3", "MTTQ=6"])
-    #expect(ranks("XA") == ["516-01=1", "517-02=2", "517-07=3", "517-03=4", "517-06=5", "516-03=6"])
+    #expect(ranks("XA") == ["20944=1", "20998=2", "21007=3", "20977=4", "21001=5", "20941=6"])
     let summary = report["summary"] as? [String: Any]
     #expect(summary?["unitsSubmitted"] as? Int == 30)
-    #expect(summary?["unitsMissing"] as? Int == 8)
+    // Departments and districts report to the Board; communes through their districts.
+    #expect(summary?["unitsMissing"] as? Int == 21)
   }
 
   @Test func proposalsFollowTheRulesAndGiveOneFormEach() throws {
@@ -62,7 +63,7 @@ import Testing
     let province = all.filter {
       $0["form"] as? String == "Bằng khen của Chủ tịch UBND tỉnh" && $0["subject"] as? String == "unit"
     }
-    #expect(province.map { $0["unit"] as? String ?? "" } == ["511", "519", "506", "SLDTBXH", "SNV"])
+    #expect(province.map { $0["unit"] as? String ?? "" } == ["516", "519", "503", "SLDTBXH", "SNV"])
     #expect((province.first?["reason"] as? String)?.hasSuffix("trong hạn mức 3 đơn vị (20 % của 18).") == true)
     #expect(form("Xã Trà Mai") == "Giấy khen của Chủ tịch UBND huyện")
     #expect(form("Huyện Duy Xuyên") == nil)
@@ -83,11 +84,11 @@ import Testing
     let findings = (report["findings"] as? [[String: Any]] ?? []).map {
       "\($0["code"] as? String ?? "") \($0["file"] as? String ?? "") \($0["cell"] as? String ?? "-")"
     }
-    // The superseded first version of Đại Lộc had three; the corrected file answered them.
+    // The superseded first version of Đại Lộc had four; the corrected file answered them.
     #expect(
       findings == [
-        "evidence-missing 507-bao-cao-thi-dua-2017.xlsx C6",
-        "total-mismatch 512-bao-cao-thi-dua-2017.xlsx C10",
+        "evidence-missing 507-bao-cao-thi-dua-2017.xlsx D6",
+        "total-mismatch 512-bao-cao-thi-dua-2017.xlsx C18",
         "late-submission 515-bao-cao-thi-dua-2017.xlsx C5",
         "no-form ghi-chu.txt -",
         "unknown-unit hoa-vang-2017.xlsx -",
@@ -96,7 +97,7 @@ import Testing
     let first = (report["files"] as? [[String: Any]])?.first {
       $0["name"] as? String == "506-bao-cao-thi-dua-2017-lan-1.xlsx"
     }
-    #expect(first?["findingCount"] as? Int == 3 && first?["errorCount"] as? Int == 2)
+    #expect(first?["findingCount"] as? Int == 4 && first?["errorCount"] as? Int == 3)
   }
 
   @Test func formulaLookingTextIsNeutralisedInTheCSV() throws {

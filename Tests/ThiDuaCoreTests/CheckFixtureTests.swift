@@ -21,17 +21,11 @@ import Testing
   }
 
   @Test func twoUnitsWhoseNamesFoldAlikeAreAmbiguous() throws {
-    // The shipped registry plus "Xã Trà Dơn", which folds like its "Xã Trà Don".
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-movement-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: folder) }
-    try FileManager.default.copyItem(atPath: try MovementDefinition.shippedFolder(), toPath: folder.path)
-    let units = folder.appendingPathComponent("units.csv")
-    let text = try String(contentsOf: units, encoding: .utf8) + "516-99,Xã Trà Dơn,,XA,516,mien_nui,,,x\n"
-    try text.write(to: units, atomically: true, encoding: .utf8)
-    let report = SubmissionValidator(movement: try MovementDefinition(folder: folder.path)).validate(
+    // "UBND XA TRA DON": Xã Trà Don and Xã Trà Dơn of Nam Trà My, without diacritics.
+    let report = SubmissionValidator(movement: try MovementDefinition.shipped()).validate(
       path: fixturePath("checks/ambiguous-unit.xlsx"))
     #expect(report.findings.map(\.code) == ["ambiguous-unit"])
-    #expect(report.findings.first?.values["candidates"] == "Xã Trà Don (516-02), Xã Trà Dơn (516-99)")
+    #expect(report.findings.first?.values["candidates"] == "Xã Trà Dơn (20938), Xã Trà Don (20956)")
     #expect(report.unit == nil)
   }
 
@@ -40,7 +34,7 @@ import Testing
     let codes: Set<String> = [
       "balance-mismatch", "rate-mismatch", "total-mismatch", "poor-exceeds-households", "duplicate-row", "unknown-area",
       "fuzzy-match", "type-error", "missing-cell", "constraint-error", "ambiguous-number", "missing-label",
-      "unknown-unit", "unknown-year", "evidence-missing", "late-submission", "no-form",
+      "unknown-unit", "unknown-year", "evidence-missing", "late-submission", "no-form", "ambiguous-unit",
     ]
     #expect(codes.subtracting(covered).isEmpty)
   }

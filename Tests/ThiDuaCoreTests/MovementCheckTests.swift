@@ -33,7 +33,7 @@ import Testing
   @Test func brokenAwardRules() throws {
     let p = try Self.problems { folder in
       try Self.edit(folder, "awards.json", #""review": "so-ket""#, #""review": "so-ket-2019""#)
-      try Self.edit(folder, "awards.json", #""reportDeadline": "15/12""#, #""reportDeadline": "31/02""#)
+      try Self.edit(folder, "awards.json", #""reportDeadline": "31/01/+1""#, #""reportDeadline": "31/02""#)
       try Self.edit(folder, "awards.json", #""quotaShare": 0.2"#, #""quotaShare": 20"#)
     }
     #expect(p.map(\.code).sorted() == ["bad-deadline", "bad-quota", "unknown-review"])
@@ -70,9 +70,8 @@ import Testing
 
   @Test func brokenRegistry() throws {
     let p = try Self.problems {
-      try Self.edit($0, "units.csv", "517-02,Xã Tam Quang", "517-01,Xã Tam Quang")
-      try Self.edit(
-        $0, "units.csv", "516-04,Xã Trà Cang,Trà Cang,XA,516,mien_nui", "516-04,Xã Trà Cang,Trà Cang,XA,599,vung_cao")
+      try Self.edit($0, "units.csv", "20998,Xã Tam Quang", "20965,Xã Tam Quang")
+      try Self.edit($0, "units.csv", "20947,Xã Trà Cang,,XA,516,mien_nui", "20947,Xã Trà Cang,,XA,599,vung_cao")
     }
     #expect(p.map(\.code).sorted() == ["duplicate-unit", "unknown-area", "unknown-parent"])
   }

@@ -12,7 +12,9 @@ import Testing
     #expect(m.registry.units.filter { $0.category == "HUYEN" }.count == 18)
     #expect(m.registry.units.filter { $0.category == "HUYEN" && $0.areaType == "mien_nui" }.count == 9)
     #expect(m.registry.children(of: "517").map(\.name).first == "Thị trấn Núi Thành")
-    #expect(m.registry.children(of: "517").allSatisfy { $0.isSample })
+    // The 2017 communes of the GSO list (docs/registry.md): none is a sample.
+    #expect(m.registry.units.filter { $0.category == "XA" }.count == 244)
+    #expect(m.registry.children(of: "517").count == 17 && !m.registry.units.contains { $0.isSample })
     #expect(m.registry.unit(code: "516")?.poorArea == "huyen_ngheo")
     #expect(m.planDate == 1_506_470_400)
     #expect(m.forms["CHI_TIEU"]?.fields.count == 13)

@@ -1,66 +1,77 @@
-import SheetIO
+public import SheetIO
 
-/// Matches column headers to form fields by folded words: a field matches a header when
-/// every word of its title, or of one of its variants, appears in the header. The most
-/// specific match wins (the variant with the most words); each field and each column is
-/// used at most once. So `Số hộ nghèo đầu năm`, `SO HO NGHEO DAU NAM` and a two-row header
-/// `Đầu năm` / `Số hộ nghèo` all find `ho_ngheo_dau_nam`.
-public struct HeaderMatcher: Sendable {
-  struct Candidate: Sendable {
-    var field: String
-    var words: Set<String>
-  }
+/// Which field each column of a header holds, and how sure the matcher is.
+public struct ColumnMatch: Hashable, Sendable {
+  public var field: String
+  public var score: Double
+  /// The next best field for the column and its score, when another field matched too.
+  public var runnerUp: String?
+  public var runnerUpScore: Double?
+}
 
+/// Matches the columns of a header to a form's fields: each column's header path is
+/// scored against every field's rule (`FieldRule`), then fields are assigned to columns
+/// as one assignment with the best total score (`ColumnAssignment`), each column to at
+/// most one field. A column whose best score is below `minimumScore` stays unmapped.
+struct HeaderMatcher: Sendable {
   let form: FormSchema
-  private let candidates: [Candidate]
+  private let rules: [FieldRule]
+  private let minimumScore: Double
+  private let qualifyingSpan: Int
+  private let stopWords: Set<String>
 
-  public init(form: FormSchema) {
+  init(form: FormSchema, vocabulary: FoldedVocabulary) {
     self.form = form
-    var list: [Candidate] = []
-    for field in form.fields {
-      for title in [field.title] + (field.variants ?? []) {
-        list.append(Candidate(field: field.name, words: HeaderMatcher.words(title)))
+    rules = form.fields.map(FieldRule.init)
+    minimumScore = vocabulary.limits.minimumScore
+    qualifyingSpan = vocabulary.limits.qualifyingSpan
+    stopWords = vocabulary.stopWords
+  }
+
+  /// Each field's score for a path, nil where it does not match.
+  func scores(_ path: [HeaderCell]) -> [Double?] {
+    rules.map { rule in
+      rule.score(path, qualifyingSpan: qualifyingSpan, stopWords: stopWords).flatMap { $0 >= minimumScore ? $0 : nil }
+    }
+  }
+
+  /// Column → its match, for columns given by their header paths. `cache` keeps the
+  /// scores of paths already seen on the sheet, by key.
+  func match(_ block: HeaderBlock, cache: inout [String: [Double?]]) -> [Int: ColumnMatch] {
+    let columns = block.paths.keys.sorted()
+    var byColumn: [[Double?]] = []
+    for column in columns {
+      let key = block.keys[column] ?? ""
+      if let known = cache[key] {
+        byColumn.append(known)
+      } else {
+        let computed = scores(block.paths[column] ?? [])
+        cache[key] = computed
+        byColumn.append(computed)
       }
     }
-    // Most specific first.
-    candidates = list.sorted { $0.words.count > $1.words.count }
+    return assign(columns: columns, byColumn: byColumn)
   }
 
-  /// Folded words, without the words of units in parentheses (`(hộ)`, `(%)`).
-  static func words(_ text: String) -> Set<String> {
-    var cleaned = ""
-    var depth = 0
-    for ch in text {
-      if ch == "(" {
-        depth += 1
-      } else if ch == ")" {
-        depth = max(0, depth - 1)
-      } else if depth == 0 {
-        cleaned.append(ch)
-      }
+  /// Field codes by label, for labels matched one by one (a key-value sheet's titles).
+  func match(labels: [Int: HeaderText]) -> [Int: ColumnMatch] {
+    let keys = labels.keys.sorted()
+    return assign(columns: keys, byColumn: keys.map { scores([HeaderCell(text: labels[$0]!, span: 1)]) })
+  }
+
+  private func assign(columns: [Int], byColumn: [[Double?]]) -> [Int: ColumnMatch] {
+    guard !columns.isEmpty, byColumn.contains(where: { $0.contains { $0 != nil } }) else { return [:] }
+    let byField = rules.indices.map { f in byColumn.map { $0[f] } }
+    let chosen = ColumnAssignment.best(byField)
+    var result: [Int: ColumnMatch] = [:]
+    for (f, index) in chosen.enumerated() {
+      guard let index, let score = byField[f][index] else { continue }
+      let others = byColumn[index].enumerated().filter { $0.offset != f && $0.element != nil }
+      let runnerUp = others.max { ($0.element ?? 0) < ($1.element ?? 0) }
+      result[columns[index]] = ColumnMatch(
+        field: rules[f].field, score: score, runnerUp: runnerUp.map { rules[$0.offset].field },
+        runnerUpScore: runnerUp?.element)
     }
-    return Set(TextFolding.fold(cleaned).split(separator: " ").map(String.init))
-  }
-
-  /// Field code by column, for headers given by column.
-  public func match(_ headers: [Int: String]) -> [Int: String] {
-    match(words: headers.mapValues { HeaderMatcher.words($0) })
-  }
-
-  /// Field code by column, for headers already cut into folded words.
-  func match(words headerWords: [Int: Set<String>]) -> [Int: String] {
-    var byColumn: [Int: String] = [:]
-    var usedFields: Set<String> = []
-    var bestScore: [Int: Int] = [:]
-    // Greedy by specificity: the candidate with most words claims its best column first.
-    for candidate in candidates where !usedFields.contains(candidate.field) && !candidate.words.isEmpty {
-      let columns = headerWords.filter { candidate.words.isSubset(of: $0.value) && byColumn[$0.key] == nil }
-      // Prefer the column whose header has the fewest extra words.
-      guard let column = columns.min(by: { ($0.value.count, $0.key) < ($1.value.count, $1.key) })?.key else { continue }
-      byColumn[column] = candidate.field
-      usedFields.insert(candidate.field)
-      bestScore[column] = candidate.words.count
-    }
-    return byColumn
+    return result
   }
 }

@@ -1,30 +1,37 @@
-public import SheetIO
+import SheetIO
 
-/// Finds the date a report was signed: a cell labelled "Ngày báo cáo" (any case, with or
-/// without diacritics) and the date beside it or after its colon.
-public enum ReportDateFinder {
-  public static func find(in grid: SheetGrid) -> (date: ExcelDate, cell: CellAddress)? {
-    let labels = grid.cells.compactMap { (address, cell) -> (CellAddress, String)? in
-      guard case .text(let text) = cell.value, text.count < 80, TextFolding.fold(text).hasPrefix("ngay bao cao") else {
-        return nil
-      }
-      return (address, text)
+/// Finds the date a report was signed: a cell labelled `Ngày báo cáo` with the date
+/// beside it or after its colon, else the date line (`Núi Thành, ngày 09 tháng 01 năm
+/// 2018`) above the table, else one below it, by the signatures.
+struct ReportDateFinder {
+  let vocabulary: FoldedVocabulary
+
+  func find(in grid: SheetGrid, titleRows: Int) -> (date: ExcelDate, cell: CellAddress, rule: String)? {
+    var lines: [(CellAddress, String, String)] = []
+    for (address, cell) in grid.cells {
+      guard case .text(let text) = cell.value, text.count < 120 else { continue }
+      lines.append((address, text, TextFolding.fold(text)))
     }
-    for (address, label) in labels.sorted(by: { $0.0 < $1.0 }) {
-      if let colon = label.firstIndex(of: ":"), let serial = VietnameseDate.serial(String(label[colon...].dropFirst()))
-      {
-        return (ExcelDate(serial: serial, uses1904: false), address)
+    lines.sort { $0.0 < $1.0 }
+    for (address, text, folded) in lines where FoldedVocabulary.starts(folded, with: vocabulary.reportDateLabels) {
+      if let colon = text.firstIndex(of: ":"), let serial = VietnameseDate.serial(String(text[colon...].dropFirst())) {
+        return (ExcelDate(serial: serial, uses1904: false), address, "report-date-label")
       }
       for column in (address.column + 1)...(address.column + 3) {
         let here = CellAddress(row: address.row, column: column)
         switch grid.value(address.row, column) {
-        case .date(let date): return (date, here)
-        case .text(let text):
-          if let serial = VietnameseDate.serial(text) { return (ExcelDate(serial: serial, uses1904: false), here) }
+        case .date(let date): return (date, here, "report-date-label")
+        case .text(let t):
+          if let serial = VietnameseDate.serial(t) {
+            return (ExcelDate(serial: serial, uses1904: false), here, "report-date-label")
+          }
         default: continue
         }
       }
     }
-    return nil
+    // The date line above the table first: the one below may date an annex.
+    let dated = lines.compactMap { line in DateLine.serial(line.1).map { (line.0, $0) } }
+    let chosen = dated.first { $0.0.row < titleRows } ?? dated.first
+    return chosen.map { (ExcelDate(serial: $0.1, uses1904: false), $0.0, "date-line") }
   }
 }

@@ -1,95 +1,113 @@
-import Foundation
-import SheetIO
+public import SheetIO
 
 /// A form found on a sheet: where its header is, which column holds which field, and
 /// which rows hold data, totals or notes.
 public struct DetectedTable: Sendable {
+  /// A block's own total (`I Khu vực thành thị` with figures, or `Cộng` under its rows),
+  /// and the data rows it sums.
+  public struct Subtotal: Hashable, Sendable {
+    public var row: Int
+    public var members: [Int]
+  }
+
   public var form: FormSchema
-  /// First and last header row (two rows for a merged two-row header).
+  /// First and last header row.
   public var headerRows: ClosedRange<Int>
   /// Field code by column.
   public var columns: [Int: String]
+  /// How each mapped column was matched (empty for a template's code row).
+  public var matches: [Int: ColumnMatch] = [:]
+  /// Header columns left unmapped, with their best score when some field came close.
+  public var unmapped: [Int] = []
   public var dataRows: [Int]
+  /// The table's grand total, wherever it stands (first, last).
   public var totalRow: Int?
+  public var subtotals: [Subtotal] = []
   /// True when the sheet carries the field codes of a thidua template.
   public var fromTemplate: Bool
 
   public func column(of field: String) -> Int? { columns.first { $0.value == field }?.key }
 }
 
-/// Finds the header of each form on a sheet: under title rows, over two merged rows, with
-/// numbered sub-headers `(1) (2) (3)`, in any column order, with or without diacritics.
+/// Finds the header of each form on a sheet: under title rows, over one to three rows
+/// with merged parents, with a row of column numbers or letters, in any column order,
+/// with or without diacritics (docs/findings.md).
 public struct TableDetector: Sendable {
   public let forms: [FormSchema]
-  /// A header must match at least this many fields (and most of the form's required ones).
-  public var minimumFields = 3
-
+  let vocabulary: FoldedVocabulary
   private let matchers: [HeaderMatcher]
 
-  public init(forms: [FormSchema]) {
-    self.forms = forms.filter { $0.layout == .rows }
-    matchers = self.forms.map(HeaderMatcher.init)
+  public init(forms: [FormSchema], movement: MovementDefinition) {
+    self.init(forms: forms, vocabulary: movement.vocabulary)
   }
 
-  /// Every table on the sheet, top to bottom: after one table's last row the search
-  /// starts again, so a sheet may hold, say, the poverty table and the self-assessment.
-  public func detectAll(_ grid: SheetGrid) -> [DetectedTable] {
+  init(forms: [FormSchema], vocabulary: FoldedVocabulary) {
+    self.forms = forms.filter { $0.layout == .rows }
+    self.vocabulary = vocabulary
+    matchers = self.forms.map { HeaderMatcher(form: $0, vocabulary: vocabulary) }
+  }
+
+  /// The first header on the sheet (a template's code row, else the best match from the
+  /// top), before its rows are sorted: it tells where the title lines end.
+  func firstHeader(_ grid: SheetGrid) -> DetectedTable? {
+    templateTable(grid) ?? bestHeader(grid, from: 1)
+  }
+
+  /// Every table on the sheet, top to bottom, starting with `first`: after one table's
+  /// last row the search starts again, so a sheet may hold, say, the poverty table and
+  /// the self-assessment. A row naming `sender` is its total.
+  func detectAll(_ grid: SheetGrid, first: DetectedTable, sender: RegistryUnit?, registry: UnitIdentifier?)
+    -> [DetectedTable]
+  {
     var tables: [DetectedTable] = []
-    var from = 1
-    while from <= grid.lastRow, let table = detect(grid, from: from) {
+    var next: DetectedTable? = first
+    while let header = next {
+      let table = classified(header, grid, sender, registry)
       tables.append(table)
-      let end = max(table.dataRows.last ?? 0, table.totalRow ?? 0, table.headerRows.upperBound)
-      guard end >= from else { break }
-      from = end + 1
+      let end = max(
+        table.dataRows.last ?? 0, table.totalRow ?? 0, table.subtotals.map(\.row).max() ?? 0,
+        table.headerRows.upperBound)
+      next = end < grid.lastRow ? bestHeader(grid, from: end + 1) : nil
     }
     return tables
   }
 
-  /// The table whose header best matches a form, searched in the 40 rows from `from`.
-  public func detect(_ grid: SheetGrid, from: Int = 1) -> DetectedTable? {
-    if from == 1, let template = templateTable(grid) { return template }
-    var best: (score: Int, table: DetectedTable)?
-    let lastHeaderRow = min(grid.lastRow, from + 39)
-    guard lastHeaderRow >= from else { return nil }
-    // The candidate headers (one row, or two rows read together) are cut into words
-    // once; every form then tries each of them.
-    var wordsOf: [String: Set<String>] = [:]
-    var candidates: [(row: Int, span: Int, words: [Int: Set<String>])] = []
-    for row in from...lastHeaderRow {
-      for span in [0, 1] where row + span <= grid.lastRow {
-        var headers: [Int: Set<String>] = [:]
-        for column in 1...max(grid.lastColumn, 1) {
-          let parts = (row...(row + span)).compactMap { grid.headerText($0, column) }
-          var unique: [String] = []
-          // Column titles are short phrases: field codes (`ho_ngheo`, the template's
-          // business) and sentences (an instructions sheet) are not titles.
-          for p in parts
-          where !unique.contains(p) && !p.utf8.contains(UInt8(ascii: "_")) && p.split(separator: " ").count <= 15 {
-            unique.append(p)
+  /// Every table on the sheet, for a sheet read on its own (no sender known).
+  public func detectAll(_ grid: SheetGrid) -> [DetectedTable] {
+    firstHeader(grid).map { detectAll(grid, first: $0, sender: nil, registry: nil) } ?? []
+  }
+
+  /// The best header from `from` on: each candidate block, for each form, is one
+  /// assignment; the highest total wins, then the shallower block, then the earlier.
+  func bestHeader(_ grid: SheetGrid, from: Int) -> DetectedTable? {
+    let limits = vocabulary.limits
+    let lastStart = min(grid.lastRow, from + limits.headerSearchRows - 1)
+    guard lastStart >= from else { return nil }
+    let titles = TitleCells(grid, rows: from...min(grid.lastRow, lastStart + limits.maxHeaderRows - 1))
+    var caches = Array(repeating: [String: [Double?]](), count: matchers.count)
+    var best: (score: Double, depth: Int, table: DetectedTable)?
+    for start in from...lastStart where titles.byRow[start] != nil {
+      for depth in 1...max(1, limits.maxHeaderRows) where start + depth - 1 <= grid.lastRow {
+        guard let block = HeaderBlock(grid, rows: start...(start + depth - 1), titles: titles, years: vocabulary.years),
+          block.paths.count >= limits.minimumFields
+        else { continue }
+        for (i, matcher) in matchers.enumerated() {
+          let matches = matcher.match(block, cache: &caches[i])
+          let form = matcher.form
+          let required = form.fields.filter(\.isRequired).map(\.name)
+          let found = Set(matches.values.map(\.field))
+          let requiredFound = required.filter { found.contains($0) }.count
+          guard matches.count >= limits.minimumFields, requiredFound * 2 >= required.count else { continue }
+          let score = matches.values.reduce(0) { $0 + $1.score }
+          if let current = best {
+            let tie = abs(score - current.score) <= 1e-9
+            guard score > current.score + 1e-9 || (tie && depth < current.depth) else { continue }
           }
-          guard !unique.isEmpty else { continue }
-          let text = unique.joined(separator: " ")
-          if let known = wordsOf[text] {
-            headers[column] = known
-          } else {
-            let words = HeaderMatcher.words(text)
-            wordsOf[text] = words
-            headers[column] = words
-          }
-        }
-        if !headers.isEmpty { candidates.append((row, span, headers)) }
-      }
-    }
-    for (form, matcher) in zip(forms, matchers) {
-      for (row, span, headers) in candidates {
-        let columns = matcher.match(words: headers)
-        let required = form.fields.filter(\.isRequired).map(\.name)
-        let requiredFound = required.filter { columns.values.contains($0) }.count
-        guard columns.count >= minimumFields, requiredFound * 2 >= required.count else { continue }
-        // More fields wins; on a tie the single-row header (span 0) and the earlier row.
-        let score = columns.count * 4 - span
-        if best == nil || score > best!.score {
-          best = (score, table(form, grid, header: row...(row + span), columns: columns, fromTemplate: false))
+          var table = DetectedTable(
+            form: form, headerRows: block.rows, columns: matches.mapValues(\.field), dataRows: [], fromTemplate: false)
+          table.matches = matches
+          table.unmapped = block.paths.keys.filter { matches[$0] == nil }.sorted()
+          best = (score, depth, table)
         }
       }
     }
@@ -102,120 +120,45 @@ public struct TableDetector: Sendable {
     guard grid.lastRow >= 1 else { return nil }
     for form in forms {
       let codes = Set(form.fields.map(\.name))
-      for row in 1...min(grid.lastRow, 40) {
+      for row in 1...min(grid.lastRow, vocabulary.limits.headerSearchRows) {
         var columns: [Int: String] = [:]
         for column in 1...max(grid.lastColumn, 1) {
           if case .text(let t) = grid.value(row, column), codes.contains(t) { columns[column] = t }
         }
-        if columns.count * 5 >= codes.count * 4 {  // 80 % of the codes
-          return table(form, grid, header: max(1, row - 1)...row, columns: columns, fromTemplate: true)
+        if Double(columns.count) >= Double(codes.count) * vocabulary.limits.templateCodeShare {
+          return DetectedTable(
+            form: form, headerRows: max(1, row - 1)...row, columns: columns, dataRows: [], fromTemplate: true)
         }
       }
     }
     return nil
   }
 
-  private func table(
-    _ form: FormSchema, _ grid: SheetGrid, header: ClosedRange<Int>, columns: [Int: String], fromTemplate: Bool
-  )
-    -> DetectedTable
-  {
-    var dataRows: [Int] = []
-    var totalRow: Int?
-    let nameColumn = columns.first { $0.value == "ten_dia_ban" || $0.value == "ten" || $0.value == "ma_tieu_chi" }?.key
-    let numericColumns = columns.filter { field in
-      let type = form.fields.first { $0.name == field.value }?.type
-      return type == .integer || type == .number || type == .percent
-    }.map(\.key)
-    var row = header.upperBound + 1
-    while row <= grid.lastRow {
-      defer { row += 1 }
-      let values = columns.keys.map { grid.value(row, $0) }
-      if values.allSatisfy(\.isEmpty) { continue }  // blank row
-      // Another table's header ends this one (but a header repeated on a new page does not).
-      if startsAnotherTable(grid, row, besides: columns) { break }
-      if isNumberingRow(grid, row, columns: Array(columns.keys)) { continue }
-      let label: String? =
-        nameColumn.flatMap { column -> String? in
-          if case .text(let t) = grid.value(row, column) { return t }
-          return nil
-        }
-        ?? (1...max(grid.lastColumn, 1)).lazy.compactMap { column -> String? in
-          if case .text(let t) = grid.value(row, column) { return t }
-          return nil
-        }.first
-      if let label, Self.isTotalLabel(label) {
-        totalRow = row
-        continue
-      }
-      // Rows below the total, and labelled lines ("Ngày báo cáo:", "Ghi chú: …"), are notes.
-      if totalRow != nil { continue }
-      if let label,
-        label.trimmingCharacters(in: .whitespaces).hasSuffix(":") || TextFolding.fold(label).hasPrefix("ghi chu")
-      {
-        continue
-      }
-      // A row without any figure in a numeric form is a note ("Ngày báo cáo: …").
-      if !numericColumns.isEmpty, numericColumns.allSatisfy({ grid.value(row, $0).isEmpty }),
-        nameColumn.map({ grid.value(row, $0).isEmpty }) ?? true
-      {
-        continue
-      }
-      dataRows.append(row)
-    }
-    return DetectedTable(
-      form: form, headerRows: header, columns: columns, dataRows: dataRows, totalRow: totalRow,
-      fromTemplate: fromTemplate)
+  private func classified(
+    _ header: DetectedTable, _ grid: SheetGrid, _ sender: RegistryUnit?, _ registry: UnitIdentifier?
+  ) -> DetectedTable {
+    var table = header
+    let rows = RowClassifier(
+      table: header, grid: grid, vocabulary: vocabulary, sender: sender, registry: registry,
+      startsAnotherTable: { startsAnotherTable(grid, $0, besides: header.columns) }
+    ).classify()
+    table.dataRows = rows.data
+    table.totalRow = rows.total
+    table.subtotals = rows.subtotals
+    return table
   }
 
   /// Whether `row` holds column titles of a form — other titles than `columns`' own.
   private func startsAnotherTable(_ grid: SheetGrid, _ row: Int, besides columns: [Int: String]) -> Bool {
-    var texts: [Int: String] = [:]
-    for column in 1...max(grid.lastColumn, 1) {
-      guard case .text(let t) = grid.value(row, column), !t.utf8.contains(UInt8(ascii: "_")) else { continue }
-      texts[column] = t
-    }
+    let titles = TitleCells(grid, rows: row...row)
     // A data row has a name or two among its figures; titles fill the row.
-    guard texts.count >= minimumFields else { return false }
-    let headers = texts.mapValues(HeaderMatcher.words)
+    guard (titles.byRow[row]?.count ?? 0) >= vocabulary.limits.minimumFields,
+      let block = HeaderBlock(grid, rows: row...row, titles: titles, years: vocabulary.years)
+    else { return false }
     return matchers.contains { matcher in
-      let found = matcher.match(words: headers)
-      return found.count >= minimumFields && found != columns
+      var cache: [String: [Double?]] = [:]
+      let found = matcher.match(block, cache: &cache).mapValues(\.field)
+      return found.count >= vocabulary.limits.minimumFields && found != columns
     }
-  }
-
-  /// `(1) (2) (3) …` or `1 2 3 …` under a header.
-  private func isNumberingRow(_ grid: SheetGrid, _ row: Int, columns: [Int]) -> Bool {
-    var count = 0
-    for column in columns {
-      switch grid.value(row, column) {
-      case .empty: continue
-      case .text(let t):
-        let inner = t.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "()"))
-        guard Int(inner) != nil else { return false }
-        count += 1
-      case .number(let n) where n == n.rounded() && abs(n) < 100:  // "(1)" typed from CSV is −1
-        count += 1
-      default: return false
-      }
-    }
-    return count >= 3
-  }
-
-  static func isTotalLabel(_ label: String) -> Bool {
-    // Folding makes "Cộng" (total) and "Công ty" (company) the same word, so a label
-    // written with diacritics is matched with them; only one without any is matched folded.
-    let marked = label.decomposedStringWithCanonicalMapping.unicodeScalars.contains {
-      (0x0300...0x036F).contains($0.value) || $0 == "đ" || $0 == "Đ"
-    }
-    let words =
-      marked
-      ? ["tổng cộng", "tổng số", "cộng", "toàn huyện", "toàn xã", "toàn tỉnh", "tổng"]
-      : ["tong cong", "tong so", "cong", "toan huyen", "toan xa", "toan tinh", "tong"]
-    let key =
-      marked
-      ? label.precomposedStringWithCanonicalMapping.lowercased().split { !$0.isLetter && !$0.isNumber }.joined(
-        separator: " ") : TextFolding.fold(label)
-    return words.contains { key == $0 || key.hasPrefix($0 + " ") }
   }
 }

@@ -1,13 +1,19 @@
 import Foundation
-import SheetIO
+public import SheetIO
 
-/// Finds who submitted a sheet and for which year, from its title rows ("UBND HUYỆN NÚI
-/// THÀNH", "Đơn vị: …", a code cell, "NĂM 2017") or, failing that, the file name.
+/// Matches names to registry units: a whole name (`Huyện Núi Thành`, `Núi Thành`, a code,
+/// an alias, a near spelling), or every unit a line of text mentions (`UBND XÃ TAM QUANG`,
+/// `Ban chỉ đạo giảm nghèo huyện Núi Thành`, `SỞ LĐ-TB&XH`, `LDTBXH_baocao_2017`).
 public struct UnitIdentifier: Sendable {
   public let registry: UnitRegistry
+  let vocabulary: FoldedVocabulary
   /// Each unit's names folded once: a registry of a thousand units is matched against
   /// every title cell of every file.
-  private let entries: [Entry]
+  let entries: [Entry]
+  /// First word of a key → the keys starting with it, for the search of mentions.
+  private let keysByFirstWord: [Substring: [Key]]
+  /// A key written as one word (`nuithanh`, `ldtbxh`) → the entries it names.
+  private let compactKeys: [String: [Int]]
 
   struct Entry: Sendable {
     var unit: RegistryUnit
@@ -17,22 +23,102 @@ public struct UnitIdentifier: Sendable {
     var keys: [String]
     /// Name and aliases without their administrative word (the fuzzy match's keys).
     var fuzzyKeys: [String]
+    /// The same with their diacritics, lower case: `trà don` and `trà dơn` are two
+    /// communes that fold alike.
+    var markedKeys: [String]
   }
 
-  public init(registry: UnitRegistry) {
+  struct Key: Sendable {
+    var words: [Substring]
+    var entry: Int
+    /// The key starts with an administrative word (`huyen nui thanh`, `so noi vu`).
+    var qualified: Bool
+  }
+
+  public init(movement: MovementDefinition, registry: UnitRegistry? = nil) {
+    self.init(registry: registry ?? movement.registry, vocabulary: movement.vocabulary)
+  }
+
+  init(registry: UnitRegistry, vocabulary: FoldedVocabulary) {
     self.registry = registry
-    entries = registry.units.map { unit in
-      let names = ([unit.name] + unit.aliases).map(TextFolding.fold)
-      return Entry(
-        unit: unit, names: names, keys: (names + [TextFolding.fold(unit.code)]).map(Self.stripPrefixes),
-        fuzzyKeys: names.map(Self.stripPrefixes))
+    self.vocabulary = vocabulary
+    var entries: [Entry] = []
+    var byFirst: [Substring: [Key]] = [:]
+    var compact: [String: [Int]] = [:]
+    for unit in registry.units {
+      let names = ([unit.name] + unit.aliases).map(TextFolding.fold).filter { !$0.isEmpty }
+      let bare = names.map { Self.stripPrefixes($0, vocabulary) }.filter { !$0.isEmpty }
+      let index = entries.count
+      entries.append(
+        Entry(
+          unit: unit, names: names, keys: bare + [Self.stripPrefixes(TextFolding.fold(unit.code), vocabulary)],
+          fuzzyKeys: bare, markedKeys: ([unit.name] + unit.aliases).map { Self.markedBare($0, vocabulary) }))
+      var spoken = Set(names)
+      // A bare name is a mention when it cannot be an ordinary word: two words or more,
+      // or one of five letters; a department's bare name ("Dân tộc") always needs its word.
+      for key in bare where unit.category != "SO_NGANH" && (key.contains(" ") || key.count >= 5) { spoken.insert(key) }
+      for key in spoken {
+        let words = key.split(separator: " ")
+        guard let first = words.first else { continue }
+        byFirst[first, default: []].append(Key(words: words, entry: index, qualified: !bare.contains(key)))
+      }
+      var oneWord = Set(bare.map { $0.replacingOccurrences(of: " ", with: "") }.filter { $0.count >= 6 })
+      if unit.category == "SO_NGANH" {
+        for key in bare { oneWord.insert(Self.initials(key)) }
+      }
+      for key in oneWord where key.count >= 4 { compact[key, default: []].append(index) }
     }
+    self.entries = entries
+    keysByFirstWord = byFirst
+    compactKeys = compact
   }
 
-  /// Words that introduce a unit's name in a title line, folded.
-  static let prefixes = [
-    "uy ban nhan dan", "ubnd", "don vi", "huyen", "thanh pho", "thi xa", "xa", "phuong", "thi tran", "so", "ban",
-  ]
+  /// The initials of a department's name without `và`: `lao dong thuong binh va xa hoi`
+  /// is `ldtbxh`, as `Sở LĐTBXH` and `LĐ-TB&XH` write it.
+  static func initials(_ folded: String) -> String {
+    String(folded.split(separator: " ").filter { $0 != "va" }.compactMap(\.first))
+  }
+
+  /// Administrative words at the start of a folded name, removed (`xa tam quang` →
+  /// `tam quang`, `ubnd huyen nui thanh` → `nui thanh`).
+  static func stripPrefixes(_ folded: String, _ vocabulary: FoldedVocabulary) -> String {
+    var s = folded
+    var changed = true
+    let words = vocabulary.issuerWords + vocabulary.unitLabels + vocabulary.adminWords.map(\.words)
+    while changed {
+      changed = false
+      for prefix in words where s.hasPrefix(prefix + " ") {
+        s = String(s.dropFirst(prefix.count + 1))
+        changed = true
+      }
+    }
+    return s
+  }
+
+  /// A name without its administrative words, lower case, diacritics kept.
+  static func markedBare(_ text: String, _ vocabulary: FoldedVocabulary) -> String {
+    let folded = TextFolding.fold(text)
+    let dropped = folded.split(separator: " ").count - stripPrefixes(folded, vocabulary).split(separator: " ").count
+    return FoldedVocabulary.markedWords(text).split(separator: " ").dropFirst(max(0, dropped)).joined(separator: " ")
+  }
+
+  /// Of units whose names fold alike, those whose name is written exactly as `text`
+  /// (diacritics kept); all of them when none is.
+  func exactlyWritten(_ units: [RegistryUnit], _ text: String) -> [RegistryUnit] {
+    guard units.count > 1 else { return units }
+    let marked = " " + FoldedVocabulary.markedWords(text) + " "
+    let exact = units.filter { unit in
+      entries.first { $0.unit.code == unit.code }?.markedKeys.contains {
+        !$0.isEmpty && marked.contains(" " + $0 + " ")
+      } ?? false
+    }
+    return exact.isEmpty ? units : exact
+  }
+
+  /// The category an administrative word at the start of a folded name points to.
+  func categoryHint(_ folded: String) -> String? {
+    vocabulary.adminWords.first { folded == $0.words || folded.hasPrefix($0.words + " ") }?.category
+  }
 
   /// Registry units whose folded name or alias equals `text` folded, with or without its
   /// administrative prefix ("Huyện Núi Thành" and "Núi Thành" both match).
@@ -50,41 +136,45 @@ public struct UnitIdentifier: Sendable {
     let folded = TextFolding.fold(text)
     // "UBND HUYỆN NÚI THÀNH": the full name after the issuing body, first.
     var full = folded
-    for lead in ["uy ban nhan dan", "ubnd", "don vi"] where full.hasPrefix(lead + " ") {
+    for lead in vocabulary.issuerWords + vocabulary.unitLabels where full.hasPrefix(lead + " ") {
       full = String(full.dropFirst(lead.count + 1))
     }
     let exact = pool.filter { $0.names.contains(full) }.map(\.unit)
-    if !exact.isEmpty { return (exact, false) }
-    let key = Self.stripPrefixes(folded)
+    if !exact.isEmpty { return (exactlyWritten(exact, text), false) }
+    let key = Self.stripPrefixes(folded, vocabulary)
     guard !key.isEmpty else { return ([], false) }
     var found = pool.filter { $0.keys.contains(key) }.map(\.unit)
     // "Núi Thành" names both a district and its town: the administrative word decides.
-    if found.count > 1, let category = Self.categoryHint(full) {
+    if found.count > 1, let category = categoryHint(full) {
       found = found.filter { $0.category == category }
     }
     if found.isEmpty { return (fuzzy(key, among: pool), true) }
-    return (found, false)
+    return (exactlyWritten(found, text), false)
   }
 
-  /// Names within this similarity (1 − edit distance ÷ longer length, on folded names
-  /// without their administrative word) are taken as typing slips: "Tam Quan" for "Tam
-  /// Quang" (0.89). Two or more such names are ambiguous, and none is a guess.
-  public static let fuzzyThreshold = 0.85
+  /// Whether folded `text` is a name of `unit` (a district's table whose row names the
+  /// district itself is its total).
+  func names(_ folded: String, _ unit: RegistryUnit) -> Bool {
+    guard let entry = entries.first(where: { $0.unit.code == unit.code }) else { return false }
+    // "Thị trấn Núi Thành" in the table of Huyện Núi Thành is its town, not its total.
+    if let category = categoryHint(folded), category != unit.category { return false }
+    return entry.names.contains(folded) || entry.keys.contains(Self.stripPrefixes(folded, vocabulary))
+  }
 
   private func fuzzy(_ key: String, among pool: [Entry]) -> [RegistryUnit] {
     guard key.count >= 5 else { return [] }  // short names are too close to each other
+    let threshold = vocabulary.limits.fuzzySimilarity
     return pool.filter { entry in
       // An edit distance can never be below the difference in length: skip those first.
       entry.fuzzyKeys.contains { candidate in
         let longer = max(key.count, candidate.count)
-        guard 1 - Double(abs(key.count - candidate.count)) / Double(longer) >= Self.fuzzyThreshold else {
-          return false
-        }
-        return Self.similarity(key, candidate) >= Self.fuzzyThreshold
+        guard 1 - Double(abs(key.count - candidate.count)) / Double(longer) >= threshold else { return false }
+        return Self.similarity(key, candidate) >= threshold
       }
     }.map(\.unit)
   }
 
+  /// 1 − edit distance ÷ the longer length, on folded names.
   static func similarity(_ a: String, _ b: String) -> Double {
     let x = Array(a.unicodeScalars)
     let y = Array(b.unicodeScalars)
@@ -99,89 +189,75 @@ public struct UnitIdentifier: Sendable {
     }
     return 1 - Double(previous[y.count]) / Double(max(x.count, y.count))
   }
+}
 
-  /// The category an administrative word at the start of a name points to.
-  static func categoryHint(_ folded: String) -> String? {
-    for (words, category) in [
-      (["huyen", "thanh pho", "thi xa"], "HUYEN"), (["xa", "phuong", "thi tran"], "XA"),
-      (["thon", "khoi pho"], "THON"),
-      (["so", "ban"], "SO_NGANH"),
-    ] where words.contains(where: { folded.hasPrefix($0 + " ") }) {
-      return category
-    }
-    return nil
+extension UnitIdentifier {
+  /// One place where a line of text names units.
+  struct Mention: Sendable {
+    /// The units the words may designate (several when names fold alike).
+    var units: [RegistryUnit]
+    /// An administrative word came with the name (`xã Tam Quang`, `Sở Nội vụ`).
+    var qualified: Bool
+    /// Word position in the line, for the order of mentions.
+    var position: Int
   }
 
-  static func stripPrefixes(_ folded: String) -> String {
-    var s = folded
-    var changed = true
-    while changed {
-      changed = false
-      for prefix in prefixes where s.hasPrefix(prefix + " ") {
-        s = String(s.dropFirst(prefix.count + 1))
-        changed = true
+  /// Every unit that folded `line` mentions, longest name first at each position; an
+  /// administrative word just before a bare name decides between a district and its town.
+  func mentions(in line: String, written raw: String? = nil) -> [Mention] {
+    let words = line.split(separator: " ")
+    var found: [Mention] = []
+    var i = 0
+    while i < words.count {
+      var best: (length: Int, keys: [Key])?
+      for key in keysByFirstWord[words[i]] ?? [] where i + key.words.count <= words.count {
+        guard words[i..<(i + key.words.count)].elementsEqual(key.words) else { continue }
+        if best == nil || key.words.count > best!.length {
+          best = (key.words.count, [key])
+        } else if key.words.count == best!.length {
+          best!.keys.append(key)
+        }
       }
-    }
-    return s
-  }
-
-  /// The unit named in rows `1..<beforeRow`, or by the file name; nil when none matches
-  /// exactly one unit (the caller reports it).
-  public func unit(in grid: SheetGrid, beforeRow: Int, fileName: String) -> (
-    unit: RegistryUnit?, seen: String?, ambiguous: [RegistryUnit]
-  ) {
-    var seen: String?
-    var ambiguous: [RegistryUnit] = []
-    for row in 1..<max(beforeRow, 1) {
-      for column in 1...max(grid.lastColumn, 1) {
-        guard case .text(let text) = grid.value(row, column) else { continue }
-        // "Đơn vị: X" may put X in the next cell.
-        var candidate = text
-        if TextFolding.fold(text).hasPrefix("don vi"), let colon = text.firstIndex(of: ":") {
-          candidate = String(text[text.index(after: colon)...])
-          if candidate.trimmingCharacters(in: .whitespaces).isEmpty, case .text(let next) = grid.value(row, column + 1)
-          {
-            candidate = next
+      if let best {
+        var units = uniqueUnits(best.keys.map(\.entry))
+        var qualified = best.keys.contains(where: \.qualified)
+        if !qualified, i > 0, let category = precedingCategory(words[..<i]) {
+          let narrowed = units.filter { $0.category == category }
+          if !narrowed.isEmpty {
+            units = narrowed
+            qualified = true
           }
         }
-        let found = candidates(candidate)
-        if found.count == 1 { return (found[0], candidate, []) }
-        if found.count > 1 && ambiguous.isEmpty {
-          ambiguous = found
-          seen = candidate.trimmingCharacters(in: .whitespaces)
+        if let raw { units = exactlyWritten(units, raw) }
+        // "Núi Thành" alone is the district, not its town of the same name.
+        if !qualified {
+          let parents = Set(units.compactMap(\.parent))
+          let higher = units.filter { parents.contains($0.code) }
+          if !higher.isEmpty { units = higher }
         }
-        if seen == nil, TextFolding.fold(text).hasPrefix("ubnd") || TextFolding.fold(text).hasPrefix("don vi") {
-          seen = candidate.trimmingCharacters(in: .whitespaces)
-        }
-      }
-    }
-    let stem = " " + TextFolding.fold(fileName) + " "
-    let byFile = entries.filter { entry in
-      entry.fuzzyKeys.contains { key in key.count >= 4 && stem.contains(" " + key + " ") }
-    }.map(\.unit)
-    if byFile.count == 1 && ambiguous.isEmpty { return (byFile[0], fileName, []) }
-    return (nil, seen, ambiguous)
-  }
-
-  /// A year 2010–2039 written in the title rows ("NĂM 2017"), else in the file name.
-  public func year(in grid: SheetGrid, beforeRow: Int, fileName: String) -> Int? {
-    for row in 1..<max(beforeRow, 1) {
-      for column in 1...max(grid.lastColumn, 1) {
-        if case .text(let text) = grid.value(row, column), let y = Self.year(in: text) { return y }
-      }
-    }
-    return Self.year(in: fileName)
-  }
-
-  static func year(in text: String) -> Int? {
-    var digits = ""
-    for ch in text + " " {
-      if ch.isASCII && ch.isNumber {
-        digits.append(ch)
+        found.append(Mention(units: units, qualified: qualified, position: i))
+        i += best.length
         continue
       }
-      if digits.count == 4, let y = Int(digits), (2010...2039).contains(y) { return y }
-      digits = ""
+      // `Phòng LĐTBXH` is a district's office: its initials are not the department's.
+      if let indices = compactKeys[String(words[i])], i == 0 || !vocabulary.officeWords.contains(String(words[i - 1])) {
+        found.append(Mention(units: uniqueUnits(indices), qualified: true, position: i))
+      }
+      i += 1
+    }
+    return found
+  }
+
+  private func uniqueUnits(_ indices: [Int]) -> [RegistryUnit] {
+    var seen: Set<String> = []
+    return indices.map { entries[$0].unit }.filter { seen.insert($0.code).inserted }
+  }
+
+  /// The category of the administrative word that ends `words` (`... ubnd huyen`).
+  private func precedingCategory(_ words: ArraySlice<Substring>) -> String? {
+    for admin in vocabulary.adminWords {
+      let parts = admin.words.split(separator: " ")
+      if words.count >= parts.count, words.suffix(parts.count).elementsEqual(parts) { return admin.category }
     }
     return nil
   }

@@ -38,6 +38,9 @@ public struct FieldSchema: Codable, Hashable, Sendable {
   public var title: String
   /// Other titles seen in real workbooks.
   public var variants: [String]?
+  /// How a column's header or a row's label is recognised as this field (docs/findings.md);
+  /// when absent, the title and the variants are the phrases.
+  public var match: MatchRule?
   public var type: FieldType
   public var unit: String?
   public var constraints: Constraints?
@@ -55,4 +58,16 @@ public struct FieldSchema: Codable, Hashable, Sendable {
     if let maximum, n > maximum { return "≤ \(CanonicalCSV.numberText(maximum))" }
     return nil
   }
+}
+
+/// The words that recognise a field in a header or a label, written as Vietnamese phrases
+/// (folded when compared: case, diacritics and punctuation do not count).
+public struct MatchRule: Codable, Hashable, Sendable {
+  /// Every group must be present: each group lists alternative phrases, one of which
+  /// must stand in the header (`[["thoát nghèo"], ["số hộ", "hộ"]]`).
+  public var all: [[String]]
+  /// Phrases that add to the score when present: a unit word, a usual qualifier.
+  public var any: [String]?
+  /// Phrases that rule the field out: `cận nghèo` for a count of poor households.
+  public var none: [String]?
 }

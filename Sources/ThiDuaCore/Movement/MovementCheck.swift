@@ -29,7 +29,11 @@ public struct MovementProblem: Hashable, Sendable {
     case "unknown-parent": text = ("đơn vị cấp trên không có trong danh mục", "a parent unit not in the registry")
     case "unknown-area": text = ("loại địa bàn không hợp lệ", "an unknown area type")
     case "unknown-review": text = ("loại đợt xét không hợp lệ", "an unknown review kind")
-    case "bad-deadline": text = ("hạn nộp báo cáo không phải ngày/tháng", "the report deadline is not day/month")
+    case "bad-deadline":
+      text = (
+        "hạn nộp báo cáo không phải ngày/tháng hoặc ngày/tháng/+1",
+        "the report deadline is not day/month or day/month/+1"
+      )
     case "bad-quota": text = ("tỷ lệ hạn mức phải lớn hơn 0 và không quá 1", "a quota share must be in (0, 1]")
     default: text = (code, code)
     }
@@ -151,7 +155,9 @@ public enum MovementCheck {
 
   private static func check(_ awards: AwardRules) -> [MovementProblem] {
     var problems: [MovementProblem] = []
-    if let deadline = awards.reportDeadline, awards.deadlineSerial(year: 2017) == nil {
+    for deadline in [awards.reportDeadline].compactMap({ $0 })
+      + (awards.reportDeadlineByCategory ?? [:]).values.sorted()
+    where AwardRules.serial(deadline, year: 2017) == nil {
       problems.append(MovementProblem(code: "bad-deadline", file: "awards.json", detail: deadline))
     }
     for rule in awards.rules {

@@ -41,6 +41,7 @@ public struct MovementDefinition: Sendable {
     var planDate: String
     var years: [Int]
     var formsByCategory: [String: [String]]
+    var reportingCategories: [String]?
   }
 
   public let code: String
@@ -52,6 +53,9 @@ public struct MovementDefinition: Sendable {
   public let years: [Int]
   public let forms: [String: FormSchema]
   public let formsByCategory: [String: [String]]
+  /// Categories whose units report to the Board themselves (plan IV.4: departments and
+  /// districts); a commune reports through its district, so it is never "missing".
+  public let reportingCategories: Set<String>
   public let registry: UnitRegistry
   public let criteria: [Criterion]
   public let thresholds: ThresholdsFile
@@ -59,6 +63,10 @@ public struct MovementDefinition: Sendable {
   public let maxPoints: [String: Double]
   /// Award rules and the reporting deadline; none when the folder has no `awards.json`.
   public let awards: AwardRules
+  /// The intake's words and limits (`intake.json`; the shipped one when the folder has none).
+  public let intake: IntakeVocabulary
+  /// The same, folded once for the detectors.
+  let vocabulary: FoldedVocabulary
 
   /// The folder of the definition shipped with thidua: Plan 5201/KH-UBND (2017).
   public static func shippedFolder() throws(MovementError) -> String {
@@ -110,6 +118,7 @@ public struct MovementDefinition: Sendable {
     years = header.years
     self.forms = forms
     formsByCategory = header.formsByCategory
+    reportingCategories = Set(header.reportingCategories ?? Array(header.formsByCategory.keys))
     registry = try UnitRegistry(csvPath: (folder as NSString).appendingPathComponent("units.csv"))
     do {
       let criteriaFile = try JSONDecoder().decode(CriteriaFile.self, from: try read("criteria.json"))
@@ -131,6 +140,21 @@ public struct MovementDefinition: Sendable {
     } else {
       awards = .none
     }
+    var intakePath = (folder as NSString).appendingPathComponent("intake.json")
+    if !FileManager.default.fileExists(atPath: intakePath) {
+      intakePath = (try Self.shippedFolder() as NSString).appendingPathComponent("intake.json")
+    }
+    do {
+      guard let data = FileManager.default.contents(atPath: intakePath) else {
+        throw MovementError.unreadable(file: "intake.json", reason: "missing")
+      }
+      intake = try JSONDecoder().decode(IntakeVocabulary.self, from: data)
+    } catch let error as MovementError {
+      throw error
+    } catch {
+      throw .unreadable(file: "intake.json", reason: "\(error)")
+    }
+    vocabulary = FoldedVocabulary(intake)
   }
 
   /// The criterion with `id` (`b4`, `dd3` …).

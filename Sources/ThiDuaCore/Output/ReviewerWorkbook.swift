@@ -46,7 +46,10 @@ struct ReviewerWorkbook {
     var rows: [[CellValue]] = []
     var totals = [0.0, 0, 0, 0, 0]
     for category in categories {
-      let expected = movement.registry.units.filter { $0.category == category }
+      // A category that reports through another (communes) expects only those that sent.
+      let expected = movement.registry.units.filter {
+        $0.category == category && (movement.reportingCategories.contains(category) || sentBy[$0.code] != nil)
+      }
       let sent = expected.filter { sentBy[$0.code] != nil }
       let files = Set(sent.flatMap { u in sentBy[u.code]!.flatMap(\.files) })
       let reports = used.filter { files.contains($0.file.name) }.map(\.report)

@@ -6,6 +6,7 @@ import SheetIO
 /// must be those households over last year's household count (`rate-mismatch`), which
 /// the form itself cannot give (DOMAIN, CHI_TIEU).
 struct CrossYearChecks {
+  let vocabulary: FoldedVocabulary
   /// Allowed difference between a stated rate and the computed one, in percentage points.
   var tolerance = 0.01
 
@@ -55,7 +56,9 @@ struct CrossYearChecks {
 
   private func areaKey(_ row: [String: CellValue]) -> String? {
     if case .text(let code)? = row["ma_dia_ban"], !code.isEmpty { return "code:" + TextFolding.fold(code) }
-    if case .text(let name)? = row["ten_dia_ban"] { return UnitIdentifier.stripPrefixes(TextFolding.fold(name)) }
+    if case .text(let name)? = row["ten_dia_ban"] {
+      return UnitIdentifier.stripPrefixes(TextFolding.fold(name), vocabulary)
+    }
     return nil
   }
 }

@@ -61,7 +61,7 @@ public struct Review: Sendable {
     let inPeriod = submissions.filter { period.contains($0.year) }
     let recommendations = recommender.units(results) + recommender.nominees(inPeriod)
     let sent = Set(inPeriod.map(\.unit.code))
-    let expected = movement.registry.units.filter { movement.formsByCategory[$0.category] != nil }
+    let expected = movement.registry.units.filter { movement.reportingCategories.contains($0.category) }
     let latest = submissions.compactMap { $0.reportDate?.serial1900 }.max()
     return ReviewResult(
       kind: kind, year: year, period: period, files: received, submissions: submissions, results: results,
@@ -72,7 +72,7 @@ public struct Review: Sendable {
 
   /// Findings that need last year's table join the report of the file they point at.
   private func addCrossYearFindings(_ received: inout [ReceivedFile], _ submissions: [Submission]) {
-    let findings = CrossYearChecks().findings(submissions)
+    let findings = CrossYearChecks(vocabulary: movement.vocabulary).findings(submissions)
     guard !findings.isEmpty else { return }
     for i in received.indices {
       let mine = findings.filter { $0.location.file == received[i].file.name }

@@ -47,7 +47,9 @@ struct CriteriaEvaluator {
       let result = row["ket_qua"]?.text.map(TextFolding.fold) ?? ""
       guard result == "dat" || result == "vuot" else { return outcome(.notMet, "self-assessed-not-met", [:], [source]) }
       guard let evidence = row["minh_chung"]?.text, !evidence.isEmpty else {
-        return outcome(.notMet, "evidence-missing", [:], [source])
+        // The cell to fill in first: the empty evidence cell, when the column is there.
+        let empty = table.cells[index]["minh_chung"].map { location(table, $0) }
+        return outcome(.notMet, "evidence-missing", [:], [empty, source].compactMap { $0 })
       }
       return outcome(.met, "self-assessed-with-evidence", ["evidence": evidence], [source])
     case .nominee:

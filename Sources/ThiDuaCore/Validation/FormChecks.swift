@@ -51,7 +51,7 @@ struct FormChecks {
       conventions[column] = NumberConvention.resolve(vietnamese: vi, english: en)
     }
     var numbers: [Int: [String: Double]] = [:]  // row → field → value
-    let rows = table.dataRows + (table.totalRow.map { [$0] } ?? [])
+    let rows = table.dataRows + (table.totalRow.map { [$0] } ?? []) + table.subtotals.map(\.row)
     for row in rows {
       for (column, code) in table.columns {
         guard let field = form.fields.first(where: { $0.name == code }) else { continue }
@@ -82,7 +82,10 @@ struct FormChecks {
         }
       }
     }
-    if form.name == "CHI_TIEU" { findings += povertyRules(numbers) }
+    if form.name == "CHI_TIEU" {
+      scaleFractionRates(&numbers)
+      findings += povertyRules(numbers)
+    }
     func values(_ row: Int) -> [String: CellValue] {
       var values: [String: CellValue] = [:]
       for (column, code) in table.columns {
@@ -109,7 +112,9 @@ struct FormChecks {
     let expected = field.type == .integer ? "số nguyên" : "số"
     var n: Double
     switch value {
-    case .number(let x): n = x
+    case .number(let x):
+      // A rate stored as a fraction under a % format (0.0521 shown as 5,21%).
+      n = field.type == .percent && grid.percentCells.contains(CellAddress(row: row, column: column)) ? x * 100 : x
     case .text(let t):
       var typed = TypedText(t, convention: convention, numeric: true)
       // A count cannot be 4.21: for whole-number fields the one whole reading decides.
@@ -155,14 +160,51 @@ struct FormChecks {
     return n
   }
 
+  /// The areas a table may list: a district's communes, a commune's villages; for a
+  /// department, the province's districts.
+  private var areas: [RegistryUnit] {
+    guard let unit else { return [] }
+    if unit.category == "SO_NGANH", let parent = unit.parent {
+      return movement.registry.children(of: parent).filter { $0.category == "HUYEN" }
+    }
+    return movement.registry.children(of: unit.code)
+  }
+
+  /// Rates typed as fractions without a % format (0.0521 for 5,21 %): when the stated
+  /// end-of-year rates agree with poor ÷ households as fractions and not as points, the
+  /// column is in fractions, and so is a start-of-year column of values under 1.
+  private func scaleFractionRates(_ numbers: inout [Int: [String: Double]]) {
+    var asFraction = 0
+    var asPoints = 0
+    for (_, v) in numbers {
+      guard let households = v["tong_so_ho"], households > 0, let end = v["ho_ngheo_cuoi_nam"],
+        let stated = v["ty_le_ngheo_cuoi_nam"]
+      else { continue }
+      let computed = end / households * 100
+      if abs(stated - computed) <= tolerance + 1e-9 {
+        asPoints += 1
+      } else if abs(stated * 100 - computed) <= tolerance + 1e-9 {
+        asFraction += 1
+      }
+    }
+    guard asFraction > asPoints else { return }
+    let startColumnIsFraction = numbers.values.allSatisfy { ($0["ty_le_ngheo_dau_nam"] ?? 0) <= 1 }
+    for row in numbers.keys {
+      numbers[row]?["ty_le_ngheo_cuoi_nam"].map { numbers[row]?["ty_le_ngheo_cuoi_nam"] = $0 * 100 }
+      if startColumnIsFraction {
+        numbers[row]?["ty_le_ngheo_dau_nam"].map { numbers[row]?["ty_le_ngheo_dau_nam"] = $0 * 100 }
+      }
+    }
+  }
+
   private func povertyRules(_ numbers: [Int: [String: Double]]) -> [Finding] {
     var findings: [Finding] = []
     func column(_ f: String) -> Int? { table.column(of: f) }
     func text(_ x: Double) -> String { x.hundredthsText }
     var seenAreas: [String: Int] = [:]
     let nameColumn = column("ten_dia_ban")
-    let children = unit.map { movement.registry.children(of: $0.code) } ?? []
-    let identifier = UnitIdentifier(registry: UnitRegistry(units: children))
+    let children = areas
+    let identifier = UnitIdentifier(movement: movement, registry: UnitRegistry(units: children))
     for row in table.dataRows {
       let v = numbers[row] ?? [:]
       if let start = v["ho_ngheo_dau_nam"], let out = v["ho_thoat_ngheo"], let end = v["ho_ngheo_cuoi_nam"],
@@ -190,9 +232,13 @@ struct FormChecks {
               ]))
         }
       }
-      if let households = v["tong_so_ho"], let end = v["ho_ngheo_cuoi_nam"], let c = column("ho_ngheo_cuoi_nam") {
+      if let households = v["tong_so_ho"], let end = v["ho_ngheo_cuoi_nam"],
+        let poorColumn = column("ho_ngheo_cuoi_nam")
+      {
         let poorAndNear = end + (v["ho_can_ngheo_cuoi_nam"] ?? 0)
         if poorAndNear > households {
+          // At the figure that tips the sum over: the near-poor when the poor alone fit.
+          let c = end <= households ? column("ho_can_ngheo_cuoi_nam") ?? poorColumn : poorColumn
           findings.append(
             finding(
               "poor-exceeds-households", .error, row: row, column: c,
@@ -200,7 +246,12 @@ struct FormChecks {
         }
       }
       if let nameColumn, case .text(let name) = grid.value(row, nameColumn) {
-        let key = UnitIdentifier.stripPrefixes(TextFolding.fold(name))
+        // The same area twice: the same registry unit, or the same name as written
+        // (Trà Don and Trà Dơn, Tam Dân and Tam Đàn are different communes that fold alike).
+        let match = children.isEmpty ? (units: [RegistryUnit](), fuzzy: false) : identifier.match(name, among: children)
+        let key =
+          match.units.count == 1
+          ? "code:" + match.units[0].code : UnitIdentifier.markedBare(name, movement.vocabulary)
         if let first = seenAreas[key] {
           findings.append(
             finding("duplicate-row", .error, row: row, column: nameColumn, ["seen": name, "expected": "\(first)"]))
@@ -208,7 +259,6 @@ struct FormChecks {
           seenAreas[key] = row
         }
         if !children.isEmpty {
-          let match = identifier.match(name, among: children)
           if match.units.isEmpty {
             findings.append(finding("unknown-area", .warning, row: row, column: nameColumn, ["seen": name]))
           } else if match.units.count > 1 {
@@ -224,20 +274,23 @@ struct FormChecks {
         }
       }
     }
-    if let total = table.totalRow {
-      let counts = [
-        "tong_so_ho", "ho_ngheo_dau_nam", "ho_thoat_ngheo", "ho_tai_ngheo", "ho_ngheo_phat_sinh", "ho_ngheo_cuoi_nam",
-        "ho_can_ngheo_cuoi_nam",
-      ]
+    let sums =
+      (table.totalRow.map { [DetectedTable.Subtotal(row: $0, members: table.dataRows)] } ?? []) + table.subtotals
+    let counts = [
+      "tong_so_ho", "ho_ngheo_dau_nam", "ho_thoat_ngheo", "ho_tai_ngheo", "ho_ngheo_phat_sinh", "ho_ngheo_cuoi_nam",
+      "ho_can_ngheo_cuoi_nam",
+    ]
+    for sum in sums where !sum.members.isEmpty {
+      let total = sum.row
       for field in counts {
         guard let c = column(field), let stated = numbers[total]?[field] else { continue }
-        let sum = table.dataRows.reduce(0) { $0 + (numbers[$1]?[field] ?? 0) }
-        if sum != stated {
+        let added = sum.members.reduce(0) { $0 + (numbers[$1]?[field] ?? 0) }
+        if added != stated {
           let title = table.form.fields.first { $0.name == field }?.title ?? field
           findings.append(
             finding(
               "total-mismatch", .error, row: total, column: c,
-              ["seen": text(stated), "expected": text(sum), "field": title]))
+              ["seen": text(stated), "expected": text(added), "field": title]))
         }
       }
     }

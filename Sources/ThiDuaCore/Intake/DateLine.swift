@@ -1,0 +1,39 @@
+import SheetIO
+
+/// The line a Vietnamese report is signed with: `Núi Thành, ngày 09 tháng 01 năm 2018`,
+/// a place (or nothing) and a date in words. Dates inside sentences (`Căn cứ Quyết định
+/// số 59/2015/QĐ-TTg ngày 19 tháng 11 năm 2015 …`) cite other documents and are not it.
+enum DateLine {
+  /// A place before the date takes at most this many words (`Thành phố Tam Kỳ`).
+  static let maxPlaceWords = 6
+
+  /// Whether folded `text` is a date line, filled in (`ngay 09 thang 01 nam 2018`) or not
+  /// yet (`ngay thang nam 2018`, the dots gone with folding).
+  static func isDateLine(_ folded: String) -> Bool { parts(folded) != nil }
+
+  /// The date of a filled-in date line, as a serial of the 1900 system.
+  static func serial(_ text: String) -> Double? {
+    guard let (day, month, year) = parts(TextFolding.fold(text)), let day, let month else { return nil }
+    return VietnameseDate.serial("\(day)/\(month)/\(year)")
+  }
+
+  /// Day, month and year of a date line; day and month nil when left blank.
+  private static func parts(_ folded: String) -> (Int?, Int?, Int)? {
+    let words = folded.split(separator: " ")
+    guard let ngay = words.firstIndex(of: "ngay"), ngay <= maxPlaceWords else { return nil }
+    var i = ngay + 1
+    func number() -> Int? {
+      guard i < words.count, let n = Int(words[i]) else { return nil }
+      i += 1
+      return n
+    }
+    let day = number()
+    guard i < words.count, words[i] == "thang" else { return nil }
+    i += 1
+    let month = number()
+    guard i < words.count, words[i] == "nam" else { return nil }
+    i += 1
+    guard let year = number(), year >= 1900, year <= 9999, i == words.count else { return nil }
+    return (day, month, year)
+  }
+}

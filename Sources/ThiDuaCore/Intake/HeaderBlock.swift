@@ -1,0 +1,182 @@
+import SheetIO
+
+/// A candidate header: one to three consecutive rows, and for each column the path of
+/// header cells above it, top first (`Hộ nghèo cuối năm` → `Tỷ lệ %`). A merged cell gives
+/// its text to every column it covers.
+struct HeaderBlock: Sendable {
+  var rows: ClosedRange<Int>
+  /// Column → its header cells, top first.
+  var paths: [Int: [HeaderCell]]
+  /// Column → a key naming its cells, so that scores are computed once per path.
+  var keys: [Int: String]
+
+  /// The block of `rows`, or nil when they cannot be one header: a row without a title
+  /// of its own, or a lone title spanning the table (a heading above it, not a parent).
+  init?(_ grid: SheetGrid, rows: ClosedRange<Int>, titles: TitleCells, years: ClosedRange<Int>) {
+    var paths: [Int: [HeaderCell]] = [:]
+    var keys: [Int: String] = [:]
+    var anchorsByRow: [Int: [(anchor: CellAddress, span: Int)]] = [:]
+    for row in rows {
+      guard let anchors = titles.byRow[row], !anchors.isEmpty else { return nil }
+      anchorsByRow[row] = anchors
+    }
+    // A parent typed over the first of its columns only (a CSV, a sheet without merges)
+    // spans the empty cells right of it that have titles below.
+    var spans: [CellAddress: Int] = [:]
+    var coveredBy: [CellAddress: CellAddress] = [:]
+    for row in rows where row < rows.upperBound {
+      for (anchor, span) in anchorsByRow[row]! where span == 1 {
+        var column = anchor.column + 1
+        while Self.isOpen(grid, row, column, titles), Self.hasTitle(grid, row + 1, column, titles) {
+          coveredBy[CellAddress(row: row, column: column)] = anchor
+          column += 1
+        }
+        if column > anchor.column + 1 { spans[anchor] = column - anchor.column }
+      }
+    }
+    for (anchor, span) in spans {
+      anchorsByRow[anchor.row] = anchorsByRow[anchor.row]!.map { $0.anchor == anchor ? (anchor, span) : $0 }
+    }
+    let columns = Set(
+      rows.flatMap { row in anchorsByRow[row]!.flatMap { $0.anchor.column..<($0.anchor.column + $0.span) } })
+    if rows.count > 1 {
+      for row in rows {
+        let anchors = anchorsByRow[row]!
+        if anchors.count == 1, anchors[0].span >= 3, anchors[0].span * 5 >= columns.count * 4 { return nil }
+      }
+    }
+    for column in columns.sorted() {
+      var path: [HeaderCell] = []
+      var key = ""
+      var seen: Set<CellAddress> = []
+      for row in rows {
+        let here = CellAddress(row: row, column: column)
+        let anchor = coveredBy[here] ?? grid.anchor(of: here)
+        guard anchor.row >= rows.lowerBound, !seen.contains(anchor), var cell = titles.cells[anchor] else { continue }
+        seen.insert(anchor)
+        if let span = spans[anchor] { cell.span = span }
+        path.append(cell)
+        key += "\(anchor.row):\(anchor.column);"
+      }
+      if !path.isEmpty {
+        paths[column] = path
+        keys[column] = key
+      }
+    }
+    guard !paths.isEmpty else { return nil }
+    Self.markConsecutiveYears(&paths, years: years)
+    Self.giveRatesTheirSubject(&paths)
+    self.rows = rows
+    self.paths = paths
+    self.keys = keys
+  }
+}
+
+extension HeaderBlock {
+  /// An empty cell that no merge covers.
+  private static func isOpen(_ grid: SheetGrid, _ row: Int, _ column: Int, _ titles: TitleCells) -> Bool {
+    let here = CellAddress(row: row, column: column)
+    return grid.value(row, column).isEmpty && grid.anchor(of: here) == here
+  }
+
+  /// A title stands in the cell, or in the merge covering it.
+  private static func hasTitle(_ grid: SheetGrid, _ row: Int, _ column: Int, _ titles: TitleCells) -> Bool {
+    titles.cells[grid.anchor(of: CellAddress(row: row, column: column))] != nil
+  }
+
+  /// A header that names two consecutive years (`Hộ nghèo năm 2016` | `Hộ nghèo năm
+  /// 2017`, or `cuối năm 2016` for the start of 2017) tells start from end by them: the
+  /// earlier year's cells read as `đầu năm`, the later one's as `cuối năm` (words set
+  /// aside, so they cost nothing when unexplained).
+  static func markConsecutiveYears(_ paths: inout [Int: [HeaderCell]], years range: ClosedRange<Int>) {
+    var seen: Set<Int> = []
+    for path in paths.values {
+      for cell in path {
+        for word in cell.text.words { if let y = Int(word.text), range.contains(y) { seen.insert(y) } }
+      }
+    }
+    guard seen.count == 2, let earlier = seen.min(), let later = seen.max(), later == earlier + 1 else { return }
+    for column in paths.keys {
+      for i in paths[column]!.indices {
+        let words = paths[column]![i].text.words.map(\.text)
+        let mark =
+          words.contains(String(earlier)) ? ["dau", "nam"] : words.contains(String(later)) ? ["cuoi", "nam"] : []
+        guard !mark.isEmpty else { continue }
+        // "cuối năm 2016" is the start of 2017: its own words no longer say end.
+        if mark[0] == "dau" {
+          paths[column]![i].text.words.removeAll { $0.text == "cuoi" }
+        }
+        paths[column]![i].text.words += mark.map { HeaderText.Word(text: $0, aside: true) }
+      }
+    }
+  }
+}
+
+extension HeaderBlock {
+  /// Words that only say "a rate": `Tỷ lệ`, `Tỷ lệ (%)`, `%`.
+  private static let rateWords: Set<String> = ["ty", "ti", "le", "%", "phan", "tram"]
+
+  /// A rate titled only `Tỷ lệ (%)` is the rate of the count on its left under the same
+  /// parent (`Đầu năm` over `Số hộ nghèo | Tỷ lệ (%)`): it takes that count's words, set
+  /// aside so they cost nothing when unexplained.
+  static func giveRatesTheirSubject(_ paths: inout [Int: [HeaderCell]]) {
+    for column in paths.keys.sorted() {
+      guard let path = paths[column], let leaf = path.last,
+        leaf.text.words.contains(where: { !$0.aside }),
+        leaf.text.words.allSatisfy({ $0.aside || rateWords.contains($0.text) }),
+        let left = paths[column - 1], let subject = left.last, left.count == path.count,
+        zip(left.dropLast(), path.dropLast()).allSatisfy({ $0.0 == $0.1 })
+      else { continue }
+      let words = subject.text.words.filter { !rateWords.contains($0.text) }.map {
+        HeaderText.Word(text: $0.text, aside: true)
+      }
+      paths[column]![path.count - 1].text.words += words
+    }
+  }
+}
+
+/// The cells of a sheet that can be column titles, cut into words once per sheet: text
+/// with a word of two letters or more, not a field code, not a sentence.
+struct TitleCells: Sendable {
+  /// Title cells by their address (the anchor, for a merged one).
+  var cells: [CellAddress: HeaderCell] = [:]
+  /// Row → the title cells anchored in it, with their spans, in column order.
+  var byRow: [Int: [(anchor: CellAddress, span: Int)]] = [:]
+
+  /// Titles are short: a sentence (an instruction, a note) is not a column title.
+  static let maxWords = 25
+
+  init(_ grid: SheetGrid, rows: ClosedRange<Int>) {
+    guard !rows.isEmpty else { return }
+    for (address, cell) in grid.cells where rows.contains(address.row) {
+      guard case .text(let text) = cell.value, Self.isTitle(text) else { continue }
+      let words = HeaderText(text)
+      guard !words.isEmpty, words.words.count <= Self.maxWords else { continue }
+      let range = grid.mergedRange(anchoredAt: address)
+      let span = range.map { $0.last.column - $0.first.column + 1 } ?? 1
+      cells[address] = HeaderCell(text: words, span: span)
+      byRow[address.row, default: []].append((address, span))
+    }
+    for row in byRow.keys { byRow[row]!.sort { $0.anchor.column < $1.anchor.column } }
+  }
+
+  /// Whether `text` can title a column: it has a word of two letters or more that is not
+  /// a Roman numeral (`II` labels a block, `B` a column letter), and it is not a field
+  /// code (`ho_ngheo`, the template's business).
+  static func isTitle(_ text: String) -> Bool {
+    guard !text.utf8.contains(UInt8(ascii: "_")) else { return false }
+    var run = 0
+    var roman = true
+    for scalar in text.unicodeScalars {
+      if scalar.properties.isAlphabetic {
+        run += 1
+        if !"IVXivx".unicodeScalars.contains(scalar) { roman = false }
+      } else {
+        if run >= 2 && !roman { return true }
+        run = 0
+        roman = true
+      }
+    }
+    return run >= 2 && !roman
+  }
+}

@@ -1,0 +1,158 @@
+import Foundation
+public import SheetIO
+
+/// What the intake read from one file before any check: the forms on its sheets, who sent
+/// it, for which year, when it was signed, and the evidence behind each decision.
+public struct IntakeResult: Sendable {
+  public struct SheetForms: Sendable {
+    public var grid: SheetGrid
+    public var tables: [DetectedTable] = []
+    /// A key-value form read on the sheet.
+    public var keyValue: (form: FormSchema, values: [String: KeyValueValue])?
+    /// The year the sheet's own title states when it differs from the file's: its forms
+    /// are another year's (last year's table kept on a hidden sheet) and are not used.
+    public var otherYear: Int?
+  }
+
+  public var file: String
+  public var opened = true
+  public var unreadableSheets = 0
+  public var sheets: [SheetForms] = []
+  public var unit: RegistryUnit?
+  public var unitEvidence: [Evidence] = []
+  /// Units the evidence fits equally (`ambiguous-unit`), and the issuing line seen.
+  public var ambiguousUnits: [RegistryUnit] = []
+  public var unitSeen: String?
+  public var runnerUpUnit: RegistryUnit?
+  public var year: Int?
+  public var yearEvidence: [Evidence] = []
+  public var yearConflict: (year: Int, evidence: Evidence)?
+  public var reportDate: ExcelDate?
+  public var reportDateSource: Location?
+  public var reportDateRule: String?
+  /// Reader errors and notes about sheets (`no-form`, `rows-not-read` …).
+  public var findings: [Finding] = []
+}
+
+/// A key-value form's value, with where it and its label stand.
+public struct KeyValueValue: Sendable {
+  public var value: CellValue
+  public var cell: CellAddress
+  public var label: CellAddress
+  public var match: ColumnMatch
+  /// A money amount given in thousands, millions or billions of đồng.
+  public var multiplier: Double
+}
+
+/// Reads one submission file: opens it by content, holds each sheet as a grid, finds the
+/// forms, then decides the sender, the year and the report date from all the evidence.
+public struct SubmissionReader: Sendable {
+  public let movement: MovementDefinition
+  let detector: TableDetector
+  let identifier: UnitIdentifier
+
+  public init(movement: MovementDefinition) {
+    self.movement = movement
+    detector = TableDetector(forms: Array(movement.forms.values).sorted { $0.name < $1.name }, movement: movement)
+    identifier = UnitIdentifier(movement: movement)
+  }
+
+  var vocabulary: FoldedVocabulary { movement.vocabulary }
+
+  public func read(path: String, name: String) -> IntakeResult {
+    var result = IntakeResult(file: name)
+    let source: any SheetSource
+    do {
+      source = try Workbooks.open(path: path)
+    } catch {
+      result.opened = false
+      result.findings.append(Finding(readError: error.relocated(file: name)))
+      return result
+    }
+    // First pass: each sheet's first header, and the lines around it.
+    var firstHeaders: [Int: DetectedTable] = [:]
+    var lines: [TitleLine] = []
+    for sheet in source.sheets {
+      guard let grid = readGrid(source, sheet, &result) else { continue }
+      let index = result.sheets.count
+      result.sheets.append(IntakeResult.SheetForms(grid: grid))
+      guard grid.lastRow > 0 else { continue }
+      let hidden = sheet.state != .visible
+      if let header = detector.firstHeader(grid) {
+        firstHeaders[index] = header
+        lines += TitleLine.lines(
+          grid, rows: 1...max(1, header.headerRows.lowerBound - 1), place: hidden ? .hidden : .title
+        )
+        .filter { $0.cell.map { $0.row < header.headerRows.lowerBound } ?? false }
+      } else {
+        lines += TitleLine.lines(
+          grid, rows: 1...min(grid.lastRow, vocabulary.limits.titleRows), place: hidden ? .hidden : .cover)
+      }
+    }
+    lines.append(TitleLine.fileName(name))
+    decideSender(lines, &result)
+    // Second pass: every table, its rows sorted knowing the sender; key-value forms.
+    for index in result.sheets.indices {
+      let grid = result.sheets[index].grid
+      guard grid.lastRow > 0 else { continue }
+      if let header = firstHeaders[index] {
+        result.sheets[index].tables = detector.detectAll(grid, first: header, sender: result.unit, registry: identifier)
+      } else if let keyValue = readKeyValue(grid) {
+        result.sheets[index].keyValue = keyValue
+      } else {
+        result.findings.append(
+          Finding(
+            code: "no-form", severity: .info, location: Location(file: name, sheet: grid.sheet.name),
+            values: ["reason": "no row of column titles matches a form"]))
+      }
+    }
+    // A file without a form sends nothing: its lines name no sender.
+    if !result.sheets.contains(where: { !$0.tables.isEmpty || $0.keyValue != nil }) { result.unit = nil }
+    decideReportDate(&result)
+    decideYear(lines, &result)
+    return result
+  }
+
+  private func readGrid(_ source: any SheetSource, _ sheet: SheetInfo, _ result: inout IntakeResult) -> SheetGrid? {
+    do {
+      let grid = try SheetGrid(source: source, sheet: sheet, file: result.file)
+      if let row = grid.firstRowNotRead {
+        result.findings.append(
+          Finding(
+            code: "rows-not-read", severity: .error, location: Location(file: result.file, sheet: sheet.name),
+            values: ["row": String(row)]))
+      }
+      return grid
+    } catch {
+      result.unreadableSheets += 1
+      result.findings.append(Finding(readError: error.relocated(file: result.file)))
+      return nil
+    }
+  }
+
+  private func decideSender(_ lines: [TitleLine], _ result: inout IntakeResult) {
+    let decision = SenderFinder(identifier: identifier).find(lines, file: result.file)
+    result.unit = decision.unit
+    result.unitEvidence = decision.evidence
+    result.ambiguousUnits = decision.ambiguous
+    result.unitSeen = decision.seen
+    result.runnerUpUnit = decision.runnerUp?.unit
+  }
+
+  /// A key-value form on the sheet.
+  private func readKeyValue(_ grid: SheetGrid) -> (form: FormSchema, values: [String: KeyValueValue])? {
+    let codes = Set(movement.forms.values.flatMap { $0.fields.map(\.name) })
+    for form in movement.forms.values.sorted(by: { $0.name < $1.name }) where form.layout == .keyValue {
+      var reader = KeyValueReader(form: form, vocabulary: vocabulary)
+      reader.knownCodes = codes
+      guard let found = reader.read(grid) else { continue }
+      return (form, found)
+    }
+    return nil
+  }
+}
+
+extension SheetReadError {
+  /// The error with the file named as the report names it.
+  func relocated(file: String) -> SheetReadError { relocated { $0.file = file } }
+}

@@ -1,0 +1,154 @@
+import Foundation
+public import SheetIO
+
+/// The words and limits of the intake, as data (`intake.json` of a movement): what a
+/// total row, a block row, a signature block, a date line and an administrative word
+/// look like, and how far the detectors look. docs/findings.md explains each.
+public struct IntakeVocabulary: Codable, Sendable {
+  public struct Limits: Codable, Sendable {
+    /// Rows searched for a header below the start of the sheet or of the last table.
+    public var headerSearchRows: Int
+    /// Most rows one header may take (a parent, a sub-header, a third level).
+    public var maxHeaderRows: Int
+    /// Fields a header must map, at least, to be a form's.
+    public var minimumFields: Int
+    /// Lowest score at which a column may take a field.
+    public var minimumScore: Double
+    /// A parent header spanning at most this many columns qualifies the columns below it.
+    public var qualifyingSpan: Int
+    /// Share of a form's field codes a template's code row must hold.
+    public var templateCodeShare: Double
+    /// Similarity of two names above which one is read as a slip for the other.
+    public var fuzzySimilarity: Double
+    /// Rows from the top of a sheet without a form that count as its title area.
+    public var titleRows: Int
+  }
+
+  public struct YearRange: Codable, Sendable {
+    public var first: Int
+    public var last: Int
+  }
+
+  public struct AdminWords: Codable, Sendable {
+    public var category: String
+    public var words: [String]
+  }
+
+  public var limits: Limits
+  public var years: YearRange
+  public var stopWords: [String]
+  public var totalLabels: [String]
+  public var grandTotalWords: [String]
+  /// Rows that detail the row above (`Trong đó: hộ DTTS`): not areas of their own.
+  public var subRowLabels: [String]
+  /// Titles of the column that numbers the rows (`TT`, `STT`).
+  public var ordinalTitles: [String]
+  public var blockLabels: [String]
+  public var footerLabels: [String]
+  public var noteLabels: [String]
+  public var recipientLabels: [String]
+  public var mottoLines: [String]
+  public var reportDateLabels: [String]
+  public var reportYearLabels: [String]
+  public var periodWords: [String]
+  public var referenceWords: [String]
+  /// Titles of the value column of a key-value sheet (`Chỉ tiêu | Giá trị`).
+  public var valueColumnTitles: [String]
+  public var unitLabels: [String]
+  public var unitLabelExclusions: [String]
+  /// Offices of a district (`Phòng`): a department's initials after them are the office's.
+  public var officeWords: [String]
+  public var issuerWords: [String]
+  public var adminWords: [AdminWords]
+  /// Administrative level by category: the lower level names the sender when a title
+  /// names a commune under its district.
+  public var levels: [String: Int]
+}
+
+/// The vocabulary folded once, for the detectors.
+struct FoldedVocabulary: Sendable {
+  let limits: IntakeVocabulary.Limits
+  let years: ClosedRange<Int>
+  let stopWords: Set<String>
+  let totalLabels: [String]
+  /// The total labels as written, lower case: `Cộng` is a total, `Công ty` is not,
+  /// and folding makes them one word.
+  let totalLabelsMarked: [String]
+  let grandTotalWords: [String]
+  let subRowLabels: [String]
+  let ordinalTitles: Set<String>
+  let blockLabels: [String]
+  let footerLabels: [String]
+  let noteLabels: [String]
+  let recipientLabels: [String]
+  let mottoLines: [String]
+  let reportDateLabels: [String]
+  let reportYearLabels: [String]
+  let periodWords: [String]
+  let referenceWords: [String]
+  let valueColumnTitles: Set<String>
+  let unitLabels: [String]
+  let unitLabelExclusions: [String]
+  let officeWords: Set<String>
+  let issuerWords: [String]
+  /// Administrative words, longest first, with the category each implies.
+  let adminWords: [(words: String, category: String)]
+  let levels: [String: Int]
+
+  init(_ v: IntakeVocabulary) {
+    func fold(_ list: [String]) -> [String] { list.map(TextFolding.fold).filter { !$0.isEmpty } }
+    limits = v.limits
+    years = v.years.first...max(v.years.first, v.years.last)
+    stopWords = Set(fold(v.stopWords))
+    totalLabels = fold(v.totalLabels)
+    totalLabelsMarked = v.totalLabels.map(Self.markedWords)
+    grandTotalWords = fold(v.grandTotalWords)
+    subRowLabels = fold(v.subRowLabels)
+    ordinalTitles = Set(fold(v.ordinalTitles))
+    blockLabels = fold(v.blockLabels)
+    footerLabels = fold(v.footerLabels)
+    noteLabels = fold(v.noteLabels)
+    recipientLabels = fold(v.recipientLabels)
+    mottoLines = fold(v.mottoLines)
+    reportDateLabels = fold(v.reportDateLabels)
+    reportYearLabels = fold(v.reportYearLabels)
+    periodWords = fold(v.periodWords)
+    referenceWords = fold(v.referenceWords)
+    valueColumnTitles = Set(fold(v.valueColumnTitles))
+    unitLabels = fold(v.unitLabels).sorted { $0.count > $1.count }
+    unitLabelExclusions = fold(v.unitLabelExclusions)
+    officeWords = Set(fold(v.officeWords))
+    issuerWords = fold(v.issuerWords).sorted { $0.count > $1.count }
+    adminWords = v.adminWords.flatMap { group in fold(group.words).map { ($0, group.category) } }
+      .sorted { $0.0.count > $1.0.count }
+    levels = v.levels
+  }
+
+  /// Whether a row label names a total. A label written with diacritics is compared with
+  /// them (`Cộng` is a total, `Công ty` a company); one without any is compared folded.
+  func isTotalLabel(_ label: String) -> Bool {
+    let marked = label.decomposedStringWithCanonicalMapping.unicodeScalars.contains {
+      (0x0300...0x036F).contains($0.value) || $0 == "đ" || $0 == "Đ"
+    }
+    return marked
+      ? Self.starts(Self.markedWords(label), with: totalLabelsMarked)
+      : Self.starts(TextFolding.fold(label), with: totalLabels)
+  }
+
+  /// Lower case NFC words joined by single spaces, diacritics kept.
+  static func markedWords(_ text: String) -> String {
+    text.precomposedStringWithCanonicalMapping.lowercased().split { !$0.isLetter && !$0.isNumber }.joined(
+      separator: " ")
+  }
+
+  /// Whether folded `text` starts with one of `phrases` as whole words.
+  static func starts(_ text: String, with phrases: [String]) -> Bool {
+    phrases.contains { text == $0 || text.hasPrefix($0 + " ") }
+  }
+
+  /// Whether folded `text` holds one of `phrases` as whole words.
+  static func contains(_ text: String, _ phrases: [String]) -> Bool {
+    let padded = " " + text + " "
+    return phrases.contains { padded.contains(" " + $0 + " ") }
+  }
+}
