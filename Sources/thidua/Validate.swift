@@ -56,6 +56,10 @@ struct ValidateReport: Encodable {
     var headerRows: [Int]
     var dataRows: Int
     var fromTemplate: Bool
+    var totalRow: Int?
+    /// Field → its column letter.
+    var columns: [String: String]
+    var rows: [RowJSON]
   }
   struct File: Encodable {
     var file: String
@@ -79,7 +83,9 @@ struct ValidateReport: Encodable {
         tables: r.tables.map {
           Table(
             sheet: $0.sheet, form: $0.form, headerRows: [$0.headerRows.lowerBound, $0.headerRows.upperBound],
-            dataRows: $0.dataRows, fromTemplate: $0.fromTemplate)
+            dataRows: $0.dataRows, fromTemplate: $0.fromTemplate, totalRow: $0.totalRow,
+            columns: $0.columns.mapValues(CellAddress.columnName),
+            rows: zip($0.rows, $0.cells).map { RowJSON(values: $0.0, cells: $0.1) })
         },
         findings: r.findings.map { FindingJSON($0, language) }, criteria: r.criteria.map(OutcomeJSON.init))
     }

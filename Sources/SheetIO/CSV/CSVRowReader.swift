@@ -149,8 +149,11 @@ public final class CSVRowReader: RowReading {
     batch.bytes.withUnsafeBufferPointer { all in
       for (column, f) in zip(0..., fields) where batch.fieldEnds[f] > batch.fieldStarts[f] {
         let address = CellAddress(row: number, column: column + 1)
-        let value = typedValue(field(all, batch, f), batch.readings[f], column: column, at: address)
-        cells.append(Cell(address: address, value: value))
+        let bytes = field(all, batch, f)
+        let value = typedValue(bytes, batch.readings[f], column: column, at: address)
+        // `5,21%` is stored as 0.0521, as a spreadsheet stores it: say it was a percentage.
+        let percent = value.number != nil && bytes.last(where: { $0 != 0x20 }) == UInt8(ascii: "%")
+        cells.append(Cell(address: address, value: value, styleIndex: percent ? CSVWorkbook.percentStyle : 0))
       }
     }
     return cells.isEmpty ? nil : Row(number: number, cells: cells)

@@ -15,6 +15,11 @@ public final class CSVWorkbook: SheetSource {
 
   public var delimiterName: String { CSVDialect.name(delimiter) }
 
+  /// The style index of a number typed with `%` (`11,13%`): the only style a CSV has.
+  static let percentStyle = 1
+
+  public func isPercentStyle(_ styleIndex: Int) -> Bool { styleIndex == Self.percentStyle }
+
   public init(path: String, encoding: TextEncoding? = nil) throws(SheetReadError) {
     self.path = path
     let head = try FileByteSource.head(path: path, count: 64 << 10)

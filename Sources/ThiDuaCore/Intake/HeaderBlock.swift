@@ -1,3 +1,4 @@
+import Foundation
 import SheetIO
 
 /// A candidate header: one to three consecutive rows, and for each column the path of
@@ -17,17 +18,23 @@ struct HeaderBlock: Sendable {
     var keys: [Int: String] = [:]
     var anchorsByRow: [Int: [(anchor: CellAddress, span: Int)]] = [:]
     for row in rows {
-      guard let anchors = titles.byRow[row], !anchors.isEmpty else { return nil }
+      // A row with figures is data, not a header (the first area under a one-row header).
+      guard let anchors = titles.byRow[row], !anchors.isEmpty, (titles.figuresByRow[row] ?? 0) < 2 else { return nil }
       anchorsByRow[row] = anchors
     }
     // A parent typed over the first of its columns only (a CSV, a sheet without merges)
-    // spans the empty cells right of it that have titles below.
+    // spans the empty cells right of it that have titles below, up to a long title that
+    // stands alone in the bottom row (`Chỉ tiêu giảm tỷ lệ hộ nghèo được giao`). Lower
+    // rows first, so that a middle row's parents are known when the top row's are read.
     var spans: [CellAddress: Int] = [:]
     var coveredBy: [CellAddress: CellAddress] = [:]
-    for row in rows where row < rows.upperBound {
+    for row in rows.reversed() where row < rows.upperBound {
       for (anchor, span) in anchorsByRow[row]! where span == 1 {
         var column = anchor.column + 1
-        while Self.isOpen(grid, row, column, titles), Self.hasTitle(grid, row + 1, column, titles) {
+        while Self.isOpen(grid, row, column, coveredBy),
+          ((row + 1)...rows.upperBound).contains(where: { Self.hasTitle(grid, $0, column, titles) }),
+          !Self.standsAlone(grid, below: row, column, in: rows, titles, coveredBy)
+        {
           coveredBy[CellAddress(row: row, column: column)] = anchor
           column += 1
         }
@@ -47,7 +54,6 @@ struct HeaderBlock: Sendable {
     }
     for column in columns.sorted() {
       var path: [HeaderCell] = []
-      var key = ""
       var seen: Set<CellAddress> = []
       for row in rows {
         let here = CellAddress(row: row, column: column)
@@ -56,16 +62,21 @@ struct HeaderBlock: Sendable {
         seen.insert(anchor)
         if let span = spans[anchor] { cell.span = span }
         path.append(cell)
-        key += "\(anchor.row):\(anchor.column);"
       }
       if !path.isEmpty {
         paths[column] = path
-        keys[column] = key
       }
     }
     guard !paths.isEmpty else { return nil }
     Self.markConsecutiveYears(&paths, years: years)
     Self.giveRatesTheirSubject(&paths)
+    // The key is the path as scored: the same cells read differently in another block
+    // (another year marked, another parent spanning them).
+    for (column, path) in paths {
+      keys[column] = path.map { cell in
+        cell.text.words.map { $0.aside ? "(" + $0.text + ")" : $0.text }.joined(separator: " ") + "#\(cell.span)"
+      }.joined(separator: "|")
+    }
     self.rows = rows
     self.paths = paths
     self.keys = keys
@@ -73,11 +84,29 @@ struct HeaderBlock: Sendable {
 }
 
 extension HeaderBlock {
-  /// An empty cell that no merge covers.
-  private static func isOpen(_ grid: SheetGrid, _ row: Int, _ column: Int, _ titles: TitleCells) -> Bool {
+  /// An empty cell that no merge, real or inferred, covers.
+  private static func isOpen(
+    _ grid: SheetGrid, _ row: Int, _ column: Int, _ coveredBy: [CellAddress: CellAddress]
+  ) -> Bool {
     let here = CellAddress(row: row, column: column)
-    return grid.value(row, column).isEmpty && grid.anchor(of: here) == here
+    return grid.value(row, column).isEmpty && grid.anchor(of: here) == here && coveredBy[here] == nil
   }
+
+  /// A column whose only title is a long one in the bottom row, nothing between: a
+  /// column of its own, not a child of the parent on its left.
+  private static func standsAlone(
+    _ grid: SheetGrid, below row: Int, _ column: Int, in rows: ClosedRange<Int>, _ titles: TitleCells,
+    _ coveredBy: [CellAddress: CellAddress]
+  ) -> Bool {
+    let middle = (row + 1)..<rows.upperBound
+    guard middle.allSatisfy({ isOpen(grid, $0, column, coveredBy) }),
+      let bottom = titles.cells[grid.anchor(of: CellAddress(row: rows.upperBound, column: column))]
+    else { return false }
+    return bottom.text.words.filter { !$0.aside }.count > childWords
+  }
+
+  /// Words a child title under an unmerged parent has at most: `Số hộ nghèo phát sinh`.
+  static let childWords = 5
 
   /// A title stands in the cell, or in the merge covering it.
   private static func hasTitle(_ grid: SheetGrid, _ row: Int, _ column: Int, _ titles: TitleCells) -> Bool {
@@ -142,14 +171,19 @@ struct TitleCells: Sendable {
   var cells: [CellAddress: HeaderCell] = [:]
   /// Row → the title cells anchored in it, with their spans, in column order.
   var byRow: [Int: [(anchor: CellAddress, span: Int)]] = [:]
+  /// Row → how many cells hold a figure (a number, or text that reads as one).
+  var figuresByRow: [Int: Int] = [:]
 
   /// Titles are short: a sentence (an instruction, a note) is not a column title.
   static let maxWords = 25
 
-  init(_ grid: SheetGrid, rows: ClosedRange<Int>) {
+  init(_ grid: SheetGrid, rows: ClosedRange<Int>, skipping notTitles: [String] = []) {
     guard !rows.isEmpty else { return }
     for (address, cell) in grid.cells where rows.contains(address.row) {
+      if Self.isFigure(cell.value) { figuresByRow[address.row, default: 0] += 1 }
       guard case .text(let text) = cell.value, Self.isTitle(text) else { continue }
+      // `Đơn vị tính: hộ, %` above a table says the units of every column; it heads none.
+      if !notTitles.isEmpty, FoldedVocabulary.starts(TextFolding.fold(text), with: notTitles) { continue }
       let words = HeaderText(text)
       guard !words.isEmpty, words.words.count <= Self.maxWords else { continue }
       let range = grid.mergedRange(anchoredAt: address)
@@ -160,11 +194,29 @@ struct TitleCells: Sendable {
     for row in byRow.keys { byRow[row]!.sort { $0.anchor.column < $1.anchor.column } }
   }
 
-  /// Whether `text` can title a column: it has a word of two letters or more that is not
+  /// A number, a date, or text that reads as a number (`2.345`, `0,52%`): not a caption
+  /// such as `(1)` or `3=2/1*100`, which a header's numbering row holds.
+  static func isFigure(_ value: CellValue) -> Bool {
+    switch value {
+    case .number(let n): return !(n == n.rounded() && abs(n) < 100)
+    case .date: return true
+    case .text(let t):
+      guard !RowClassifier.isCaption(t) else { return false }
+      if case .number = VietnameseNumber.read(t) { return true }
+      return false
+    default: return false
+    }
+  }
+
+  /// Whether `text` can title a column: `%`, or a word of two letters or more that is not
   /// a Roman numeral (`II` labels a block, `B` a column letter), and it is not a field
   /// code (`ho_ngheo`, the template's business).
   static func isTitle(_ text: String) -> Bool {
     guard !text.utf8.contains(UInt8(ascii: "_")) else { return false }
+    // `%` alone titles a rate column (under `Số hộ nghèo cuối năm`).
+    if text.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "()")) == "%" {
+      return true
+    }
     var run = 0
     var roman = true
     for scalar in text.unicodeScalars {

@@ -33,7 +33,10 @@ struct SenderFinder {
     var runnerUp: (unit: RegistryUnit, weight: Double)?
   }
 
-  func find(_ lines: [TitleLine], file: String) -> Decision {
+  /// Weight of the evidence a table's areas give: the unit most of them belong to.
+  static let areasWeight = 2.5
+
+  func find(_ lines: [TitleLine], areaNames: [String] = [], file: String) -> Decision {
     var decision = Decision()
     var weights: [String: Double] = [:]
     var units: [String: RegistryUnit] = [:]
@@ -55,7 +58,8 @@ struct SenderFinder {
     }
     for line in lines {
       // A document number (`19/BC-LĐTBXH`) names the office that wrote it, not the sender.
-      let folded = TextFolding.fold(Self.withoutDocumentNumbers(line.text))
+      let text = vocabulary.expandingAbbreviations(Self.withoutDocumentNumbers(line.text))
+      let folded = TextFolding.fold(text)
       if FoldedVocabulary.starts(folded, with: vocabulary.recipientLabels) { continue }
       if vocabulary.mottoLines.contains(where: { folded.contains($0) }) { continue }
       if line.place == .fileName {
@@ -77,11 +81,39 @@ struct SenderFinder {
           }
         }
       }
-      for mention in identifier.mentions(in: folded, written: Self.withoutDocumentNumbers(line.text)) {
+      for mention in identifier.mentions(in: folded, written: text) {
         credit(mention.units, line.weight * (mention.qualified ? 1 : 0.6), rule(for: line), line)
       }
       if decision.seen == nil, isIssuerLine(folded) { decision.seen = line.text }
     }
+    // A name broken over two cells, one under the other (`SỞ LAO ĐỘNG - THƯƠNG BINH` /
+    // `VÀ XÃ HỘI QUẢNG NAM`): what the two lines name together and neither alone.
+    for (upper, lower) in Self.stackedPairs(lines) {
+      let alone = Set(
+        (identifier.mentions(in: upper.folded) + identifier.mentions(in: lower.folded)).flatMap(\.units).map(\.code))
+      let joined = upper.text + " " + lower.text
+      for mention in identifier.mentions(in: TextFolding.fold(joined), written: joined) {
+        let new = mention.units.filter { !alone.contains($0.code) }
+        guard !new.isEmpty else { continue }
+        credit(new, upper.weight * (mention.qualified ? 1 : 0.6), rule(for: upper), upper)
+      }
+    }
+    // The areas a table lists belong to its sender (a district's communes, a commune's
+    // villages none of which the registry knows), and an area is not the sender.
+    let areas = areaUnits(areaNames)
+    // Only where no letterhead says who sent it may the areas bring in a unit of their own;
+    // under `UBND HUYỆN X` they can only add to a unit named there.
+    let stated = lines.contains { $0.place != .fileName && isIssuerLine(TextFolding.fold($0.text)) }
+    if let parent = areas.parent, parent.category != "TINH", !stated || weights[parent.code] != nil {
+      units[parent.code] = parent
+      weights[parent.code, default: 0] += Self.areasWeight
+      if order[parent.code] == nil { order[parent.code] = order.count }
+      decision.evidence.append(
+        Evidence(
+          rule: "areas-of", text: "\(areas.listed.count)/\(areaNames.count)", location: Location(file: file),
+          value: parent.code, weight: Self.areasWeight))
+    }
+    for code in areas.listed where weights[code] != nil && code != areas.parent?.code { weights[code] = 0 }
     // A unit mentioned with one of its own areas is their context: the area sent it.
     for code in weights.keys {
       guard let unit = units[code] else { continue }
@@ -112,6 +144,21 @@ struct SenderFinder {
     return decision
   }
 
+  /// Lines of cells standing one right under the other on the same sheet.
+  static func stackedPairs(_ lines: [TitleLine]) -> [(TitleLine, TitleLine)] {
+    var byCell: [String: TitleLine] = [:]
+    for line in lines {
+      guard let cell = line.cell, let sheet = line.sheet else { continue }
+      byCell["\(sheet)|\(cell.row)|\(cell.column)"] = line
+    }
+    return lines.compactMap { upper in
+      guard let cell = upper.cell, let sheet = upper.sheet,
+        let lower = byCell["\(sheet)|\(cell.row + 1)|\(cell.column)"]
+      else { return nil }
+      return (upper, lower)
+    }
+  }
+
   /// `text` without document numbers: digits, a slash, and what follows up to a space
   /// (`Số: 19/BC-LĐTBXH`, `QĐ số 3986/QĐ-UBND`).
   static func withoutDocumentNumbers(_ text: String) -> String {
@@ -133,6 +180,23 @@ struct SenderFinder {
     return out
   }
 
+  /// The registry units a table's area names designate (exact names only), and the
+  /// unit most of them belong to when at least three do and most share it.
+  private func areaUnits(_ names: [String]) -> (listed: Set<String>, parent: RegistryUnit?) {
+    var listed: Set<String> = []
+    var parents: [String: Int] = [:]
+    for name in names {
+      let found = identifier.match(name, fuzzy: false).units
+      guard found.count == 1 else { continue }
+      listed.insert(found[0].code)
+      if let parent = found[0].parent { parents[parent, default: 0] += 1 }
+    }
+    guard listed.count >= 3, let top = parents.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
+      top.value * 5 >= listed.count * 3
+    else { return (listed, nil) }
+    return (listed, identifier.registry.unit(code: top.key))
+  }
+
   private func rule(for line: TitleLine) -> String {
     switch line.place {
     case .title, .cover: return "letterhead-or-title"
@@ -143,7 +207,8 @@ struct SenderFinder {
   }
 
   private func isIssuerLine(_ folded: String) -> Bool {
-    FoldedVocabulary.starts(folded, with: vocabulary.issuerWords)
+    guard !FoldedVocabulary.starts(folded, with: vocabulary.unitLabelExclusions) else { return false }
+    return FoldedVocabulary.starts(folded, with: vocabulary.issuerWords)
       || FoldedVocabulary.starts(folded, with: vocabulary.unitLabels)
       || vocabulary.adminWords.contains {
         $0.category == "SO_NGANH" && FoldedVocabulary.starts(folded, with: [$0.words])

@@ -72,6 +72,7 @@ public struct SubmissionReader: Sendable {
     // First pass: each sheet's first header, and the lines around it.
     var firstHeaders: [Int: DetectedTable] = [:]
     var lines: [TitleLine] = []
+    var areaNames: [String] = []
     for sheet in source.sheets {
       guard let grid = readGrid(source, sheet, &result) else { continue }
       let index = result.sheets.count
@@ -84,13 +85,16 @@ public struct SubmissionReader: Sendable {
           grid, rows: 1...max(1, header.headerRows.lowerBound - 1), place: hidden ? .hidden : .title
         )
         .filter { $0.cell.map { $0.row < header.headerRows.lowerBound } ?? false }
+        areaNames += Self.areaNames(grid, below: header)
       } else {
-        lines += TitleLine.lines(
-          grid, rows: 1...min(grid.lastRow, vocabulary.limits.titleRows), place: hidden ? .hidden : .cover)
+        // A sheet without a form: its lines down to where a table of its own begins.
+        let end = Self.firstTableRow(grid, within: min(grid.lastRow, vocabulary.limits.titleRows))
+        lines += TitleLine.lines(grid, rows: 1...max(1, end - 1), place: hidden ? .hidden : .cover)
+          .filter { $0.cell.map { $0.row < end } ?? false }
       }
     }
     lines.append(TitleLine.fileName(name))
-    decideSender(lines, &result)
+    decideSender(lines, areaNames: areaNames, &result)
     // Second pass: every table, its rows sorted knowing the sender; key-value forms.
     for index in result.sheets.indices {
       let grid = result.sheets[index].grid
@@ -130,8 +134,25 @@ public struct SubmissionReader: Sendable {
     }
   }
 
-  private func decideSender(_ lines: [TitleLine], _ result: inout IntakeResult) {
-    let decision = SenderFinder(identifier: identifier).find(lines, file: result.file)
+  /// The names in a table's area column (`ten_dia_ban`), at most `maxAreaNames` of them.
+  static func areaNames(_ grid: SheetGrid, below header: DetectedTable) -> [String] {
+    guard let column = header.column(of: "ten_dia_ban"), header.headerRows.upperBound < grid.lastRow else { return [] }
+    let rows = (header.headerRows.upperBound + 1)...min(grid.lastRow, header.headerRows.upperBound + maxAreaNames)
+    return rows.compactMap { grid.value($0, column).text }
+  }
+
+  static let maxAreaNames = 300
+
+  /// The first row, up to `limit`, holding three values or more: a table starts there.
+  static func firstTableRow(_ grid: SheetGrid, within limit: Int) -> Int {
+    guard limit >= 1 else { return 1 }
+    var counts: [Int: Int] = [:]
+    for address in grid.cells.keys where address.row <= limit { counts[address.row, default: 0] += 1 }
+    return (1...limit).first { (counts[$0] ?? 0) >= 3 } ?? limit + 1
+  }
+
+  private func decideSender(_ lines: [TitleLine], areaNames: [String], _ result: inout IntakeResult) {
+    let decision = SenderFinder(identifier: identifier).find(lines, areaNames: areaNames, file: result.file)
     result.unit = decision.unit
     result.unitEvidence = decision.evidence
     result.ambiguousUnits = decision.ambiguous

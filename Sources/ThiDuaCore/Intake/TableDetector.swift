@@ -83,7 +83,9 @@ public struct TableDetector: Sendable {
     let limits = vocabulary.limits
     let lastStart = min(grid.lastRow, from + limits.headerSearchRows - 1)
     guard lastStart >= from else { return nil }
-    let titles = TitleCells(grid, rows: from...min(grid.lastRow, lastStart + limits.maxHeaderRows - 1))
+    let titles = TitleCells(
+      grid, rows: from...min(grid.lastRow, lastStart + limits.maxHeaderRows - 1),
+      skipping: vocabulary.unitLabelExclusions)
     var caches = Array(repeating: [String: [Double?]](), count: matchers.count)
     var best: (score: Double, depth: Int, table: DetectedTable)?
     for start in from...lastStart where titles.byRow[start] != nil {
@@ -150,7 +152,7 @@ public struct TableDetector: Sendable {
 
   /// Whether `row` holds column titles of a form — other titles than `columns`' own.
   private func startsAnotherTable(_ grid: SheetGrid, _ row: Int, besides columns: [Int: String]) -> Bool {
-    let titles = TitleCells(grid, rows: row...row)
+    let titles = TitleCells(grid, rows: row...row, skipping: vocabulary.unitLabelExclusions)
     // A data row has a name or two among its figures; titles fill the row.
     guard (titles.byRow[row]?.count ?? 0) >= vocabulary.limits.minimumFields,
       let block = HeaderBlock(grid, rows: row...row, titles: titles, years: vocabulary.years)

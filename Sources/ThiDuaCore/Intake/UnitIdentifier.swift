@@ -127,7 +127,10 @@ public struct UnitIdentifier: Sendable {
   }
 
   /// The units a name designates, and whether only the fuzzy match found them.
-  public func match(_ text: String, among units: [RegistryUnit]? = nil) -> (units: [RegistryUnit], fuzzy: Bool) {
+  public func match(_ written: String, among units: [RegistryUnit]? = nil, fuzzy allowFuzzy: Bool = true) -> (
+    units: [RegistryUnit], fuzzy: Bool
+  ) {
+    let text = vocabulary.expandingAbbreviations(written)
     let pool =
       units.map { subset in
         let codes = Set(subset.map(\.code))
@@ -148,7 +151,7 @@ public struct UnitIdentifier: Sendable {
     if found.count > 1, let category = categoryHint(full) {
       found = found.filter { $0.category == category }
     }
-    if found.isEmpty { return (fuzzy(key, among: pool), true) }
+    if found.isEmpty { return allowFuzzy ? (fuzzy(key, among: pool), true) : ([], false) }
     return (exactlyWritten(found, text), false)
   }
 

@@ -44,6 +44,9 @@ public struct FieldSchema: Codable, Hashable, Sendable {
   public var type: FieldType
   public var unit: String?
   public var constraints: Constraints?
+  /// The value an empty cell stands for (`0` for relapsed households: "để trống nếu không
+  /// có"); nil when an empty cell is no value.
+  public var whenBlank: Double?
   /// What to enter, in Vietnamese, for the template's instructions.
   public var description: String?
 

@@ -56,6 +56,8 @@ public struct IntakeVocabulary: Codable, Sendable {
   public var valueColumnTitles: [String]
   public var unitLabels: [String]
   public var unitLabelExclusions: [String]
+  /// Abbreviated administrative words (`X. Tam Quang`, `TP. Tam Kỳ`), with the dot.
+  public var nameAbbreviations: [String: String]
   /// Offices of a district (`Phòng`): a department's initials after them are the office's.
   public var officeWords: [String]
   public var issuerWords: [String]
@@ -89,6 +91,8 @@ struct FoldedVocabulary: Sendable {
   let valueColumnTitles: Set<String>
   let unitLabels: [String]
   let unitLabelExclusions: [String]
+  /// Abbreviations with their dot, upper case, longest first, and the word each stands for.
+  let nameAbbreviations: [(String, String)]
   let officeWords: Set<String>
   let issuerWords: [String]
   /// Administrative words, longest first, with the category each implies.
@@ -117,11 +121,30 @@ struct FoldedVocabulary: Sendable {
     valueColumnTitles = Set(fold(v.valueColumnTitles))
     unitLabels = fold(v.unitLabels).sorted { $0.count > $1.count }
     unitLabelExclusions = fold(v.unitLabelExclusions)
+    nameAbbreviations = v.nameAbbreviations.map { ($0.key.uppercased(), $0.value) }.sorted { $0.0.count > $1.0.count }
     officeWords = Set(fold(v.officeWords))
     issuerWords = fold(v.issuerWords).sorted { $0.count > $1.count }
     adminWords = v.adminWords.flatMap { group in fold(group.words).map { ($0, group.category) } }
       .sorted { $0.0.count > $1.0.count }
     levels = v.levels
+  }
+
+  /// `text` with abbreviated administrative words written out: `X. Tam Xuân 1` is
+  /// `Xã Tam Xuân 1`, `TT.Núi Thành` `Thị trấn Núi Thành`. Only with the dot, so that
+  /// the name `P Rao` stays as it is.
+  func expandingAbbreviations(_ text: String) -> String {
+    guard text.contains(".") else { return text }
+    var words: [String] = []
+    for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+      let upper = word.uppercased()
+      if let (short, long) = nameAbbreviations.first(where: { upper.hasPrefix($0.0) }) {
+        let rest = word.dropFirst(short.count)
+        words.append(rest.isEmpty ? long : long + " " + rest)
+      } else {
+        words.append(String(word))
+      }
+    }
+    return words.joined(separator: " ")
   }
 
   /// Whether a row label names a total. A label written with diacritics is compared with

@@ -50,3 +50,17 @@ public struct OutcomeJSON: Encodable, Sendable {
     sources = o.sources.map(SourceJSON.init)
   }
 }
+
+/// One data row of a table as `validate --json` prints it: each field's value in its
+/// canonical text (numbers as `2345` or `5.21`, dates as `2017-12-15`) and its cell.
+public struct RowJSON: Encodable, Sendable {
+  public var row: Int?
+  public var values: [String: String]
+  public var cells: [String: String]
+
+  public init(values: [String: CellValue], cells: [String: CellAddress]) {
+    row = cells.values.map(\.row).min()
+    self.values = values.mapValues { CanonicalCSV.text($0) }
+    self.cells = cells.filter { values[$0.key] != nil }.mapValues(\.description)
+  }
+}

@@ -52,11 +52,13 @@ struct FormChecks {
     }
     var numbers: [Int: [String: Double]] = [:]  // row → field → value
     let rows = table.dataRows + (table.totalRow.map { [$0] } ?? []) + table.subtotals.map(\.row)
+    let dataRows = Set(table.dataRows)
     for row in rows {
       for (column, code) in table.columns {
         guard let field = form.fields.first(where: { $0.name == code }) else { continue }
         let value = grid.value(row, column)
         if value.isEmpty {
+          if let blank = field.whenBlank, dataRows.contains(row) { numbers[row, default: [:]][code] = blank }
           if field.isRequired && row != table.totalRow {
             findings.append(finding("missing-cell", .error, row: row, column: column, ["field": field.title]))
           }
@@ -248,7 +250,15 @@ struct FormChecks {
       if let nameColumn, case .text(let name) = grid.value(row, nameColumn) {
         // The same area twice: the same registry unit, or the same name as written
         // (Trà Don and Trà Dơn, Tam Dân and Tam Đàn are different communes that fold alike).
-        let match = children.isEmpty ? (units: [RegistryUnit](), fuzzy: false) : identifier.match(name, among: children)
+        // The area's code, when the table gives one, wins over its name (DOMAIN, CHI_TIEU).
+        let code = column("ma_dia_ban").map { grid.value(row, $0) }.flatMap { value -> String? in
+          value.isEmpty ? nil : CanonicalCSV.text(value)
+        }
+        let byCode = code.map { identifier.match($0, among: children, fuzzy: false) }
+        let match =
+          children.isEmpty
+          ? (units: [RegistryUnit](), fuzzy: false)
+          : byCode.flatMap { $0.units.count == 1 ? $0 : nil } ?? identifier.match(name, among: children)
         let key =
           match.units.count == 1
           ? "code:" + match.units[0].code : UnitIdentifier.markedBare(name, movement.vocabulary)

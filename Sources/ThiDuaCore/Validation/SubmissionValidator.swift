@@ -17,6 +17,10 @@ public struct FileReport: Sendable {
     public var cells: [[String: CellAddress]]
     /// The total row's values, when the table has one.
     public var total: [String: CellValue]?
+    /// The total row itself.
+    public var totalRow: Int? = nil
+    /// The column of each field.
+    public var columns: [String: Int] = [:]
   }
 
   public var file: String
@@ -80,7 +84,8 @@ public struct SubmissionValidator: Sendable {
           FileReport.Table(
             file: name, sheet: sheet.grid.sheet.name, form: table.form.name, headerRows: table.headerRows,
             dataRows: table.dataRows.count, fromTemplate: table.fromTemplate, rows: checked.rows, cells: checked.cells,
-            total: checked.total))
+            total: checked.total, totalRow: table.totalRow,
+            columns: Dictionary(table.columns.map { ($0.value, $0.key) }, uniquingKeysWith: min)))
       }
       if let keyValue = sheet.keyValue {
         let typed = KeyValueTyping.table(keyValue.form, keyValue.values, file: name, sheet: sheet.grid.sheet.name)
