@@ -3,6 +3,10 @@
 struct HeaderCell: Hashable, Sendable {
   var text: HeaderText
   var span: Int
+  /// The cell stands over this column only by inference (a parent typed over the first
+  /// of its columns, nothing merged): it rules a field out only when the field needs its
+  /// words.
+  var inferred = false
 }
 
 /// A field's match rule, folded once, and the score of a header path against it
@@ -42,7 +46,8 @@ struct FieldRule: Sendable {
   /// holds every group, together with the narrow parents above it (spanning at most
   /// `qualifyingSpan` columns, as `Số hộ nghèo đầu năm` over `Số hộ | Tỷ lệ %`): wide
   /// parents are the table's topic (`Kết quả rà soát hộ nghèo năm 2017` over every
-  /// figure) and do not exclude a `Tổng số hộ` below them.
+  /// figure) and do not exclude a `Tổng số hộ` below them; nor does a parent only
+  /// inferred over the column.
   func score(_ path: [HeaderCell], qualifyingSpan: Int, stopWords: Set<String>) -> Double? {
     guard !path.isEmpty, !groups.isEmpty else { return nil }
     for start in stride(from: path.count - 1, through: 0, by: -1) {
@@ -52,7 +57,7 @@ struct FieldRule: Sendable {
           group.contains { phrase in naming.contains { !$0.text.occurrences(of: phrase).isEmpty } }
         })
       else { continue }
-      let qualifying = path[..<start].filter { $0.span <= qualifyingSpan } + naming
+      let qualifying = path[..<start].filter { $0.span <= qualifyingSpan && !$0.inferred } + naming
       if exclusions.contains(where: { phrase in qualifying.contains { !$0.text.occurrences(of: phrase).isEmpty } }) {
         return nil
       }

@@ -60,7 +60,10 @@ struct HeaderBlock: Sendable {
         let anchor = coveredBy[here] ?? grid.anchor(of: here)
         guard anchor.row >= rows.lowerBound, !seen.contains(anchor), var cell = titles.cells[anchor] else { continue }
         seen.insert(anchor)
-        if let span = spans[anchor] { cell.span = span }
+        if let span = spans[anchor] {
+          cell.span = span
+          cell.inferred = column != anchor.column
+        }
         path.append(cell)
       }
       if !path.isEmpty {
@@ -75,6 +78,7 @@ struct HeaderBlock: Sendable {
     for (column, path) in paths {
       keys[column] = path.map { cell in
         cell.text.words.map { $0.aside ? "(" + $0.text + ")" : $0.text }.joined(separator: " ") + "#\(cell.span)"
+          + (cell.inferred ? "?" : "")
       }.joined(separator: "|")
     }
     self.rows = rows
