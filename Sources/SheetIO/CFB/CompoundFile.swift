@@ -43,8 +43,11 @@ final class CompoundFile {
     }
     let fatSectors = try CompoundFile.fatSectorIDs(header, file, sectorCount, location)
     var table: [UInt32] = []
-    table.reserveCapacity(fatSectors.count * header.sectorSize / 4)
+    table.reserveCapacity(min(fatSectors.count * header.sectorSize / 4, sectorCount + header.sectorSize / 4))
     for id in fatSectors {
+      // Entries past the file's last sector describe nothing: the table never needs to
+      // be longer than the file has sectors.
+      if table.count >= sectorCount { break }
       table += try CompoundFile.sectorWords(Int(id), file, header, location)
     }
     fat = SectorChain(table: table, count: min(sectorCount, table.count), space: "the file", location: location)

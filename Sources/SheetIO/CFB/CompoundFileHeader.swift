@@ -47,9 +47,14 @@ struct CompoundFileHeader {
     guard u16(32) == 6 else {
       throw .damagedCompoundFile(location, reason: "mini sector size 2^\(u16(32)) (only 64 exists)")
     }
+    // [MS-CFB] §2.2 fixes the cutoff at 4096; a larger one would put big streams in the
+    // mini stream, which is read into memory.
+    guard u32(56) == 4096 else {
+      throw .damagedCompoundFile(location, reason: "mini stream cutoff \(u32(56)) (only 4096 exists)")
+    }
     sectorSize = 1 << shift
     miniSectorSize = 64
-    miniStreamCutoff = Int(u32(56))
+    miniStreamCutoff = 4096
     fatSectorCount = Int(u32(44))
     firstDirectorySector = u32(48)
     firstMiniFATSector = u32(60)

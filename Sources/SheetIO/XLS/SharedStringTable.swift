@@ -39,10 +39,12 @@ struct SharedStringTable {
     var table: [String] = []
     table.reserveCapacity(unique)
     var cursor = Cursor(position: 8, segment: 0)
+    var units: [UInt16] = []
+    var scratch: [UInt8] = []
     while table.count < unique {
       // Some writers declare more strings than they write: keep those there are.
       guard cursor.position < data.count else { break }
-      guard let text = readString(&cursor) else {
+      guard let text = readString(&cursor, &units, &scratch) else {
         throw .damagedXLS(
           location, reason: "SST string \(table.count) of \(unique) runs past the end of its records")
       }
@@ -57,7 +59,9 @@ struct SharedStringTable {
     var segment: Int
   }
 
-  private func readString(_ cursor: inout Cursor) -> String? {
+  /// One string at the cursor; `units` and `scratch` are buffers reused from string to
+  /// string.
+  private func readString(_ cursor: inout Cursor, _ units: inout [UInt16], _ scratch: inout [UInt8]) -> String? {
     let last = boundaries.count - 1
     // A string that starts where a record ends starts the next record, with no extra
     // flags byte (the next record simply begins with the string's header).
@@ -82,8 +86,7 @@ struct SharedStringTable {
       cursor.position += 4
     }
     while cursor.segment < last && boundaries[cursor.segment] < cursor.position { cursor.segment += 1 }
-    var units: [UInt16] = []
-    units.reserveCapacity(count)
+    units.removeAll(keepingCapacity: true)
     var asciiOnly = true
     while units.count < count {
       if cursor.position == boundaries[cursor.segment] {
@@ -110,8 +113,10 @@ struct SharedStringTable {
     cursor.position += 4 * runs + phonetic
     guard cursor.position <= data.count else { return nil }
     if asciiOnly {
-      return String(decoding: units.lazy.map { UInt8($0) }, as: UTF8.self)
+      scratch.removeAll(keepingCapacity: true)
+      for unit in units { scratch.append(UInt8(unit)) }
+      return String(decoding: scratch, as: UTF8.self)
     }
-    return String(decoding: units, as: UTF16.self)
+    return UTF16Transcoding.string(units, scratch: &scratch)
   }
 }
