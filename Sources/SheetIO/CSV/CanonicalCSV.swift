@@ -14,19 +14,25 @@ public enum CanonicalCSV {
   }
 
   public static func numberText(_ n: Double) -> String {
+    // Whole numbers below 10^15 print the same as integers, and faster; -0 keeps its sign.
+    if n == n.rounded(.towardZero), abs(n) < 1e15, n != 0 || n.sign == .plus { return String(Int(n)) }
     let s = n.description
     return s.hasSuffix(".0") ? String(s.dropLast(2)) : s
   }
 
   /// Quotes a field when it holds a comma, quote, CR or LF (RFC 4180 §2).
   public static func field(_ text: String) -> String {
-    var needsQuotes = false
-    for b in text.utf8 where b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D {
-      needsQuotes = true
-      break
-    }
-    guard needsQuotes else { return text }
+    guard needsQuotes(text) else { return text }
     return "\"" + text.replacingQuotes() + "\""
+  }
+
+  private static func needsQuotes(_ text: String) -> Bool {
+    @inline(__always) func special(_ b: UInt8) -> Bool {
+      b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D
+    }
+    // Contiguous storage is the usual case and avoids the generic iterator.
+    if let found = text.utf8.withContiguousStorageIfAvailable({ $0.contains(where: special) }) { return found }
+    return text.utf8.contains(where: special)
   }
 }
 

@@ -32,6 +32,12 @@ public final class AtomicFile {
     if buffer.count >= 1 << 16 { try flush() }
   }
 
+  /// Appends bytes already encoded (UTF-8 text built by the caller).
+  public func write(bytes: [UInt8]) throws {
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= 1 << 16 { try flush() }
+  }
+
   private func flush() throws {
     try handle.write(contentsOf: buffer)
     buffer.removeAll(keepingCapacity: true)

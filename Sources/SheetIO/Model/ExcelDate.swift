@@ -50,12 +50,23 @@ public struct ExcelDate: Hashable, Sendable {
 public struct DateComponents: Hashable, Sendable {
   public var year, month, day, hour, minute, second: Int
 
-  var dateText: String { pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) }
-  var timeText: String { pad(hour, 2) + ":" + pad(minute, 2) + ":" + pad(second, 2) }
+  var dateText: String { digits([(year, 4), (month, 2), (day, 2)], separator: "-") }
+  var timeText: String { digits([(hour, 2), (minute, 2), (second, 2)], separator: ":") }
 
-  private func pad(_ n: Int, _ width: Int) -> String {
-    let s = String(n)
-    return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+  /// Numbers zero-padded to their widths and joined, built as bytes in one go: dates are
+  /// written for every date cell of a CSV export.
+  private func digits(_ parts: [(Int, Int)], separator: Unicode.Scalar) -> String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(12)
+    for (i, (n, width)) in parts.enumerated() {
+      if i > 0 { bytes.append(UInt8(separator.value)) }
+      var text = Array(String(n).utf8)
+      if text.count < width {
+        text.insert(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - text.count), at: 0)
+      }
+      bytes += text
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
