@@ -29,10 +29,10 @@ extension SheetReadError {
         "\(at) is a password-protected .xlsx workbook. Ask the unit to remove the password (File › Info › Protect Workbook) and send it again."
     case (.legacyXLS, .vi):
       return
-        "Tệp \(at) là sổ tính Excel phiên bản quá cũ (trước Excel 97) mà thidua không đọc được. Hãy mở bằng Excel hoặc LibreOffice và lưu lại dưới dạng .xlsx."
+        "Tệp \(at) là sổ tính Excel phiên bản quá cũ (trước Excel 5) mà thidua không đọc được. Hãy mở bằng Excel hoặc LibreOffice và lưu lại dưới dạng .xlsx."
     case (.legacyXLS, .en):
       return
-        "\(at) is a workbook from an Excel version too old for thidua (before Excel 97). Open it in Excel or LibreOffice and save it as .xlsx."
+        "\(at) is a workbook from an Excel version too old for thidua (before Excel 5). Open it in Excel or LibreOffice and save it as .xlsx."
     case (.otherCompoundFile, .vi):
       return "Tệp \(at) là tài liệu Office cũ nhưng không phải sổ tính. Hãy gửi tệp .xlsx."
     case (.otherCompoundFile, .en):
