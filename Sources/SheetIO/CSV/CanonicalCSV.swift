@@ -20,6 +20,41 @@ public enum CanonicalCSV {
     return s.hasSuffix(".0") ? String(s.dropLast(2)) : s
   }
 
+  /// Appends the bytes of `field(text(value))` without building the strings: numbers and
+  /// dates are written digit by digit, the hot path of `thidua convert`.
+  static func appendField(_ value: CellValue, to bytes: inout [UInt8]) {
+    switch value {
+    case .number(let n) where n == n.rounded(.towardZero) && abs(n) < 1e15 && (n != 0 || n.sign == .plus):
+      appendDigits(Int(n), to: &bytes)
+    case .date(let d):
+      d.appendISOText(to: &bytes)
+    case .boolean(let b):
+      bytes.append(contentsOf: (b ? "TRUE" : "FALSE").utf8)
+    default:
+      bytes.append(contentsOf: field(text(value)).utf8)
+    }
+  }
+
+  /// The decimal digits of `n`, with `-` for a negative number.
+  static func appendDigits(_ n: Int, to bytes: inout [UInt8]) {
+    if n < 0 { bytes.append(UInt8(ascii: "-")) }
+    var magnitude = n.magnitude
+    var digits:
+      (
+        UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+        UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+      ) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var count = 0
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      repeat {
+        buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        magnitude /= 10
+        count += 1
+      } while magnitude > 0
+      for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[i]) }
+    }
+  }
+
   /// Quotes a field when it holds a comma, quote, CR or LF (RFC 4180 §2).
   public static func field(_ text: String) -> String {
     guard needsQuotes(text) else { return text }

@@ -38,7 +38,7 @@ public enum SheetCSVExport {
         for cell in row.cells where cell.address.column <= lastColumn {
           for _ in commas..<(cell.address.column - 1) { line.append(UInt8(ascii: ",")) }
           commas = cell.address.column - 1
-          line.append(contentsOf: CanonicalCSV.field(CanonicalCSV.text(cell.value)).utf8)
+          CanonicalCSV.appendField(cell.value, to: &line)
         }
         for _ in commas..<(lastColumn - 1) { line.append(UInt8(ascii: ",")) }
       } else {
