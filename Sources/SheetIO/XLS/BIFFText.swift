@@ -10,8 +10,7 @@ enum BIFFText {
     if wide {
       var units = [UInt16](repeating: 0, count: count)
       for i in 0..<count { units[i] = UInt16(bytes.u16(offset + 2 * i)) }
-      var scratch: [UInt8] = []
-      return UTF16Transcoding.string(units, scratch: &scratch)
+      return UTF16Transcoding.string(units)
     }
     let slice = UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count])
     var ascii = true

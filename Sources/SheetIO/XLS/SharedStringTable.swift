@@ -40,11 +40,10 @@ struct SharedStringTable {
     table.reserveCapacity(unique)
     var cursor = Cursor(position: 8, segment: 0)
     var units: [UInt16] = []
-    var scratch: [UInt8] = []
     while table.count < unique {
       // Some writers declare more strings than they write: keep those there are.
       guard cursor.position < data.count else { break }
-      guard let text = readString(&cursor, &units, &scratch) else {
+      guard let text = readString(&cursor, &units) else {
         throw .damagedXLS(
           location, reason: "SST string \(table.count) of \(unique) runs past the end of its records")
       }
@@ -59,9 +58,8 @@ struct SharedStringTable {
     var segment: Int
   }
 
-  /// One string at the cursor; `units` and `scratch` are buffers reused from string to
-  /// string.
-  private func readString(_ cursor: inout Cursor, _ units: inout [UInt16], _ scratch: inout [UInt8]) -> String? {
+  /// One string at the cursor; `units` is a buffer reused from string to string.
+  private func readString(_ cursor: inout Cursor, _ units: inout [UInt16]) -> String? {
     let last = boundaries.count - 1
     // A string that starts where a record ends starts the next record, with no extra
     // flags byte (the next record simply begins with the string's header).
@@ -112,11 +110,6 @@ struct SharedStringTable {
     // without a flags byte: skipping them is plain arithmetic.
     cursor.position += 4 * runs + phonetic
     guard cursor.position <= data.count else { return nil }
-    if asciiOnly {
-      scratch.removeAll(keepingCapacity: true)
-      for unit in units { scratch.append(UInt8(unit)) }
-      return String(decoding: scratch, as: UTF8.self)
-    }
-    return UTF16Transcoding.string(units, scratch: &scratch)
+    return asciiOnly ? UTF16Transcoding.ascii(units) : UTF16Transcoding.string(units)
   }
 }
