@@ -13,7 +13,7 @@ extension Thidua {
 
     enum Format: String, ExpressibleByArgument { case csv }
 
-    @Argument(help: "The workbook (.xlsx) or CSV file (.csv, .tsv, .txt).") var file: String
+    @Argument(help: "The workbook (.xlsx, .xls) or CSV file (.csv, .tsv, .txt).") var file: String
     @Option(help: "Output format.") var to: Format = .csv
     @Option(help: "Sheet name (default: the first sheet in workbook order).") var sheet: String?
     @Option(help: "Output path, or - for standard output (default: FILE with .csv).") var out: String?
@@ -36,7 +36,7 @@ extension Thidua {
           : URL(fileURLWithPath: destination)
         let output = try AtomicFile(destination: target)
         try SheetCSVExport.write(workbook, sheet: chosen, to: output)
-        try output.commit()
+        try output.commit(sync: destination != "-")
         if destination == "-" {
           defer { try? FileManager.default.removeItem(at: target) }
           let handle = try FileHandle(forReadingFrom: target)

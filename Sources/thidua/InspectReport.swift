@@ -21,12 +21,15 @@ struct InspectReport: Encodable {
   }
 
   var file: String
+  /// What the file was read as: `xlsx`, `xls` or `csv` (chosen by content, not by name).
+  var format: String
   var dateSystem: Int
   var text: Text?
   var sheets: [Sheet]
 
   init(file: String, workbook: any SheetSource, summaries: [SheetSummary]) {
     self.file = file
+    format = workbook is CSVWorkbook ? "csv" : workbook is XLSWorkbook ? "xls" : "xlsx"
     dateSystem = workbook.uses1904 ? 1904 : 1900
     if let csv = workbook as? CSVWorkbook {
       text = Text(

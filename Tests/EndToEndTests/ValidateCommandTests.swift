@@ -19,6 +19,22 @@ import Testing
     #expect((sample?["findings"] as? [Any])?.isEmpty == true)
   }
 
+  @Test func anXLSIsValidatedLikeTheWorkbookItWasSavedFrom() throws {
+    // bao-cao-mau.xls is LibreOffice's .xls save of the sample; encrypted.xls has a password.
+    let run = try thidua(
+      "validate", Paths.fixture("hostile/encrypted.xls"), Paths.fixture("producers/xls/bao-cao-mau.xls"), "--json",
+      "--lang", "en")
+    #expect(run.status == 0)
+    let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+    let files = json?["files"] as? [[String: Any]] ?? []
+    #expect(files.count == 2)
+    #expect((files.first?["findings"] as? [[String: Any]])?.map { $0["code"] as? String } == ["encrypted-xls"])
+    let sample = files.last
+    #expect((sample?["unit"] as? [String: Any])?["code"] as? String == "517")
+    #expect(sample?["year"] as? Int == 2017)
+    #expect((sample?["findings"] as? [Any])?.isEmpty == true)
+  }
+
   @Test func strictExitsOneOnErrors() throws {
     let run = try thidua("validate", Paths.fixture("hostile/not-a-zip.xlsx"), "--strict")
     #expect(run.status == 1)

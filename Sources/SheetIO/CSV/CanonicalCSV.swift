@@ -14,19 +14,60 @@ public enum CanonicalCSV {
   }
 
   public static func numberText(_ n: Double) -> String {
+    // Whole numbers below 10^15 print the same as integers, and faster; -0 keeps its sign.
+    if n == n.rounded(.towardZero), abs(n) < 1e15, n != 0 || n.sign == .plus { return String(Int(n)) }
     let s = n.description
     return s.hasSuffix(".0") ? String(s.dropLast(2)) : s
   }
 
+  /// Appends the bytes of `field(text(value))` without building the strings: numbers and
+  /// dates are written digit by digit, the hot path of `thidua convert`.
+  static func appendField(_ value: CellValue, to bytes: inout [UInt8]) {
+    switch value {
+    case .number(let n) where n == n.rounded(.towardZero) && abs(n) < 1e15 && (n != 0 || n.sign == .plus):
+      appendDigits(Int(n), to: &bytes)
+    case .date(let d):
+      d.appendISOText(to: &bytes)
+    case .boolean(let b):
+      bytes.append(contentsOf: (b ? "TRUE" : "FALSE").utf8)
+    default:
+      bytes.append(contentsOf: field(text(value)).utf8)
+    }
+  }
+
+  /// The decimal digits of `n`, with `-` for a negative number.
+  static func appendDigits(_ n: Int, to bytes: inout [UInt8]) {
+    if n < 0 { bytes.append(UInt8(ascii: "-")) }
+    var magnitude = n.magnitude
+    var digits:
+      (
+        UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+        UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+      ) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var count = 0
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      repeat {
+        buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        magnitude /= 10
+        count += 1
+      } while magnitude > 0
+      for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[i]) }
+    }
+  }
+
   /// Quotes a field when it holds a comma, quote, CR or LF (RFC 4180 §2).
   public static func field(_ text: String) -> String {
-    var needsQuotes = false
-    for b in text.utf8 where b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D {
-      needsQuotes = true
-      break
-    }
-    guard needsQuotes else { return text }
+    guard needsQuotes(text) else { return text }
     return "\"" + text.replacingQuotes() + "\""
+  }
+
+  private static func needsQuotes(_ text: String) -> Bool {
+    @inline(__always) func special(_ b: UInt8) -> Bool {
+      b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D
+    }
+    // Contiguous storage is the usual case and avoids the generic iterator.
+    if let found = text.utf8.withContiguousStorageIfAvailable({ $0.contains(where: special) }) { return found }
+    return text.utf8.contains(where: special)
   }
 }
 

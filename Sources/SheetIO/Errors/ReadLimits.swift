@@ -20,6 +20,17 @@ public struct ReadLimits: Hashable, Sendable {
   /// Longest single tag or text run in sheet XML: a cell's text is at most 32,767
   /// characters (Excel's limit), i.e. under 200 KiB of escaped UTF-8.
   public var maxTokenBytes = 16 << 20
+  /// Most sectors a compound file (.xls) may have. 4,194,304 sectors are 2 GiB at the
+  /// usual 512 bytes and keep the sector table (4 bytes a sector) at 16 MiB; a full
+  /// Excel 97–2003 sheet of numbers (65,536 × 256 cells) is about 300 MB.
+  public var maxCompoundSectors = 1 << 22
+  /// Largest stream read from a compound file (the `Workbook` stream of an .xls).
+  /// BIFF8 sheet offsets are 32-bit, so no stream beyond 4 GiB is addressable; 1 GiB is
+  /// several full sheets and far beyond any report workbook.
+  public var maxCompoundStreamBytes: Int64 = 1 << 30
+  /// Most directory entries of a compound file. An .xls has a handful (the workbook,
+  /// summary information, a few per embedded object); 16,384 entries are 2 MiB.
+  public var maxDirectoryEntries = 1 << 14
 
   public init() {}
 

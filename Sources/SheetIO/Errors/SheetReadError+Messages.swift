@@ -28,9 +28,11 @@ extension SheetReadError {
       return
         "\(at) is a password-protected .xlsx workbook. Ask the unit to remove the password (File › Info › Protect Workbook) and send it again."
     case (.legacyXLS, .vi):
-      return "Tệp \(at) là sổ tính Excel 97–2003 (.xls). Hãy mở bằng Excel hoặc LibreOffice và lưu lại dưới dạng .xlsx."
+      return
+        "Tệp \(at) là sổ tính Excel phiên bản quá cũ (trước Excel 5) mà thidua không đọc được. Hãy mở bằng Excel hoặc LibreOffice và lưu lại dưới dạng .xlsx."
     case (.legacyXLS, .en):
-      return "\(at) is an Excel 97–2003 workbook (.xls). Open it in Excel or LibreOffice and save it as .xlsx."
+      return
+        "\(at) is a workbook from an Excel version too old for thidua (before Excel 5). Open it in Excel or LibreOffice and save it as .xlsx."
     case (.otherCompoundFile, .vi):
       return "Tệp \(at) là tài liệu Office cũ nhưng không phải sổ tính. Hãy gửi tệp .xlsx."
     case (.otherCompoundFile, .en):
@@ -70,6 +72,29 @@ extension SheetReadError {
       return "Tệp \(at) không có trang tính '\(name)'. Các trang tính hiện có: \(available.joined(separator: ", "))."
     case (.sheetNotFound(_, let name, let available), .en):
       return "\(at) has no sheet named '\(name)'. Sheets: \(available.joined(separator: ", "))."
+    case (.damagedCompoundFile(_, let reason), .vi):
+      return "Tệp \(at) (định dạng Office cũ) bị hỏng hoặc không trọn vẹn (\(reason)). Hãy đề nghị đơn vị gửi lại tệp."
+    case (.damagedCompoundFile(_, let reason), .en):
+      return
+        "\(at) (an old-style Office file) is damaged or incomplete (\(reason)). Ask the unit to send the file again."
+    case (.compoundFileTooLarge(_, let what, let count, let limit), .vi):
+      return
+        "Tệp \(at) vượt giới hạn đọc: \(what) là \(count), giới hạn \(limit). Tệp có thể bị hỏng hoặc quá lớn để xử lý."
+    case (.compoundFileTooLarge(_, let what, let count, let limit), .en):
+      return
+        "\(at) is over a read limit: \(what) is \(count), limit \(limit). It may be damaged or too large to process."
+    case (.damagedXLS(_, let reason), .vi):
+      return
+        "Tệp \(at) là sổ tính .xls bị hỏng (\(reason)). Hãy đề nghị đơn vị mở tệp bằng Excel, lưu lại dưới dạng .xlsx rồi gửi lại."
+    case (.damagedXLS(_, let reason), .en):
+      return
+        "\(at) is a damaged .xls workbook (\(reason)). Ask the unit to open it in Excel, save it as .xlsx and send it again."
+    case (.encryptedXLS, .vi):
+      return
+        "Tệp \(at) là sổ tính .xls có đặt mật khẩu. Hãy đề nghị đơn vị gỡ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi gửi lại."
+    case (.encryptedXLS, .en):
+      return
+        "\(at) is a password-protected .xls workbook. Ask the unit to remove the password (File › Info › Protect Workbook) and send it again."
     }
   }
 }

@@ -11,7 +11,8 @@ public enum SheetReadError: Error, Hashable, Sendable {
   case damagedZip(Location, reason: String)
   /// An OLE2 compound file holding an `EncryptedPackage`: a password-protected .xlsx.
   case encryptedWorkbook(Location)
-  /// An OLE2 compound file holding a `Workbook` stream: a legacy .xls (BIFF) file.
+  /// An Excel workbook older than Excel 97 that thidua cannot read: BIFF2–4, or a BIFF
+  /// stream outside a compound file.
   case legacyXLS(Location)
   /// An OLE2 compound file of some other kind (a Word document, say).
   case otherCompoundFile(Location)
@@ -31,6 +32,17 @@ public enum SheetReadError: Error, Hashable, Sendable {
   case badCellReference(Location, text: String)
   /// No sheet of that name; `available` lists the names there are.
   case sheetNotFound(Location, name: String, available: [String])
+  /// An OLE2 compound file ([MS-CFB]) whose structure is broken: cut short, a sector
+  /// chain that loops or points past the end, a bad header; `reason` says which.
+  case damagedCompoundFile(Location, reason: String)
+  /// A compound file over one of the limits in `ReadLimits` (sectors, stream size,
+  /// directory entries); `what` names the limit.
+  case compoundFileTooLarge(Location, what: String, count: Int64, limit: Int64)
+  /// A BIFF record stream (.xls) that breaks the format: a record longer than BIFF
+  /// allows or running past the stream, a count its record cannot hold.
+  case damagedXLS(Location, reason: String)
+  /// A password-protected .xls (a `FILEPASS` record in the workbook globals).
+  case encryptedXLS(Location)
 
   /// A stable kebab-case code, also used by the command line.
   public var code: String {
@@ -49,6 +61,10 @@ public enum SheetReadError: Error, Hashable, Sendable {
     case .malformedXML: return "malformed-xml"
     case .badCellReference: return "bad-cell-reference"
     case .sheetNotFound: return "sheet-not-found"
+    case .damagedCompoundFile: return "damaged-compound-file"
+    case .compoundFileTooLarge: return "compound-file-too-large"
+    case .damagedXLS: return "damaged-xls"
+    case .encryptedXLS: return "encrypted-xls"
     }
   }
 
@@ -70,6 +86,10 @@ public enum SheetReadError: Error, Hashable, Sendable {
     case .malformedXML: return 21
     case .badCellReference: return 22
     case .sheetNotFound: return 23
+    case .damagedCompoundFile: return 24
+    case .compoundFileTooLarge: return 25
+    case .damagedXLS: return 26
+    case .encryptedXLS: return 27
     }
   }
 
@@ -79,7 +99,8 @@ public enum SheetReadError: Error, Hashable, Sendable {
       .encryptedWorkbook(let l), .legacyXLS(let l), .otherCompoundFile(let l),
       .missingPart(let l, _), .doctypeForbidden(let l), .partTooLarge(let l, _, _),
       .compressionRatioExceeded(let l, _, _), .xmlTooDeep(let l, _), .malformedXML(let l, _),
-      .badCellReference(let l, _), .sheetNotFound(let l, _, _):
+      .badCellReference(let l, _), .sheetNotFound(let l, _, _), .damagedCompoundFile(let l, _),
+      .compoundFileTooLarge(let l, _, _, _), .damagedXLS(let l, _), .encryptedXLS(let l):
       return l
     }
   }
@@ -103,6 +124,10 @@ public enum SheetReadError: Error, Hashable, Sendable {
     case .malformedXML(_, let r): return .malformedXML(l, reason: r)
     case .badCellReference(_, let t): return .badCellReference(l, text: t)
     case .sheetNotFound(_, let n, let a): return .sheetNotFound(l, name: n, available: a)
+    case .damagedCompoundFile(_, let r): return .damagedCompoundFile(l, reason: r)
+    case .compoundFileTooLarge(_, let w, let c, let m): return .compoundFileTooLarge(l, what: w, count: c, limit: m)
+    case .damagedXLS(_, let r): return .damagedXLS(l, reason: r)
+    case .encryptedXLS: return .encryptedXLS(l)
     }
   }
 }

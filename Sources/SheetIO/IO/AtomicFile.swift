@@ -32,15 +32,23 @@ public final class AtomicFile {
     if buffer.count >= 1 << 16 { try flush() }
   }
 
+  /// Appends bytes already encoded (UTF-8 text built by the caller).
+  public func write(bytes: [UInt8]) throws {
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= 1 << 16 { try flush() }
+  }
+
   private func flush() throws {
     try handle.write(contentsOf: buffer)
     buffer.removeAll(keepingCapacity: true)
   }
 
   /// Flushes, syncs and renames the file into place.
-  public func commit() throws {
+  /// - Parameter sync: false for a file that only stages output and is read back and
+  ///   deleted at once (`convert --out -`): syncing it to disk would buy nothing.
+  public func commit(sync: Bool = true) throws {
     try flush()
-    try handle.synchronize()
+    if sync { try handle.synchronize() }
     try handle.close()
     // rename(2) replaces the destination atomically (same folder, same file system).
     guard rename(temporary.path, destination.path) == 0 else {

@@ -36,6 +36,18 @@ public struct ExcelDate: Hashable, Sendable {
     return DateComponents(year: y, month: m, day: d, hour: time.0, minute: time.1, second: time.2)
   }
 
+  /// The bytes of `isoText`, appended without building strings (CSV export).
+  func appendISOText(to bytes: inout [UInt8]) {
+    let c = components
+    let hasTime = c.hour != 0 || c.minute != 0 || c.second != 0
+    let timeOnly = !uses1904 && serial < 1 && serial >= 0
+    if !timeOnly {
+      c.appendDigits([(c.year, 4), (c.month, 2), (c.day, 2)], separator: "-", to: &bytes)
+      if hasTime { bytes.append(UInt8(ascii: "T")) }
+    }
+    if timeOnly || hasTime { c.appendDigits([(c.hour, 2), (c.minute, 2), (c.second, 2)], separator: ":", to: &bytes) }
+  }
+
   /// `YYYY-MM-DD`, with `THH:MM:SS` when there is a time of day; a pure time of day
   /// (serial below 1 in the 1900 system) is `HH:MM:SS`.
   public var isoText: String {
@@ -50,12 +62,37 @@ public struct ExcelDate: Hashable, Sendable {
 public struct DateComponents: Hashable, Sendable {
   public var year, month, day, hour, minute, second: Int
 
-  var dateText: String { pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) }
-  var timeText: String { pad(hour, 2) + ":" + pad(minute, 2) + ":" + pad(second, 2) }
+  var dateText: String { digits([(year, 4), (month, 2), (day, 2)], separator: "-") }
+  var timeText: String { digits([(hour, 2), (minute, 2), (second, 2)], separator: ":") }
 
-  private func pad(_ n: Int, _ width: Int) -> String {
-    let s = String(n)
-    return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+  private func digits(_ parts: [(Int, Int)], separator: Unicode.Scalar) -> String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(12)
+    appendDigits(parts, separator: separator, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Numbers zero-padded to their widths and joined by `separator`: dates are written
+  /// for every date cell of a CSV export, so without building strings.
+  func appendDigits(_ parts: [(Int, Int)], separator: Unicode.Scalar, to bytes: inout [UInt8]) {
+    for (i, (n, width)) in parts.enumerated() {
+      if i > 0 { bytes.append(UInt8(separator.value)) }
+      guard n >= 0 else {
+        // Not a date Excel shows (serials are clamped at 0); padded as the text "-n" was.
+        let text = Array(String(n).utf8)
+        bytes += repeatElement(UInt8(ascii: "0"), count: max(0, width - text.count))
+        bytes += text
+        continue
+      }
+      var length = 1
+      var rest = n / 10
+      while rest > 0 {
+        length += 1
+        rest /= 10
+      }
+      bytes += repeatElement(UInt8(ascii: "0"), count: max(0, width - length))
+      CanonicalCSV.appendDigits(n, to: &bytes)
+    }
   }
 
   /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).

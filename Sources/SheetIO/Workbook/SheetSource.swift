@@ -59,15 +59,21 @@ extension XLSXWorkbook: SheetSource {
 
 /// Opens any supported file by its content and name.
 public enum Workbooks {
-  /// `.csv`, `.tsv` and `.txt` files are read as CSV; everything else as .xlsx (which
-  /// names OLE2 and other non-zip content in its error).
+  /// The file's content decides first: a zip archive is read as .xlsx and a compound
+  /// file as .xls, whatever the name says. Other files named `.csv`, `.tsv` or `.txt`
+  /// are read as CSV; the rest go to the .xlsx reader, which names what they are in its
+  /// error.
   public static func open(
     path: String, encoding: TextEncoding? = nil, limits: ReadLimits = .standard
   ) throws(SheetReadError) -> any SheetSource {
     let lower = path.lowercased()
-    if lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") || lower.hasSuffix(".txt") {
-      return try CSVWorkbook(path: path, encoding: encoding)
+    let text = lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") || lower.hasSuffix(".txt")
+    switch try ContainerSniffer.signature(ofFileAt: path) {
+    case .zip: return try XLSXWorkbook(path: path, limits: limits)
+    case .compound: return try XLSWorkbook(path: path, limits: limits)
+    case .rawBIFF: throw .legacyXLS(Location(file: path))
+    case .other where text: return try CSVWorkbook(path: path, encoding: encoding)
+    case .other: return try XLSXWorkbook(path: path, limits: limits)
     }
-    return try XLSXWorkbook(path: path, limits: limits)
   }
 }

@@ -10,8 +10,35 @@ enum ContainerSniffer {
     case unknown
   }
 
+  /// What the first bytes of a file say, enough to choose a reader.
+  enum Signature: Equatable {
+    /// A zip archive: local file header or empty archive (`PK\3\4`, `PK\5\6`).
+    case zip
+    /// An OLE2 compound file ([MS-CFB] §2.2).
+    case compound
+    /// A bare BIFF2–BIFF8 record stream outside a compound file: Excel 2.x–4.0 files
+    /// (and a few old tools' BIFF5) begin with a BOF record (id 0x0009, 0x0209, 0x0409
+    /// or 0x0809, then a short length).
+    case rawBIFF
+    case other
+  }
+
   /// OLE2 / Compound File Binary signature ([MS-CFB] §2.2).
   private static let cfbSignature: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+
+  /// Reads the first 8 bytes. Only full signatures count, so that a CSV file whose text
+  /// starts with "PK" stays a CSV file.
+  static func signature(ofFileAt path: String) throws(SheetReadError) -> Signature {
+    let head = try FileByteSource.head(path: path, count: 8)
+    if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0x50, 0x4B, 0x05, 0x06]) { return .zip }
+    if head.elementsEqual(cfbSignature) { return .compound }
+    if head.count >= 4, head[0] == 0x09, [0x00, 0x02, 0x04, 0x08].contains(head[1]), head[3] == 0,
+      (4...20).contains(head[2])
+    {
+      return .rawBIFF
+    }
+    return .other
+  }
 
   static func kind(ofFileAt path: String) throws(SheetReadError) -> Kind {
     guard let handle = FileHandle(forReadingAtPath: path) else {

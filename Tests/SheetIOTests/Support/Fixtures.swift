@@ -10,14 +10,15 @@ enum Fixtures {
 
   static func path(_ relative: String) -> String { fixturePath(relative) }
 
-  /// Relative paths of every `.xlsx` under `folder` that has an `.expected.txt` beside it.
-  static func withExpectations(in folders: [String]) -> [String] {
+  /// Relative paths of every `.xlsx` (or `.xls`) under `folder` that has an
+  /// `.expected.txt` beside it.
+  static func withExpectations(in folders: [String], extension ext: String = ".xlsx") -> [String] {
     var found: [String] = []
     for folder in folders {
       let dir = root.appendingPathComponent(folder)
       guard let walker = FileManager.default.enumerator(atPath: dir.path) else { continue }
-      for case let name as String in walker where name.hasSuffix(".xlsx") {
-        let expected = dir.appendingPathComponent(name.replacingOccurrences(of: ".xlsx", with: ".expected.txt"))
+      for case let name as String in walker where name.hasSuffix(ext) {
+        let expected = dir.appendingPathComponent(String(name.dropLast(ext.count)) + ".expected.txt")
         if FileManager.default.fileExists(atPath: expected.path) { found.append(folder + "/" + name) }
       }
     }
@@ -25,7 +26,8 @@ enum Fixtures {
   }
 
   static func expected(for relative: String) throws -> String {
-    try String(contentsOfFile: path(relative.replacingOccurrences(of: ".xlsx", with: ".expected.txt")), encoding: .utf8)
+    let stem = relative.hasSuffix(".xlsx") ? relative.dropLast(5) : relative.dropLast(4)
+    return try String(contentsOfFile: path(stem + ".expected.txt"), encoding: .utf8)
   }
 }
 
