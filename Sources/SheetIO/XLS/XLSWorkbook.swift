@@ -84,6 +84,9 @@ public final class XLSWorkbook: SheetSource {
     let names = globals.styles.fontNames
     return names.indices.contains(styleIndex) ? names[styleIndex] : nil
   }
+
+  /// Whether a cell format shows its number as a percentage (the cell holds the fraction).
+  public func isPercentStyle(_ styleIndex: Int) -> Bool { globals.styles.isPercentStyle(styleIndex) }
 }
 
 extension XLSRowReader: RowReading {

@@ -1,4 +1,4 @@
-public import SheetIO
+import SheetIO
 
 /// Which field each column of a header holds, and how sure the matcher is.
 public struct ColumnMatch: Hashable, Sendable {

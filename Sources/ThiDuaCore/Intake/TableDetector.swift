@@ -1,4 +1,4 @@
-public import SheetIO
+import SheetIO
 
 /// A form found on a sheet: where its header is, which column holds which field, and
 /// which rows hold data, totals or notes.

@@ -1,5 +1,5 @@
 import Foundation
-public import SheetIO
+import SheetIO
 
 /// Matches names to registry units: a whole name (`Huyện Núi Thành`, `Núi Thành`, a code,
 /// an alias, a near spelling), or every unit a line of text mentions (`UBND XÃ TAM QUANG`,
