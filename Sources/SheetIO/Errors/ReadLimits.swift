@@ -20,6 +20,11 @@ public struct ReadLimits: Hashable, Sendable {
   /// Longest single tag or text run in sheet XML: a cell's text is at most 32,767
   /// characters (Excel's limit), i.e. under 200 KiB of escaped UTF-8.
   public var maxTokenBytes = 16 << 20
+  /// Most cells with a value (or merges) that repeats may add to one .ods sheet beyond
+  /// the cells its XML writes out (`number-columns-repeated`, `number-rows-repeated`).
+  /// Repeats of empty cells cost nothing and do not count. LibreOffice repeats only
+  /// identical neighbours; ten million is five times the 2-million-cell benchmark.
+  public var maxRepeatedCells = 10_000_000
 
   public init() {}
 

@@ -31,6 +31,14 @@ public enum SheetReadError: Error, Hashable, Sendable {
   case badCellReference(Location, text: String)
   /// No sheet of that name; `available` lists the names there are.
   case sheetNotFound(Location, name: String, available: [String])
+  /// A cell with a value, or a merge, lies past Excel's grid: in .ods files, where cell
+  /// positions are implicit, through the cells or repeats before it. `what` names it.
+  case beyondGrid(Location, what: String)
+  /// Repeats (`number-columns-repeated`, `number-rows-repeated`, `text:c`) expand to
+  /// more cells or characters than the limit: a tiny file that would read for hours.
+  case repeatLimitExceeded(Location, what: String, limit: Int)
+  /// An OpenDocument package of another kind (a text document, a presentation).
+  case otherOpenDocument(Location, mediaType: String)
 
   /// A stable kebab-case code, also used by the command line.
   public var code: String {
@@ -49,6 +57,9 @@ public enum SheetReadError: Error, Hashable, Sendable {
     case .malformedXML: return "malformed-xml"
     case .badCellReference: return "bad-cell-reference"
     case .sheetNotFound: return "sheet-not-found"
+    case .beyondGrid: return "beyond-grid"
+    case .repeatLimitExceeded: return "repeat-limit-exceeded"
+    case .otherOpenDocument: return "other-opendocument"
     }
   }
 
@@ -70,6 +81,9 @@ public enum SheetReadError: Error, Hashable, Sendable {
     case .malformedXML: return 21
     case .badCellReference: return 22
     case .sheetNotFound: return 23
+    case .beyondGrid: return 24
+    case .repeatLimitExceeded: return 25
+    case .otherOpenDocument: return 26
     }
   }
 
@@ -79,7 +93,8 @@ public enum SheetReadError: Error, Hashable, Sendable {
       .encryptedWorkbook(let l), .legacyXLS(let l), .otherCompoundFile(let l),
       .missingPart(let l, _), .doctypeForbidden(let l), .partTooLarge(let l, _, _),
       .compressionRatioExceeded(let l, _, _), .xmlTooDeep(let l, _), .malformedXML(let l, _),
-      .badCellReference(let l, _), .sheetNotFound(let l, _, _):
+      .badCellReference(let l, _), .sheetNotFound(let l, _, _), .beyondGrid(let l, _),
+      .repeatLimitExceeded(let l, _, _), .otherOpenDocument(let l, _):
       return l
     }
   }
@@ -103,6 +118,9 @@ public enum SheetReadError: Error, Hashable, Sendable {
     case .malformedXML(_, let r): return .malformedXML(l, reason: r)
     case .badCellReference(_, let t): return .badCellReference(l, text: t)
     case .sheetNotFound(_, let n, let a): return .sheetNotFound(l, name: n, available: a)
+    case .beyondGrid(_, let w): return .beyondGrid(l, what: w)
+    case .repeatLimitExceeded(_, let w, let m): return .repeatLimitExceeded(l, what: w, limit: m)
+    case .otherOpenDocument(_, let t): return .otherOpenDocument(l, mediaType: t)
     }
   }
 }
