@@ -49,8 +49,11 @@ extension XLSXWorkbook: SheetSource {
 
 /// Opens any supported file by its content and name.
 public enum Workbooks {
-  /// `.csv`, `.tsv` and `.txt` files are read as CSV; everything else as .xlsx (which
-  /// names OLE2 and other non-zip content in its error).
+  /// `.csv`, `.tsv` and `.txt` files are read as CSV. Any other file goes by its content,
+  /// whatever its name: a zip package that states the OpenDocument spreadsheet media type
+  /// is read as .ods; one that states another OpenDocument type is refused
+  /// (`other-opendocument`); everything else is read as .xlsx (which names OLE2 and
+  /// other non-zip content in its error).
   public static func open(
     path: String, encoding: TextEncoding? = nil, limits: ReadLimits = .standard
   ) throws(SheetReadError) -> any SheetSource {
@@ -58,6 +61,14 @@ public enum Workbooks {
     if lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") || lower.hasSuffix(".txt") {
       return try CSVWorkbook(path: path, encoding: encoding)
     }
+    if try ContainerSniffer.kind(ofFileAt: path) == .zip,
+      let archive = try? ZipArchive(path: path),
+      let type = try ODSPackage.mediaType(of: archive, limits: limits)
+    {
+      if ODSPackage.isSpreadsheet(type) { return try ODSWorkbook(path: path, limits: limits) }
+      if ODSPackage.isOpenDocument(type) { throw .otherOpenDocument(Location(file: path), mediaType: type) }
+    }
+    // A zip that libzip cannot open is named by the .xlsx reader (`damaged-zip`).
     return try XLSXWorkbook(path: path, limits: limits)
   }
 }
