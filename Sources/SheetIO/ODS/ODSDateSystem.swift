@@ -30,8 +30,9 @@ struct ODSDateSystem: Sendable {
     let absolute = Double(nullDate) + days
     if uses1904 { return absolute - Double(DateComponents.daysFromCivil(1904, 1, 1)) }
     let serial = absolute - Double(DateComponents.daysFromCivil(1899, 12, 30))
-    // Excel counts a 1900-02-29 that never was: dates before it are one lower.
-    return serial < 61 ? serial - 1 : serial
+    // Excel counts a 1900-02-29 that never was: dates before it are one lower. Below 1
+    // is a time of day on no date, the same in both.
+    return serial >= 1 && serial < 61 ? serial - 1 : serial
   }
 
   /// The serial of an `office:time-value`, an ISO 8601 duration such as `PT14H05M00S`:

@@ -23,8 +23,8 @@ extension ODSRowReader {
   /// reads it (it does not collapse white space, and writes runs of spaces as
   /// `<text:s>` anyway). `<text:s text:c="n"/>` is n spaces, `<text:tab/>` a tab,
   /// `<text:line-break/>` a line feed (ODF 1.2 Part 1, §6.1.3–§6.1.5); the text of spans,
-  /// links and fields counts; elements of other namespaces, note bodies and ruby text
-  /// (§6.1.1) do not.
+  /// links and fields counts; elements of other namespaces (shapes), notes and ruby
+  /// text (§6.1.1) do not, as LibreOffice leaves them out of a cell's text.
   private func readParagraph() throws(SheetReadError) {
     if let simple = try reader.simpleContent() {
       try append(simple)
@@ -46,7 +46,7 @@ extension ODSRowReader {
           text.append(0x09)
         } else if namespace == .text, reader.matches(local, "line-break") {
           text.append(0x0A)
-        } else if namespace == .text, !reader.matches(local, "note-body"), !reader.matches(local, "ruby-text") {
+        } else if namespace == .text, !reader.matches(local, "note"), !reader.matches(local, "ruby-text") {
           continue  // a span, a link, a field: its text is part of the paragraph
         } else if !selfClosing {
           try reader.skipElement()

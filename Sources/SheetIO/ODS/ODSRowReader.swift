@@ -158,8 +158,10 @@ public final class ODSRowReader {
     guard !cells.isEmpty || !rowMerges.isEmpty else { return nil }
     let lastRow = rowNumber + rowRepeats - 1
     guard lastRow <= CellAddress.maxRow else {
+      var location = reader.location
+      location.cell = cells.first?.address ?? rowMerges.first?.first
       throw .beyondGrid(
-        reader.location,
+        location,
         what: rowRepeats > 1 ? "row \(rowNumber) repeated \(rowRepeats) times" : "row \(rowNumber)")
     }
     mergedRanges += rowMerges
