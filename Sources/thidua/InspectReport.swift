@@ -21,12 +21,15 @@ struct InspectReport: Encodable {
   }
 
   var file: String
+  /// What the file was read as, from its content: `xlsx`, `ods` or `csv`.
+  var format: String
   var dateSystem: Int
   var text: Text?
   var sheets: [Sheet]
 
   init(file: String, workbook: any SheetSource, summaries: [SheetSummary]) {
     self.file = file
+    format = InspectReport.format(of: workbook)
     dateSystem = workbook.uses1904 ? 1904 : 1900
     if let csv = workbook as? CSVWorkbook {
       text = Text(
@@ -38,6 +41,15 @@ struct InspectReport: Encodable {
         name: $0.sheet.name, state: $0.sheet.state.rawValue, index: $0.sheet.index,
         usedRange: $0.usedRange?.description, mergedRanges: $0.mergedRanges.map(\.description),
         cells: $0.cellCounts)
+    }
+  }
+
+  /// The reader that opened the file; every other source is an .xlsx workbook.
+  static func format(of workbook: any SheetSource) -> String {
+    switch workbook {
+    case is ODSWorkbook: return "ods"
+    case is CSVWorkbook: return "csv"
+    default: return "xlsx"
     }
   }
 
