@@ -13,6 +13,8 @@ extension ODSRowReader {
     if !selfClosing {
       if attributes.needsText {
         paragraphs = try readCellText()
+      } else if try reader.literalParagraph() != nil, try reader.literalEndTag("</table:table-cell>") {
+        // The usual `<text:p>1234</text:p></table:table-cell>` of a number: its display.
       } else {
         try reader.skipElement()
       }

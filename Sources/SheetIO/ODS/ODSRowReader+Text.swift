@@ -6,6 +6,12 @@ extension ODSRowReader {
   func readCellText() throws(SheetReadError) -> Int {
     let cellDepth = reader.depth
     var paragraphs = 0
+    // The usual `<text:p>Tam Kỳ</text:p></table:table-cell>`, without the tag machinery.
+    if reader.isTextPrefix, let simple = try reader.literalParagraph() {
+      try append(simple)
+      paragraphs = 1
+      if try reader.literalEndTag("</table:table-cell>") { return paragraphs }
+    }
     while reader.depth >= cellDepth {
       guard case .start(let namespace, let local, let selfClosing) = try reader.next() else { continue }
       if namespace == .text, reader.matches(local, "p") || reader.matches(local, "h") {
@@ -61,7 +67,7 @@ extension ODSRowReader {
     }
   }
 
-  private func append(_ range: Range<Int>) throws(SheetReadError) {
+  func append(_ range: Range<Int>) throws(SheetReadError) {
     guard XMLText.decode(reader.scanner.bytes(range), into: &text) else {
       throw reader.scanner.malformed("undefined entity or bad character reference")
     }

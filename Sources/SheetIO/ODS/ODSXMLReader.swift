@@ -91,6 +91,29 @@ final class ODSXMLReader {
     return range
   }
 
+  /// Right after a start tag: when the input continues with exactly `<text:p>…</text:p>`
+  /// holding character data only, consumes it and returns the data's range (entities
+  /// still encoded); otherwise consumes nothing. The common paragraph, read without the
+  /// general tag machinery; it is a paragraph only while `text` is ODF's text prefix
+  /// (`isTextPrefix`), which callers that skip it need not check.
+  func literalParagraph() throws(SheetReadError) -> Range<Int>? {
+    try scanner.literalSimpleElement(open: "<text:p>", close: "</text:p>")
+  }
+
+  /// True while the prefix `text` names ODF's text namespace, as LibreOffice writes it.
+  var isTextPrefix: Bool {
+    "text".utf8.withContiguousStorageIfAvailable { namespaces.element(prefix: $0) == .text } ?? false
+  }
+
+  /// When the input continues with exactly the end tag `literal` of the current element,
+  /// consumes it and returns true.
+  func literalEndTag(_ literal: StaticString) throws(SheetReadError) -> Bool {
+    guard try scanner.literalEndTag(literal) else { return false }
+    namespaces.end(depth: depth)
+    depth -= 1
+    return true
+  }
+
   /// True when `range` spells `name`.
   @inline(__always) func matches(_ range: Range<Int>, _ name: StaticString) -> Bool {
     scanner.matches(range, name)
