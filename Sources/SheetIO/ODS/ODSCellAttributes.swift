@@ -8,6 +8,9 @@ struct ODSCellAttributes {
   /// error; the error's text (`#DIV/0!`) is the cell's paragraph.
   var isError = false
   var number: Double?
+  /// The serial of `office:date-value`, nil when absent or not a date (`dateText` then
+  /// holds what it said).
+  var dateSerial: Double?
   var dateText: String?
   var timeText: String?
   var boolean: Bool?
@@ -21,8 +24,9 @@ struct ODSCellAttributes {
   var columnsSpanned = 1
   var rowsSpanned = 1
 
-  /// Reads the attributes of the start tag `reader` has just returned.
-  init(_ reader: ODSXMLReader) throws(SheetReadError) {
+  /// Reads the attributes of the start tag `reader` has just returned; dates are
+  /// counted in `dates`.
+  init(_ reader: ODSXMLReader, dates: ODSDateSystem) throws(SheetReadError) {
     for attribute in reader.attributes {
       let name = attribute.local
       let value = attribute.value
@@ -33,7 +37,11 @@ struct ODSCellAttributes {
         } else if reader.matches(name, "value") {
           number = try ODSCellAttributes.number(reader, value)
         } else if reader.matches(name, "date-value") {
-          dateText = try reader.text(value)
+          dateSerial = ODSCellAttributes.dateSerial(reader.scanner.bytes(value), dates)
+          if dateSerial == nil {
+            dateText = try reader.text(value)
+            dateSerial = dates.serial(ofDate: dateText?.trimmingSpaces ?? "")
+          }
         } else if reader.matches(name, "time-value") {
           timeText = try reader.text(value)
         } else if reader.matches(name, "boolean-value") {
@@ -78,6 +86,32 @@ struct ODSCellAttributes {
     }
     guard digits > 0 else { throw reader.scanner.malformed("empty count") }
     return max(1, min(n, 1 << 40))
+  }
+
+  /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SS`, the forms LibreOffice writes, read from the
+  /// bytes; nil for any other form, which `ISODate` then reads from text.
+  private static func dateSerial(_ b: UnsafeBufferPointer<UInt8>, _ dates: ODSDateSystem) -> Double? {
+    guard b.count == 10 || b.count == 19 else { return nil }
+    func digits(_ from: Int, _ count: Int) -> Int? {
+      var n = 0
+      for i in from..<(from + count) {
+        let d = b[i] &- UInt8(ascii: "0")
+        guard d < 10 else { return nil }
+        n = n * 10 + Int(d)
+      }
+      return n
+    }
+    guard b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), let y = digits(0, 4), let m = digits(5, 2),
+      let d = digits(8, 2), (1...12).contains(m), (1...31).contains(d)
+    else { return nil }
+    var seconds = 0
+    if b.count == 19 {
+      guard b[10] == UInt8(ascii: "T"), b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"),
+        let h = digits(11, 2), let mi = digits(14, 2), let s = digits(17, 2)
+      else { return nil }
+      seconds = h * 3600 + mi * 60 + s
+    }
+    return dates.serial(ofCivilDays: DateComponents.daysFromCivil(y, m, d), seconds: seconds)
   }
 
   private static func valueType(_ reader: ODSXMLReader, _ value: Range<Int>) throws(SheetReadError) -> ValueType {

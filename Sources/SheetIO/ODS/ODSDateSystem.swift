@@ -25,6 +25,19 @@ struct ODSDateSystem: Sendable {
   /// The serial of an `office:date-value`.
   func serial(ofDate text: String) -> Double? { ISODate.serial(text, uses1904: uses1904) }
 
+  /// The serial of a calendar day (days from 1970-01-01) and a time of day, as `ISODate`
+  /// counts it: before the fictitious 1900-02-29, one day lower.
+  func serial(ofCivilDays civil: Int, seconds: Int) -> Double {
+    var days: Int
+    if uses1904 {
+      days = civil - DateComponents.daysFromCivil(1904, 1, 1)
+    } else {
+      days = civil - DateComponents.daysFromCivil(1899, 12, 30)
+      if days < 61 { days -= 1 }
+    }
+    return Double(days) + Double(seconds) / 86_400
+  }
+
   /// The serial of a number of days from the null date: a float cell with a date style.
   func serial(ofDaysFromNullDate days: Double) -> Double {
     let absolute = Double(nullDate) + days

@@ -11,14 +11,23 @@ final class ODSNamespaceScope {
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
       if bytes.count <= 8 {
-        var key: UInt64 = 0
-        for (i, byte) in bytes.enumerated() { key |= UInt64(byte) << (8 * UInt64(i)) }
-        packed = key
+        packed = PrefixKey.pack(bytes)
         long = nil
       } else {
         packed = UInt64(bytes.count)
         long = String(decoding: bytes, as: UTF8.self)
       }
+    }
+
+    /// Up to eight bytes as one integer, the first in the lowest byte.
+    @inline(__always) static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+      var key: UInt64 = 0
+      var shift: UInt64 = 0
+      for i in 0..<bytes.count {
+        key |= UInt64(bytes[i]) << shift
+        shift += 8
+      }
+      return key
     }
   }
 
@@ -78,10 +87,12 @@ final class ODSNamespaceScope {
   }
 
   private func resolve(_ prefix: UnsafeBufferPointer<UInt8>) -> ODSNamespace {
-    let key = PrefixKey(prefix)
-    if key.long == nil {
-      for (i, recent) in recentKeys.enumerated() where recent == key.packed { return recentNamespaces[i] }
+    if prefix.count <= 8 {
+      // Prefixes are short and few: the usual look-up is a compare or two.
+      let packed = PrefixKey.pack(prefix)
+      for i in 0..<recentKeys.count where recentKeys[i] == packed { return recentNamespaces[i] }
     }
+    let key = PrefixKey(prefix)
     let namespace =
       bindings[key] ?? ODSNamespace(undeclaredPrefix: key.long ?? String(decoding: prefix, as: UTF8.self))
     if key.long == nil && recentKeys.count < 8 {

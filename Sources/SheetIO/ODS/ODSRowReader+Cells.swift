@@ -7,7 +7,7 @@ extension ODSRowReader {
 
   /// Reads a cell whose start tag the reader has just returned, through its end tag.
   func readCell(selfClosing: Bool) throws(SheetReadError) {
-    let attributes = try ODSCellAttributes(reader)
+    let attributes = try ODSCellAttributes(reader, dates: dates)
     text.removeAll(keepingCapacity: true)
     var paragraphs = 0
     if !selfClosing {
@@ -75,7 +75,7 @@ extension ODSRowReader {
     case .percentage: return .number(try number(a, "percentage"))
     case .currency: return .number(try number(a, "currency"))
     case .date:
-      guard let text = a.dateText, let serial = dates.serial(ofDate: text.trimmingSpaces) else {
+      guard let serial = a.dateSerial else {
         throw reader.scanner.malformed("date cell with office:date-value \"\(a.dateText ?? "")\"")
       }
       return .date(ExcelDate(serial: serial, uses1904: dates.uses1904))

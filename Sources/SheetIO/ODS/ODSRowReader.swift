@@ -88,6 +88,10 @@ public final class ODSRowReader {
     if copiesLeft > 0 { return nextCopy() }
     guard !finished else { return nil }
     while true {
+      if rowDepth > 0, let selfClosing = try reader.cellStartTag(resolvingAttributes: true) {
+        try readCell(selfClosing: selfClosing)
+        continue
+      }
       switch try reader.next() {
       case .start(let namespace, let local, let selfClosing):
         if rowDepth > 0 {

@@ -22,11 +22,11 @@ final class ODSXMLReader {
   }
 
   let scanner: XMLPullScanner
-  private let namespaces = ODSNamespaceScope()
-  /// Attributes of the last start tag.
-  private(set) var attributes: [Attribute] = []
+  let namespaces = ODSNamespaceScope()
+  /// Attributes of the last start tag (set here and by the in-place cell tag reader).
+  var attributes: [Attribute] = []
   /// Elements open after the last event.
-  private(set) var depth = 0
+  var depth = 0
 
   private var prefixes: [Range<Int>] = []
 
@@ -63,18 +63,19 @@ final class ODSXMLReader {
   /// Right after a start tag that does not close itself: reads on to its end tag without
   /// looking at what is inside (the scanner still checks that it is well formed).
   func skipElement() throws(SheetReadError) {
-    let target = depth - 1
-    var open = 0
+    let elementDepth = depth
     while true {
+      // Cells, most of what a skipped table holds, without the general tag machinery.
+      if let selfClosing = try cellStartTag(resolvingAttributes: false) {
+        if !selfClosing, try literalParagraph() != nil { _ = try literalEndTag("</table:table-cell>") }
+        continue
+      }
       switch try scanner.next() {
-      case .start(_, _, let selfClosing): if !selfClosing { open += 1 }
+      case .start(_, _, let selfClosing): if !selfClosing { depth += 1 }
       case .end:
-        if open == 0 {
-          namespaces.end(depth: depth)
-          depth = target
-          return
-        }
-        open -= 1
+        namespaces.end(depth: depth)
+        depth -= 1
+        if depth < elementDepth { return }
       case .text, .cdata: continue
       case .endOfDocument: throw scanner.malformed("document ends inside an element")
       }
