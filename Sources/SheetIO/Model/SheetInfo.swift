@@ -12,6 +12,7 @@ public struct SheetInfo: Hashable, Sendable {
   public var state: SheetState
   /// 0-based position in the workbook's tab order.
   public var index: Int
-  /// Zip path of the worksheet part, such as `xl/worksheets/sheet1.xml`.
+  /// Zip path of the worksheet part, such as `xl/worksheets/sheet1.xml`; `content.xml`
+  /// for every sheet of an .ods, whose tables share that part.
   public var partPath: String
 }
