@@ -51,6 +51,9 @@ public final class ODSRowReader {
   /// Style indices by the packed bytes of short style names (`ce12`): one look-up per
   /// cell without building a string.
   var styleCache: [UInt64: Int] = [:]
+  /// Called once with the XML reader when the table has ended, positioned just after its
+  /// end tag: the workbook goes on from there to the next table.
+  var onTableEnd: ((ODSXMLReader) -> Void)?
 
   /// A reader positioned just after the start tag of a `<table:table>`; `isEmpty` when
   /// that tag closes itself.
@@ -122,6 +125,8 @@ public final class ODSRowReader {
           if let row = try endRow() { return row }
         } else if reader.depth < tableDepth {
           finished = true
+          onTableEnd?(reader)
+          onTableEnd = nil
           return nil
         }
       case .text, .cdata: continue

@@ -16,6 +16,11 @@ public final class ODSWorkbook {
   private let archive: ZipArchive
   private let styles: ODSStyles
   private let dates: ODSDateSystem
+  /// The reader of `content.xml` left just after the end of table `index` by a row
+  /// reader that read that table to its end: reading the sheets in order goes on from
+  /// there instead of walking the part again from its start, so a workbook of many
+  /// sheets reads in one pass, not one per sheet.
+  private var resumable: (index: Int, reader: ODSXMLReader)?
 
   static let contentPart = "content.xml"
   static let stylesPart = "styles.xml"
@@ -45,6 +50,7 @@ public final class ODSWorkbook {
       try ODSWorkbook.readStyles(archive, limits, into: &collected)
     }
     var tables: [(name: String, style: String?)] = []
+    var listed: Int64 = 0
     var nullDate: String?
     let reader = try ODSWorkbook.contentReader(archive, limits)
     let walker = ODSContentWalker(
@@ -55,6 +61,11 @@ public final class ODSWorkbook {
       table: { (reader, _) throws(SheetReadError) in
         let name = try reader.string(.table, "name") ?? "Sheet\(tables.count + 1)"
         tables.append((name, try reader.string(.table, "style-name")))
+        // The sheet list is held like a small part: 64 bytes a sheet plus its name.
+        listed += Int64(64 + name.utf8.count)
+        guard listed <= limits.maxSmallPartBytes else {
+          throw .partTooLarge(reader.location, bytes: listed, limit: limits.maxSmallPartBytes)
+        }
         return false
       })
     _ = try walker.walk(reader)
@@ -76,8 +87,15 @@ public final class ODSWorkbook {
   /// A streaming reader over the rows of `sheet`.
   public func rowReader(of sheet: SheetInfo) throws(SheetReadError) -> ODSRowReader {
     do throws(SheetReadError) {
-      let reader = try ODSWorkbook.contentReader(archive, limits)
       var index = 0
+      let reader: ODSXMLReader
+      if let resumable, resumable.index + 1 == sheet.index {
+        reader = resumable.reader
+        index = sheet.index
+      } else {
+        reader = try ODSWorkbook.contentReader(archive, limits)
+      }
+      resumable = nil
       var empty = false
       let walker = ODSContentWalker(table: { (_, selfClosing) throws(SheetReadError) in
         defer { index += 1 }
@@ -88,8 +106,10 @@ public final class ODSWorkbook {
         throw SheetReadError.missingPart(
           Location(file: path, part: ODSWorkbook.contentPart), part: "table '\(sheet.name)'")
       }
-      return ODSRowReader(
+      let rows = ODSRowReader(
         reader: reader, styles: styles, dates: dates, limits: limits, sheetName: sheet.name, isEmpty: empty)
+      rows.onTableEnd = { [weak self] reader in self?.resumable = (sheet.index, reader) }
+      return rows
     } catch {
       throw error.relocated { $0.sheet = sheet.name }
     }

@@ -20,6 +20,25 @@ import Testing
     #expect(try dump(workbook) == "## S [visible] merged: -\nA1\tnumber\t1\n## T [visible] merged: -\nA1\ttext\tsau\n")
   }
 
+  @Test func sheetsReadInOrderShareOnePassOverTheContent() throws {
+    // 5,000 tables T1 … T5000, each with its number in A1. Each sheet read to its end
+    // hands its place in content.xml to the next, so reading them all is one pass.
+    let workbook = try ODSWorkbook(path: Fixtures.path("hostile/many-sheets.ods"))
+    #expect(workbook.sheets.count == 5000)
+    var previous: ODSRowReader?
+    for sheet in workbook.sheets {
+      let reader = try workbook.rowReader(of: sheet)
+      if let previous { #expect(reader.reader === previous.reader) }
+      #expect(try reader.next()?.cells.first?.value == .number(Double(sheet.index + 1)))
+      #expect(try reader.next() == nil)
+      previous = reader
+    }
+    // Out of order, a sheet is found by walking from the start.
+    let again = try workbook.rowReader(of: workbook.sheets[2])
+    #expect(again.reader !== previous?.reader)
+    #expect(try again.next()?.cells.first?.value == .number(3))
+  }
+
   @Test func repeatedValuesBeyondTheGridStopAtOnce() throws {
     for (file, what) in [
       ("repeated-columns-value", "column 1 repeated 1000000000 times in row 1"),
