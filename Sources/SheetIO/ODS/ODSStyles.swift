@@ -33,16 +33,15 @@ struct ODSStyles: Sendable {
 
   func isDateStyle(_ index: Int) -> Bool { isDate.indices.contains(index) && isDate[index] }
 
-  /// The styles a style inherits from, itself first, ending with the default style;
-  /// bounded so that a cycle of parents cannot loop.
+  /// The styles a style inherits from, itself first, ending with the default style.
   private static func chain(
     _ style: ODSStyleCollector.CellStyle?, _ byName: [String: ODSStyleCollector.CellStyle],
     _ collected: ODSStyleCollector
   ) -> [ODSStyleCollector.CellStyle] {
     var result: [ODSStyleCollector.CellStyle] = []
     var current = style
-    var seen: Set<String> = []
-    while let style = current, result.count < 64, seen.insert(style.name).inserted {
+    // Real chains are two or three deep; the bound also ends a cycle of parents.
+    while let style = current, result.count < 16 {
       result.append(style)
       current = style.parent.flatMap { byName[$0] }
     }
