@@ -58,7 +58,10 @@ extension ODSRowReader {
         first: CellAddress(row: rowNumber, column: c), last: CellAddress(row: lastRow, column: lastColumn)))
   }
 
-  /// The value the cell states; nil for an empty cell.
+  /// The value the cell states; nil for an empty cell. A value type without the
+  /// attribute that holds its value (a formula saved without its result) is empty, as a
+  /// formula without a cached value is in .xlsx; a value that is there but unreadable is
+  /// an error.
   private func value(
     of a: ODSCellAttributes, paragraphs: Int, style: Int
   ) throws(SheetReadError) -> CellValue? {
@@ -68,25 +71,26 @@ extension ODSRowReader {
     }
     switch a.valueType {
     case .float:
-      let n = try number(a, "float")
+      guard let n = a.number else { return nil }
       if let boolean = a.booleanFormula, n == (boolean ? 1 : 0) { return .boolean(boolean) }
       guard styles.isDateStyle(style) else { return .number(n) }
       return .date(ExcelDate(serial: dates.serial(ofDaysFromNullDate: n), uses1904: dates.uses1904))
-    case .percentage: return .number(try number(a, "percentage"))
-    case .currency: return .number(try number(a, "currency"))
+    case .percentage, .currency:
+      return a.number.map { .number($0) }
     case .date:
       guard let serial = a.dateSerial else {
-        throw reader.scanner.malformed("date cell with office:date-value \"\(a.dateText ?? "")\"")
+        guard let text = a.dateText else { return nil }
+        throw reader.scanner.malformed("date cell with office:date-value \"\(text)\"")
       }
       return .date(ExcelDate(serial: serial, uses1904: dates.uses1904))
     case .time:
-      guard let text = a.timeText, let serial = ODSDateSystem.serial(ofDuration: text) else {
-        throw reader.scanner.malformed("time cell with office:time-value \"\(a.timeText ?? "")\"")
+      guard let text = a.timeText else { return nil }
+      guard let serial = ODSDateSystem.serial(ofDuration: text) else {
+        throw reader.scanner.malformed("time cell with office:time-value \"\(text)\"")
       }
       return .date(ExcelDate(serial: serial, uses1904: dates.uses1904))
     case .boolean:
-      guard let boolean = a.boolean else { throw reader.scanner.malformed("boolean cell without office:boolean-value") }
-      return .boolean(boolean)
+      return a.boolean.map { .boolean($0) }
     case .string:
       let string = a.stringValue ?? String(decoding: text, as: UTF8.self)
       if string.isEmpty { return nil }
@@ -95,11 +99,6 @@ extension ODSRowReader {
       // LibreOffice reads a cell with paragraphs but no value type as text.
       return paragraphs > 0 && !text.isEmpty ? .text(String(decoding: text, as: UTF8.self)) : nil
     }
-  }
-
-  private func number(_ a: ODSCellAttributes, _ type: String) throws(SheetReadError) -> Double {
-    guard let n = a.number else { throw reader.scanner.malformed("\(type) cell without office:value") }
-    return n
   }
 
   /// The cell's style: its own `table:style-name`, else the row's, else the column's
