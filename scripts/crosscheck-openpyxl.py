@@ -77,6 +77,8 @@ def main(binary):
         rel = os.path.relpath(path, ROOT)
         if "lone-cell" in rel:
             continue  # a 17 GB CSV; the reader tests cover it
+        if rel == "crafted/ods-named.xlsx":
+            continue  # an .ods package under an .xlsx name: scripts/crosscheck-ods.py reads .ods
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             book = openpyxl.load_workbook(path, data_only=True)

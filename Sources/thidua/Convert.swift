@@ -13,7 +13,7 @@ extension Thidua {
 
     enum Format: String, ExpressibleByArgument { case csv }
 
-    @Argument(help: "The workbook (.xlsx, .xls) or CSV file (.csv, .tsv, .txt).") var file: String
+    @Argument(help: "The workbook (.xlsx, .xls, .ods) or CSV file (.csv, .tsv, .txt).") var file: String
     @Option(help: "Output format.") var to: Format = .csv
     @Option(help: "Sheet name (default: the first sheet in workbook order).") var sheet: String?
     @Option(help: "Output path, or - for standard output (default: FILE with .csv).") var out: String?

@@ -8,7 +8,7 @@ extension Thidua {
       abstract: "List the sheets of a workbook: name, state, used range, merged ranges.",
       discussion: "Every cell is read, so the used range is exact even when <dimension> is wrong. See docs/cli.md.")
 
-    @Argument(help: "The workbook (.xlsx, .xls) or CSV file (.csv, .tsv, .txt).") var file: String
+    @Argument(help: "The workbook (.xlsx, .xls, .ods) or CSV file (.csv, .tsv, .txt).") var file: String
     @Flag(help: "Print JSON (schema in docs/cli.md).") var json = false
     @OptionGroup var common: CommonOptions
     @OptionGroup var input: EncodingOption

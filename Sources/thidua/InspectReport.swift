@@ -21,7 +21,7 @@ struct InspectReport: Encodable {
   }
 
   var file: String
-  /// What the file was read as: `xlsx`, `xls` or `csv` (chosen by content, not by name).
+  /// What the file was read as, from its content: `xlsx`, `xls`, `ods` or `csv`.
   var format: String
   var dateSystem: Int
   var text: Text?
@@ -29,7 +29,7 @@ struct InspectReport: Encodable {
 
   init(file: String, workbook: any SheetSource, summaries: [SheetSummary]) {
     self.file = file
-    format = workbook is CSVWorkbook ? "csv" : workbook is XLSWorkbook ? "xls" : "xlsx"
+    format = InspectReport.format(of: workbook)
     dateSystem = workbook.uses1904 ? 1904 : 1900
     if let csv = workbook as? CSVWorkbook {
       text = Text(
@@ -41,6 +41,16 @@ struct InspectReport: Encodable {
         name: $0.sheet.name, state: $0.sheet.state.rawValue, index: $0.sheet.index,
         usedRange: $0.usedRange?.description, mergedRanges: $0.mergedRanges.map(\.description),
         cells: $0.cellCounts)
+    }
+  }
+
+  /// The reader that opened the file; every other source is an .xlsx workbook.
+  static func format(of workbook: any SheetSource) -> String {
+    switch workbook {
+    case is ODSWorkbook: return "ods"
+    case is XLSWorkbook: return "xls"
+    case is CSVWorkbook: return "csv"
+    default: return "xlsx"
     }
   }
 

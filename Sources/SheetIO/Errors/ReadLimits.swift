@@ -31,6 +31,11 @@ public struct ReadLimits: Hashable, Sendable {
   /// Most directory entries of a compound file. An .xls has a handful (the workbook,
   /// summary information, a few per embedded object); 16,384 entries are 2 MiB.
   public var maxDirectoryEntries = 1 << 14
+  /// Most cells with a value (or merges) that repeats may add to one .ods sheet beyond
+  /// the cells its XML writes out (`number-columns-repeated`, `number-rows-repeated`).
+  /// Repeats of empty cells cost nothing and do not count. LibreOffice repeats only
+  /// identical neighbours; ten million is five times the 2-million-cell benchmark.
+  public var maxRepeatedCells = 10_000_000
 
   public init() {}
 

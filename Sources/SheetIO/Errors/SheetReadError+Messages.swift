@@ -38,9 +38,9 @@ extension SheetReadError {
     case (.otherCompoundFile, .en):
       return "\(at) is an old-style Office document but not a workbook. Send an .xlsx file."
     case (.missingPart(_, let part), .vi):
-      return "Tệp \(at) thiếu thành phần bắt buộc \(part) của định dạng .xlsx; tệp có thể bị hỏng."
+      return "Tệp \(at) thiếu thành phần bắt buộc \(part) của sổ tính; tệp có thể bị hỏng."
     case (.missingPart(_, let part), .en):
-      return "\(at) lacks the required .xlsx part \(part); the file may be damaged."
+      return "\(at) lacks the required workbook part \(part); the file may be damaged."
     case (.doctypeForbidden, .vi):
       return "Tệp \(at) chứa khai báo DOCTYPE trong XML; thidua từ chối để tránh tấn công thực thể XML."
     case (.doctypeForbidden, .en):
@@ -95,6 +95,22 @@ extension SheetReadError {
     case (.encryptedXLS, .en):
       return
         "\(at) is a password-protected .xls workbook. Ask the unit to remove the password (File › Info › Protect Workbook) and send it again."
+    case (.beyondGrid(_, let what), .vi):
+      return "Tệp \(at) có ô chứa dữ liệu nằm ngoài giới hạn của Excel (16.384 cột × 1.048.576 dòng): \(what)."
+    case (.beyondGrid(_, let what), .en):
+      return "\(at) has a cell with a value beyond Excel's grid (16,384 columns × 1,048,576 rows): \(what)."
+    case (.repeatLimitExceeded(_, let what, let limit), .vi):
+      return
+        "Tệp \(at) lặp lại ô hoặc ký tự quá giới hạn (\(what), giới hạn \(limit)): dấu hiệu tệp độc hại; đã dừng đọc."
+    case (.repeatLimitExceeded(_, let what, let limit), .en):
+      return
+        "\(at) repeats cells or characters beyond the limit (\(what), limit \(limit)), the mark of a hostile file; reading stopped."
+    case (.otherOpenDocument(_, let type), .vi):
+      return
+        "Tệp \(at) là tài liệu OpenDocument loại khác (\(type)), không phải bảng tính. Hãy gửi sổ tính .ods hoặc .xlsx."
+    case (.otherOpenDocument(_, let type), .en):
+      return
+        "\(at) is an OpenDocument file of another kind (\(type)), not a spreadsheet. Send an .ods or .xlsx workbook."
     }
   }
 }

@@ -43,6 +43,14 @@ public enum SheetReadError: Error, Hashable, Sendable {
   case damagedXLS(Location, reason: String)
   /// A password-protected .xls (a `FILEPASS` record in the workbook globals).
   case encryptedXLS(Location)
+  /// A cell with a value, or a merge, lies past Excel's grid: in .ods files, where cell
+  /// positions are implicit, through the cells or repeats before it. `what` names it.
+  case beyondGrid(Location, what: String)
+  /// Repeats (`number-columns-repeated`, `number-rows-repeated`, `text:c`) expand to
+  /// more cells or characters than the limit: a tiny file that would read for hours.
+  case repeatLimitExceeded(Location, what: String, limit: Int)
+  /// An OpenDocument package of another kind (a text document, a presentation).
+  case otherOpenDocument(Location, mediaType: String)
 
   /// A stable kebab-case code, also used by the command line.
   public var code: String {
@@ -65,6 +73,9 @@ public enum SheetReadError: Error, Hashable, Sendable {
     case .compoundFileTooLarge: return "compound-file-too-large"
     case .damagedXLS: return "damaged-xls"
     case .encryptedXLS: return "encrypted-xls"
+    case .beyondGrid: return "beyond-grid"
+    case .repeatLimitExceeded: return "repeat-limit-exceeded"
+    case .otherOpenDocument: return "other-opendocument"
     }
   }
 
@@ -90,6 +101,9 @@ public enum SheetReadError: Error, Hashable, Sendable {
     case .compoundFileTooLarge: return 25
     case .damagedXLS: return 26
     case .encryptedXLS: return 27
+    case .beyondGrid: return 28
+    case .repeatLimitExceeded: return 29
+    case .otherOpenDocument: return 30
     }
   }
 
@@ -100,7 +114,8 @@ public enum SheetReadError: Error, Hashable, Sendable {
       .missingPart(let l, _), .doctypeForbidden(let l), .partTooLarge(let l, _, _),
       .compressionRatioExceeded(let l, _, _), .xmlTooDeep(let l, _), .malformedXML(let l, _),
       .badCellReference(let l, _), .sheetNotFound(let l, _, _), .damagedCompoundFile(let l, _),
-      .compoundFileTooLarge(let l, _, _, _), .damagedXLS(let l, _), .encryptedXLS(let l):
+      .compoundFileTooLarge(let l, _, _, _), .damagedXLS(let l, _), .encryptedXLS(let l), .beyondGrid(let l, _),
+      .repeatLimitExceeded(let l, _, _), .otherOpenDocument(let l, _):
       return l
     }
   }
@@ -128,6 +143,9 @@ public enum SheetReadError: Error, Hashable, Sendable {
     case .compoundFileTooLarge(_, let w, let c, let m): return .compoundFileTooLarge(l, what: w, count: c, limit: m)
     case .damagedXLS(_, let r): return .damagedXLS(l, reason: r)
     case .encryptedXLS: return .encryptedXLS(l)
+    case .beyondGrid(_, let w): return .beyondGrid(l, what: w)
+    case .repeatLimitExceeded(_, let w, let m): return .repeatLimitExceeded(l, what: w, limit: m)
+    case .otherOpenDocument(_, let t): return .otherOpenDocument(l, mediaType: t)
     }
   }
 }

@@ -35,7 +35,8 @@ public enum CellValue: Hashable, Sendable {
 public struct Cell: Hashable, Sendable {
   public var address: CellAddress
   public var value: CellValue
-  /// Index into the workbook's cell formats (`cellXfs`); 0 when the file gives none.
+  /// Index into the workbook's cell formats (`cellXfs` of .xlsx; the cell styles of .ods,
+  /// numbered by `ODSWorkbook`); 0 when the file gives none.
   public var styleIndex: Int
 
   public init(address: CellAddress, value: CellValue, styleIndex: Int = 0) {

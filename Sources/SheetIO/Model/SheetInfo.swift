@@ -12,7 +12,8 @@ public struct SheetInfo: Hashable, Sendable {
   public var state: SheetState
   /// 0-based position in the workbook's tab order.
   public var index: Int
-  /// Zip path of the worksheet part, such as `xl/worksheets/sheet1.xml`; for an .xls,
-  /// the stream that holds the sheet (`Workbook` or `Book`); empty for CSV.
+  /// Zip path of the worksheet part, such as `xl/worksheets/sheet1.xml`; `content.xml`
+  /// for every sheet of an .ods, whose tables share that part; for an .xls, the stream
+  /// that holds the sheet (`Workbook` or `Book`); empty for CSV.
   public var partPath: String
 }

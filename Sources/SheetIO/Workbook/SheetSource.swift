@@ -59,17 +59,24 @@ extension XLSXWorkbook: SheetSource {
 
 /// Opens any supported file by its content and name.
 public enum Workbooks {
-  /// The file's content decides first: a zip archive is read as .xlsx and a compound
-  /// file as .xls, whatever the name says. Other files named `.csv`, `.tsv` or `.txt`
-  /// are read as CSV; the rest go to the .xlsx reader, which names what they are in its
-  /// error.
+  /// The file's content decides first, whatever the name says: a zip package that states
+  /// the OpenDocument spreadsheet media type is read as .ods, one that states another
+  /// OpenDocument type is refused (`other-opendocument`), any other zip is read as
+  /// .xlsx, and a compound file as .xls. Other files named `.csv`, `.tsv` or `.txt` are
+  /// read as CSV; the rest go to the .xlsx reader, which names what they are in its error.
   public static func open(
     path: String, encoding: TextEncoding? = nil, limits: ReadLimits = .standard
   ) throws(SheetReadError) -> any SheetSource {
     let lower = path.lowercased()
     let text = lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") || lower.hasSuffix(".txt")
     switch try ContainerSniffer.signature(ofFileAt: path) {
-    case .zip: return try XLSXWorkbook(path: path, limits: limits)
+    case .zip:
+      if let archive = try? ZipArchive(path: path), let type = try ODSPackage.mediaType(of: archive, limits: limits) {
+        if ODSPackage.isSpreadsheet(type) { return try ODSWorkbook(path: path, limits: limits) }
+        if ODSPackage.isOpenDocument(type) { throw .otherOpenDocument(Location(file: path), mediaType: type) }
+      }
+      // A zip that libzip cannot open is named by the .xlsx reader (`damaged-zip`).
+      return try XLSXWorkbook(path: path, limits: limits)
     case .compound: return try XLSWorkbook(path: path, limits: limits)
     case .rawBIFF: throw .legacyXLS(Location(file: path))
     case .other where text: return try CSVWorkbook(path: path, encoding: encoding)

@@ -60,6 +60,9 @@ final class XMLPullScanner {
   /// Where the bytes come from.
   var location: Location { source.location }
 
+  /// Bytes of the input read so far, up to the current position.
+  var offset: Int { consumed + pos }
+
   /// The error for malformed input at the current position.
   func malformed(_ reason: String) -> SheetReadError {
     .malformedXML(source.location, reason: "\(reason) (byte \(consumed + pos))")

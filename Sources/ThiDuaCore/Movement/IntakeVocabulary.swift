@@ -1,5 +1,5 @@
 import Foundation
-public import SheetIO
+import SheetIO
 
 /// The words and limits of the intake, as data (`intake.json` of a movement): what a
 /// total row, a block row, a signature block, a date line and an administrative word
