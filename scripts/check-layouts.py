@@ -43,6 +43,20 @@ def states_sender(thidua, path, unit):
     return unit != "SLDTBXH" or any(w in folded for w in SENDER_WORDS[unit])
 
 
+def convert(answers, out, fmt):
+    """The workbook layouts saved by LibreOffice as .xls or .ods, their answers renamed.
+    LibreOffice keeps cells, merges, fonts, hidden sheets and number formats."""
+    books = [a for a in answers if a["file"].endswith(".xlsx")]
+    profile = tempfile.mkdtemp()
+    for i in range(0, len(books), 40):
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", fmt,
+                        "--outdir", out] + [os.path.join(out, a["file"]) for a in books[i:i + 40]],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=1800)
+    for a in books:
+        a["file"] = a["file"][: -len(".xlsx")] + "." + fmt
+    return answers
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("thidua", nargs="?", default=".build/debug/thidua")
@@ -50,11 +64,16 @@ def main():
     p.add_argument("--count", type=int, default=300)
     p.add_argument("--keep", help="write the layouts here instead of a temporary folder")
     p.add_argument("--show", type=int, default=40, help="failed layouts to print")
+    p.add_argument("--as", dest="format", choices=["xls", "ods"],
+                   help="read every workbook layout as LibreOffice saves it in this format instead")
+    p.add_argument("--every", type=int, default=1, help="check only every n-th layout")
     args = p.parse_args()
     out = args.keep or tempfile.mkdtemp()
     subprocess.run([sys.executable, os.path.join(HERE, "fixtures", "layouts.py"), "--seed", str(args.seed),
                     "--count", str(args.count), "--out", out], check=True, stdout=subprocess.DEVNULL)
-    answers = json.load(open(os.path.join(out, "answers.json"), encoding="utf-8"))["layouts"]
+    answers = json.load(open(os.path.join(out, "answers.json"), encoding="utf-8"))["layouts"][:: args.every]
+    if args.format:
+        answers = convert(answers, out, args.format)
     reports = {}
     paths = [os.path.join(out, a["file"]) for a in answers]
     for i in range(0, len(paths), 50):

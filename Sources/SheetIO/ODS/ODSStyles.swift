@@ -1,5 +1,6 @@
 /// The cell styles of an .ods workbook resolved to what the reader needs: each gets a
-/// stable integer index (`Cell.styleIndex`), a font name and whether it shows dates.
+/// stable integer index (`Cell.styleIndex`), a font name and whether it shows dates or
+/// percentages.
 ///
 /// Index 0 is the style a cell has when it names none: LibreOffice's `Default`, which
 /// every column names as its default cell style, or else the document's table-cell
@@ -8,6 +9,7 @@
 struct ODSStyles: Sendable {
   private(set) var fontNames: [String?] = [nil]
   private(set) var isDate: [Bool] = [false]
+  private(set) var isPercent: [Bool] = [false]
   private var indexByName: [String: Int] = [:]
   let hiddenTableStyles: Set<String>
 
@@ -20,11 +22,13 @@ struct ODSStyles: Sendable {
     let base = byName["Default"] ?? collected.defaultStyle
     fontNames = [ODSStyles.font(of: base, byName, collected)]
     isDate = [ODSStyles.showsDates(base, byName, collected)]
+    isPercent = [ODSStyles.dataKind(base, byName, collected) == .percentage]
     indexByName["Default"] = 0
     for style in collected.cellStyles where indexByName[style.name] == nil {
       indexByName[style.name] = fontNames.count
       fontNames.append(ODSStyles.font(of: style, byName, collected))
       isDate.append(ODSStyles.showsDates(style, byName, collected))
+      isPercent.append(ODSStyles.dataKind(style, byName, collected) == .percentage)
     }
   }
 
@@ -32,6 +36,16 @@ struct ODSStyles: Sendable {
   func index(of name: String) -> Int { indexByName[name] ?? 0 }
 
   func isDateStyle(_ index: Int) -> Bool { isDate.indices.contains(index) && isDate[index] }
+
+  func isPercentStyle(_ index: Int) -> Bool { isPercent.indices.contains(index) && isPercent[index] }
+
+  /// The kind of the first data style on the style's chain.
+  private static func dataKind(
+    _ style: ODSStyleCollector.CellStyle?, _ byName: [String: ODSStyleCollector.CellStyle],
+    _ collected: ODSStyleCollector
+  ) -> ODSStyleCollector.DataKind? {
+    chain(style, byName, collected).lazy.compactMap { $0.dataStyle.flatMap { collected.dataKinds[$0] } }.first
+  }
 
   /// The styles a style inherits from, itself first, ending with the default style.
   private static func chain(

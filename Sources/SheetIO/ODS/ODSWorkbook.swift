@@ -122,6 +122,9 @@ public final class ODSWorkbook {
     styles.fontNames.indices.contains(styleIndex) ? styles.fontNames[styleIndex] : nil
   }
 
+  /// Whether a cell style shows its number as a percentage (the cell holds the fraction).
+  public func isPercentStyle(_ styleIndex: Int) -> Bool { styles.isPercentStyle(styleIndex) }
+
   private static func contentReader(_ archive: ZipArchive, _ limits: ReadLimits) throws(SheetReadError)
     -> ODSXMLReader
   {

@@ -17,10 +17,17 @@ enum DateLine {
     return VietnameseDate.serial("\(day)/\(month)/\(year)")
   }
 
-  /// Day, month and year of a date line; day and month nil when left blank.
+  /// Day, month and year of a date line; day and month nil when left blank. The date may
+  /// be written in digits (`Quảng Nam, ngày 22/01/2018`: folded, `ngay 22 01 2018`).
   private static func parts(_ folded: String) -> (Int?, Int?, Int)? {
     let words = folded.split(separator: " ")
     guard let ngay = words.firstIndex(of: "ngay"), ngay <= maxPlaceWords else { return nil }
+    if words.count == ngay + 4, let d = Int(words[ngay + 1]), let m = Int(words[ngay + 2]),
+      let y = Int(words[ngay + 3]),
+      (1...31).contains(d), (1...12).contains(m), (1900...9999).contains(y)
+    {
+      return (d, m, y)
+    }
     var i = ngay + 1
     func number() -> Int? {
       guard i < words.count, let n = Int(words[i]) else { return nil }

@@ -84,7 +84,7 @@ struct SenderFinder {
       for mention in identifier.mentions(in: folded, written: text) {
         credit(mention.units, line.weight * (mention.qualified ? 1 : 0.6), rule(for: line), line)
       }
-      if decision.seen == nil, isIssuerLine(folded) { decision.seen = line.text }
+      if decision.seen == nil, vocabulary.isIssuerLine(text) { decision.seen = line.text }
     }
     // A name broken over two cells, one under the other (`SỞ LAO ĐỘNG - THƯƠNG BINH` /
     // `VÀ XÃ HỘI QUẢNG NAM`): what the two lines name together and neither alone.
@@ -103,7 +103,7 @@ struct SenderFinder {
     let areas = areaUnits(areaNames)
     // Only where no letterhead says who sent it may the areas bring in a unit of their own;
     // under `UBND HUYỆN X` they can only add to a unit named there.
-    let stated = lines.contains { $0.place != .fileName && isIssuerLine(TextFolding.fold($0.text)) }
+    let stated = lines.contains { $0.place != .fileName && vocabulary.isIssuerLine($0.text) }
     if let parent = areas.parent, parent.category != "TINH", !stated || weights[parent.code] != nil {
       units[parent.code] = parent
       weights[parent.code, default: 0] += Self.areasWeight
@@ -204,15 +204,6 @@ struct SenderFinder {
     case .below: return "below-table"
     case .hidden: return "hidden-sheet"
     }
-  }
-
-  private func isIssuerLine(_ folded: String) -> Bool {
-    guard !FoldedVocabulary.starts(folded, with: vocabulary.unitLabelExclusions) else { return false }
-    return FoldedVocabulary.starts(folded, with: vocabulary.issuerWords)
-      || FoldedVocabulary.starts(folded, with: vocabulary.unitLabels)
-      || vocabulary.adminWords.contains {
-        $0.category == "SO_NGANH" && FoldedVocabulary.starts(folded, with: [$0.words])
-      }
   }
 
   /// Whether `unit` is `other`'s parent, grandparent …

@@ -48,7 +48,14 @@ extension SubmissionReader {
           rule: "signing-date", text: VietnameseDate.text(date), location: result.reportDateSource,
           value: String(c.month <= 6 ? c.year - 1 : c.year), weight: YearFinder.signingHint))
     }
-    let decision = finder.decide(evidence)
+    // A hidden sheet (last year's table kept out of sight) does not decide the file's
+    // year, unless the forms are on hidden sheets only (a cover sheet in front).
+    let visibleForms = result.sheets.contains {
+      $0.grid.sheet.state == .visible && (!$0.tables.isEmpty || $0.keyValue != nil)
+    }
+    let hiddenSheets =
+      visibleForms ? Set(result.sheets.filter { $0.grid.sheet.state != .visible }.map(\.grid.sheet.name)) : []
+    let decision = finder.decide(evidence.filter { $0.location?.sheet.map { !hiddenSheets.contains($0) } ?? true })
     result.year = decision.year
     result.yearEvidence = decision.evidence
     result.yearConflict = decision.conflict

@@ -113,7 +113,7 @@ public struct SubmissionReader: Sendable {
     // A file without a form sends nothing: its lines name no sender.
     if !result.sheets.contains(where: { !$0.tables.isEmpty || $0.keyValue != nil }) { result.unit = nil }
     decideReportDate(&result)
-    decideYear(lines, &result)
+    decideYear(lines + Self.linesBelowTables(result.sheets), &result)
     return result
   }
 
@@ -142,6 +142,15 @@ public struct SubmissionReader: Sendable {
   }
 
   static let maxAreaNames = 300
+
+  /// The notes under the tables of visible sheets (`Ghi chú: số liệu … cuối năm 2017`).
+  static func linesBelowTables(_ sheets: [IntakeResult.SheetForms]) -> [TitleLine] {
+    sheets.flatMap { sheet -> [TitleLine] in
+      let ends = sheet.tables.map { max($0.dataRows.last ?? 0, $0.totalRow ?? 0, $0.headerRows.upperBound) }
+      guard sheet.grid.sheet.state == .visible, let end = ends.max(), end < sheet.grid.lastRow else { return [] }
+      return TitleLine.lines(sheet.grid, rows: (end + 1)...sheet.grid.lastRow, place: .below)
+    }
+  }
 
   /// The first row, up to `limit`, holding three values or more: a table starts there.
   static func firstTableRow(_ grid: SheetGrid, within limit: Int) -> Int {

@@ -4,8 +4,8 @@ import SheetIO
 /// `Năm báo cáo` and a `Năm báo cáo: 2017` label first; then `… NĂM 2017` in a title,
 /// the year in the header (`Số hộ nghèo cuối năm 2017`), the year in the file name. A
 /// period (`giai đoạn 2016-2020`), a date (`ngày 09 tháng 01 năm 2018`, `09/01/2018`) and
-/// a document number are not the reporting year; the signing date is only a hint, since
-/// most reports are signed in January of the next year.
+/// a document number are not the reporting year; the signing date is a hint (signed by
+/// June, the year before), weaker than any title.
 struct YearFinder {
   let vocabulary: FoldedVocabulary
 
@@ -14,7 +14,7 @@ struct YearFinder {
   static let labelWeight = 10.0
   static let headerWeight = 4.0
   static let fileNameWeight = 3.0
-  static let signingHint = 0.5
+  static let signingHint = 1.5
 
   struct Decision {
     var year: Int?
@@ -38,6 +38,9 @@ struct YearFinder {
       }
     }
     let reference = FoldedVocabulary.starts(line.folded, with: vocabulary.referenceWords)
+    // A note on the start-of-year figures names last year's review (`Số hộ nghèo đầu năm
+    // theo … kết quả rà soát năm 2016`), not the year reported on.
+    if line.place == .below, FoldedVocabulary.contains(line.folded, ["dau nam", "dau ky", "nam truoc"]) { return [] }
     var found: [Evidence] = []
     for (i, word) in words.enumerated() {
       guard let year = year(word) else { continue }

@@ -94,6 +94,11 @@ struct FoldedVocabulary: Sendable {
   /// Abbreviations with their dot, upper case, longest first, and the word each stands for.
   let nameAbbreviations: [(String, String)]
   let officeWords: Set<String>
+  /// What an issuing line starts with, as written (lower case, diacritics kept): `Sở` is
+  /// a department, `Số liệu` is not, and folding makes them one word.
+  let issuerStartsMarked: [String]
+  /// The same folded, for lines typed without diacritics.
+  let issuerStarts: [String]
   let issuerWords: [String]
   /// Administrative words, longest first, with the category each implies.
   let adminWords: [(words: String, category: String)]
@@ -123,6 +128,9 @@ struct FoldedVocabulary: Sendable {
     unitLabelExclusions = fold(v.unitLabelExclusions)
     nameAbbreviations = v.nameAbbreviations.map { ($0.key.uppercased(), $0.value) }.sorted { $0.0.count > $1.0.count }
     officeWords = Set(fold(v.officeWords))
+    let starts = v.issuerWords + v.unitLabels + v.adminWords.filter { $0.category == "SO_NGANH" }.flatMap(\.words)
+    issuerStartsMarked = starts.map(Self.markedWords)
+    issuerStarts = fold(starts)
     issuerWords = fold(v.issuerWords).sorted { $0.count > $1.count }
     adminWords = v.adminWords.flatMap { group in fold(group.words).map { ($0, group.category) } }
       .sorted { $0.0.count > $1.0.count }
@@ -150,12 +158,25 @@ struct FoldedVocabulary: Sendable {
   /// Whether a row label names a total. A label written with diacritics is compared with
   /// them (`Cộng` is a total, `Công ty` a company); one without any is compared folded.
   func isTotalLabel(_ label: String) -> Bool {
-    let marked = label.decomposedStringWithCanonicalMapping.unicodeScalars.contains {
-      (0x0300...0x036F).contains($0.value) || $0 == "đ" || $0 == "Đ"
-    }
-    return marked
+    Self.hasDiacritics(label)
       ? Self.starts(Self.markedWords(label), with: totalLabelsMarked)
       : Self.starts(TextFolding.fold(label), with: totalLabels)
+  }
+
+  /// Whether a line names its issuer (`UBND …`, `SỞ …`, `Đơn vị: …`), but not the units
+  /// of its figures (`Đơn vị tính`). Compared as written when it has diacritics.
+  func isIssuerLine(_ text: String) -> Bool {
+    let folded = TextFolding.fold(text)
+    guard !Self.starts(folded, with: unitLabelExclusions) else { return false }
+    return Self.hasDiacritics(text)
+      ? Self.starts(Self.markedWords(text), with: issuerStartsMarked) : Self.starts(folded, with: issuerStarts)
+  }
+
+  /// Whether text carries any Vietnamese diacritic (or đ).
+  static func hasDiacritics(_ text: String) -> Bool {
+    text.decomposedStringWithCanonicalMapping.unicodeScalars.contains {
+      (0x0300...0x036F).contains($0.value) || $0 == "đ" || $0 == "Đ"
+    }
   }
 
   /// Lower case NFC words joined by single spaces, diacritics kept.
