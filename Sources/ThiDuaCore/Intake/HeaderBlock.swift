@@ -32,6 +32,7 @@ struct HeaderBlock: Sendable {
       for (anchor, span) in anchorsByRow[row]! where span == 1 {
         var column = anchor.column + 1
         while Self.isOpen(grid, row, column, coveredBy),
+          !Self.startsParent(grid, above: row, column, of: anchor.column, in: rows, titles),
           ((row + 1)...rows.upperBound).contains(where: { Self.hasTitle(grid, $0, column, titles) }),
           !Self.standsAlone(grid, below: row, column, in: rows, titles, coveredBy)
         {
@@ -46,10 +47,17 @@ struct HeaderBlock: Sendable {
     }
     let columns = Set(
       rows.flatMap { row in anchorsByRow[row]!.flatMap { $0.anchor.column..<($0.anchor.column + $0.span) } })
-    if rows.count > 1 {
-      for row in rows {
+    // A heading above the table is not a parent: a row holding one title only, that
+    // spans most of the table or stands over its first column (where `STT` or the area's
+    // name is), nothing merged down from it.
+    if rows.count > 1, let first = columns.min() {
+      for row in rows where row < rows.upperBound {
         let anchors = anchorsByRow[row]!
-        if anchors.count == 1, anchors[0].span >= 3, anchors[0].span * 5 >= columns.count * 4 { return nil }
+        guard anchors.count == 1 else { continue }
+        let (anchor, span) = anchors[0]
+        let mergedDown = grid.mergedRange(anchoredAt: anchor).map { $0.last.row > $0.first.row } ?? false
+        if span >= 3 && span * 5 >= columns.count * 4 { return nil }
+        if anchor.column == first && !mergedDown { return nil }
       }
     }
     for column in columns.sorted() {
@@ -94,6 +102,19 @@ extension HeaderBlock {
   ) -> Bool {
     let here = CellAddress(row: row, column: column)
     return grid.value(row, column).isEmpty && grid.anchor(of: here) == here && coveredBy[here] == nil
+  }
+
+  /// Whether the row above starts another parent at `column` (a title of its own, or a
+  /// merge other than the one over the anchor's column): a parent ends under its parent.
+  private static func startsParent(
+    _ grid: SheetGrid, above row: Int, _ column: Int, of anchorColumn: Int, in rows: ClosedRange<Int>,
+    _ titles: TitleCells
+  ) -> Bool {
+    guard row > rows.lowerBound else { return false }
+    let here = CellAddress(row: row - 1, column: column)
+    if titles.cells[here] != nil { return true }
+    let over = grid.anchor(of: here)
+    return over != here && over != grid.anchor(of: CellAddress(row: row - 1, column: anchorColumn))
   }
 
   /// A column whose only title is a long one in the bottom row, nothing between: a

@@ -130,7 +130,8 @@ struct FoldedVocabulary: Sendable {
     officeWords = Set(fold(v.officeWords))
     let starts = v.issuerWords + v.unitLabels + v.adminWords.filter { $0.category == "SO_NGANH" }.flatMap(\.words)
     issuerStartsMarked = starts.map(Self.markedWords)
-    issuerStarts = fold(starts)
+    // Without diacritics `So`, `Ban`, `Hoi` are more often Số, bàn, hỏi than Sở, Ban, Hội.
+    issuerStarts = fold(starts).filter { !["so", "ban", "hoi"].contains($0) }
     issuerWords = fold(v.issuerWords).sorted { $0.count > $1.count }
     adminWords = v.adminWords.flatMap { group in fold(group.words).map { ($0, group.category) } }
       .sorted { $0.0.count > $1.0.count }

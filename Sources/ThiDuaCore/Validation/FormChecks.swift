@@ -261,7 +261,8 @@ struct FormChecks {
           : byCode.flatMap { $0.units.count == 1 ? $0 : nil } ?? identifier.match(name, among: children)
         let key =
           match.units.count == 1
-          ? "code:" + match.units[0].code : UnitIdentifier.markedBare(name, movement.vocabulary)
+          ? "code:" + match.units[0].code
+          : code.map { "code:" + TextFolding.fold($0) } ?? UnitIdentifier.markedBare(name, movement.vocabulary)
         if let first = seenAreas[key] {
           findings.append(
             finding("duplicate-row", .error, row: row, column: nameColumn, ["seen": name, "expected": "\(first)"]))
