@@ -15,7 +15,7 @@ struct ReviewSummary {
     let warnings = findings.filter { $0.severity == .warning }.count
     let proposed = result.recommendations.filter(\.eligible).count
     let units = Set(result.results.map(\.unit.code)).count
-    var lines: [String] = []
+    var lines: [String] = [yearLine(vi)]
     if vi {
       lines.append(
         "Đã đọc \(result.files.count) tệp: \(count(.used)) dùng, \(count(.superseded)) có bản mới hơn, "
@@ -36,5 +36,26 @@ struct ReviewSummary {
       lines.append("Results: " + (written.first ?? "") + " (and \(written.count - 1) more files).")
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// Which year is reviewed and why: given, the year most units report on, or the
+  /// review kind's.
+  private func yearLine(_ vi: Bool) -> String {
+    let choice = result.yearChoice
+    let others = choice.unitsByYear.filter { $0.key != choice.year }.sorted { $0.key < $1.key }
+      .map { "\($0.key): \($0.value)" }.joined(separator: "; ")
+    let units = choice.unitsByYear.values.reduce(0, +)
+    let mine = choice.unitsByYear[choice.year] ?? 0
+    switch choice.basis {
+    case .given:
+      return vi ? "Năm xét: \(choice.year) (theo --year)." : "Year reviewed: \(choice.year) (--year)."
+    case .reviewKind:
+      return vi ? "Năm xét: \(choice.year) (theo đợt xét)." : "Year reviewed: \(choice.year) (the review kind's)."
+    case .mostReports:
+      let rest = others.isEmpty ? "" : (vi ? "; năm khác: \(others)" : "; other years: \(others)")
+      return vi
+        ? "Năm xét: \(choice.year), năm báo cáo của \(mine)/\(units) đơn vị có báo cáo\(rest)."
+        : "Year reviewed: \(choice.year), the year \(mine) of \(units) reporting units report on\(rest)."
+    }
   }
 }

@@ -81,10 +81,18 @@ public struct ReviewJSON: Encodable {
     var recommended: Int
   }
 
+  struct YearBasis: Encodable {
+    var rule: String
+    var unitsByYear: [String: Int]
+  }
+
   var schema = "thidua-review/1"
   var movement: String
   var review: String
   var year: Int
+  /// How the year was chosen (`given`, `most-reports`, `review-kind`) and the units
+  /// reporting on each year.
+  var yearBasis: YearBasis
   var period: [Int]
   var summary: Summary
   var files: [FileEntry]
@@ -98,6 +106,9 @@ public struct ReviewJSON: Encodable {
     self.movement = movement.code
     review = r.kind.rawValue
     year = r.year
+    yearBasis = YearBasis(
+      rule: r.yearChoice.basis.rawValue,
+      unitsByYear: Dictionary(uniqueKeysWithValues: r.yearChoice.unitsByYear.map { (String($0.key), $0.value) }))
     period = r.period
     let findings = r.findings
     summary = Summary(

@@ -13,6 +13,8 @@ public struct ReviewResult: Sendable {
   public var kind: ReviewKind
   /// The year reviewed: the report year, or the last year of the period.
   public var year: Int
+  /// How the year was chosen, and how many units reported on each year.
+  public var yearChoice: YearChoice
   public var period: [Int]
   public var files: [ReceivedFile]
   public var submissions: [Submission]
@@ -37,8 +39,8 @@ public struct ReviewResult: Sendable {
 public struct Review: Sendable {
   public let movement: MovementDefinition
   public var kind: ReviewKind = .annual
-  /// The year to review; nil picks the latest year received (annual), 2018 (sơ kết) or
-  /// the movement's last year (tổng kết).
+  /// The year to review; nil picks the year most units reported on (annual), 2018 (sơ
+  /// kết) or the movement's last year (tổng kết).
   public var year: Int?
 
   public init(movement: MovementDefinition) { self.movement = movement }
@@ -48,7 +50,8 @@ public struct Review: Sendable {
   ) throws -> ReviewResult {
     let files = try Inbox.files(in: inbox)
     let reports = validate(files, progress: progress)
-    let year = reviewYear(reports)
+    let choice = reviewYear(reports)
+    let year = choice.year
     let period = periodYears(year)
     var accepted = Set(period)
     if kind == .tongKet { accepted.insert(movement.thresholds.incomeGrowth2020.baseYear) }
@@ -64,7 +67,8 @@ public struct Review: Sendable {
     let expected = movement.registry.units.filter { movement.reportingCategories.contains($0.category) }
     let latest = submissions.compactMap { $0.reportDate?.serial1900 }.max()
     return ReviewResult(
-      kind: kind, year: year, period: period, files: received, submissions: submissions, results: results,
+      kind: kind, year: year, yearChoice: choice, period: period, files: received, submissions: submissions,
+      results: results,
       recommendations: recommendations, missing: expected.filter { !sent.contains($0.code) },
       targets: PlanTargets(movement: movement).rows(submissions, years: period, finalReview: kind == .tongKet),
       created: latest.map { Int(($0.rounded(.down) - 25569) * 86_400) } ?? movement.planDate)
@@ -93,20 +97,49 @@ public struct Review: Sendable {
     return collected.reports.map { $0! }
   }
 
-  private func reviewYear(_ reports: [FileReport]) -> Int {
-    if let year { return year }
+  /// The year to review and why: the one given; for a yearly review the year most units
+  /// that sent a report report on (the later one on a tie), since a report is signed
+  /// after its year ends; 2018 for the sơ kết; the movement's last year for the tổng kết.
+  private func reviewYear(_ reports: [FileReport]) -> YearChoice {
+    var units: [Int: Set<String>] = [:]
+    for r in reports {
+      guard let year = r.year, let unit = r.unit, movement.years.contains(year) else { continue }
+      units[year, default: []].insert(unit.code)
+    }
+    let counts = units.mapValues(\.count)
+    if let year { return YearChoice(year: year, basis: .given, unitsByYear: counts) }
     switch kind {
     case .annual:
-      let years = reports.compactMap(\.year).filter { movement.years.contains($0) }
-      return years.max() ?? movement.years.last ?? 2017
-    case .soKet: return movement.years.contains(2018) ? 2018 : (movement.years.last ?? 2018)
-    case .tongKet: return movement.years.last ?? 2020
+      let most = counts.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key
+      return YearChoice(year: most ?? movement.years.last ?? 2017, basis: .mostReports, unitsByYear: counts)
+    case .soKet:
+      return YearChoice(
+        year: movement.years.contains(2018) ? 2018 : (movement.years.last ?? 2018), basis: .reviewKind,
+        unitsByYear: counts)
+    case .tongKet: return YearChoice(year: movement.years.last ?? 2020, basis: .reviewKind, unitsByYear: counts)
     }
   }
 
   private func periodYears(_ year: Int) -> [Int] {
     kind == .annual ? [year] : movement.years.filter { $0 <= year }
   }
+}
+
+/// How a review's year was chosen.
+public struct YearChoice: Sendable {
+  public enum Basis: String, Sendable {
+    /// `--year`.
+    case given
+    /// The year most units report on (a tie: the later year).
+    case mostReports = "most-reports"
+    /// The year of the review kind (sơ kết 2018, tổng kết the last year).
+    case reviewKind = "review-kind"
+  }
+
+  public var year: Int
+  public var basis: Basis
+  /// Year → the units whose reports are on it.
+  public var unitsByYear: [Int: Int]
 }
 
 /// Reports filled in from several threads.

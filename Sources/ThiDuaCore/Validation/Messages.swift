@@ -25,6 +25,14 @@ public enum Messages {
       "Không xác định được năm báo cáo; hãy ghi 'Năm <năm>' ở tiêu đề biểu.",
       "The reporting year could not be found; write 'Năm <year>' in the title."
     ),
+    "year-conflict": (
+      "Tệp ghi hai năm báo cáo khác nhau: {expected} (được dùng) và {seen} ở ô {cell} trang '{sheet}'; hãy sửa cho thống nhất.",
+      "The file states two reporting years: {expected} (used) and {seen} in cell {cell} of '{sheet}'; make them agree."
+    ),
+    "other-year-sheet": (
+      "Trang '{sheet}' là số liệu năm {seen}, không phải năm {expected} của tệp: không dùng trang này.",
+      "Sheet '{sheet}' holds figures of {seen}, not of the file's {expected}: it is not used."
+    ),
     "missing-label": (
       "Biểu '{form}' trang '{sheet}' thiếu cột bắt buộc '{field}'.",
       "Form '{form}' on sheet '{sheet}' lacks the required column '{field}'."
