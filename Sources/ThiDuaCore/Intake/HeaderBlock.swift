@@ -209,6 +209,8 @@ struct TitleCells: Sendable {
       guard case .text(let text) = cell.value, Self.isTitle(text) else { continue }
       // `Đơn vị tính: hộ, %` above a table says the units of every column; it heads none.
       if !notTitles.isEmpty, FoldedVocabulary.starts(TextFolding.fold(text), with: notTitles) { continue }
+      // A sentence is passed over before it is folded (a criterion's text, a note).
+      guard !Self.hasMoreWords(text, than: Self.maxWords) else { continue }
       let words = HeaderText(text)
       guard !words.isEmpty, words.words.count <= Self.maxWords else { continue }
       let range = grid.mergedRange(anchoredAt: address)
@@ -217,6 +219,22 @@ struct TitleCells: Sendable {
       byRow[address.row, default: []].append((address, span))
     }
     for row in byRow.keys { byRow[row]!.sort { $0.anchor.column < $1.anchor.column } }
+  }
+
+  private init() {}
+
+  /// The title cells of `rows` only (a few rows: a header's search window, or one row):
+  /// what `init(_:rows:skipping:)` gives for them, without reading the sheet again, since
+  /// each cell is judged on its own.
+  func restricted(to rows: ClosedRange<Int>) -> TitleCells {
+    var part = TitleCells()
+    for row in rows {
+      if let figures = figuresByRow[row] { part.figuresByRow[row] = figures }
+      guard let anchors = byRow[row] else { continue }
+      part.byRow[row] = anchors
+      for (anchor, _) in anchors { part.cells[anchor] = cells[anchor] }
+    }
+    return part
   }
 
   /// A number, a date, or text that reads as a number (`2.345`, `0,52%`): not a caption
@@ -231,6 +249,24 @@ struct TitleCells: Sendable {
       return false
     default: return false
     }
+  }
+
+  /// Whether `text` has more than `limit` runs of letters and digits: folding never joins
+  /// two runs (it drops marks and splits at punctuation), so the folded text has more words.
+  static func hasMoreWords(_ text: String, than limit: Int) -> Bool {
+    var runs = 0
+    var inRun = false
+    for scalar in text.unicodeScalars {
+      let part =
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        || (0x0300...0x036F).contains(scalar.value)
+      if part && !inRun {
+        runs += 1
+        if runs > limit { return true }
+      }
+      inRun = part
+    }
+    return false
   }
 
   /// Whether `text` can title a column: `%`, or a word of two letters or more that is not

@@ -63,10 +63,8 @@ struct SenderFinder {
       if FoldedVocabulary.starts(folded, with: vocabulary.recipientLabels) { continue }
       if vocabulary.mottoLines.contains(where: { folded.contains($0) }) { continue }
       if line.place == .fileName {
-        let codes = Set(folded.split(separator: " ").map(String.init))
-        for entry in identifier.entries
-        where entry.unit.code.count >= 3 && codes.contains(TextFolding.fold(entry.unit.code)) {
-          credit([entry.unit], line.weight * 1.5, "code-in-file-name", line)
+        for unit in identifier.units(withCodeAmong: folded.split(separator: " ").map(String.init)) {
+          credit([unit], line.weight * 1.5, "code-in-file-name", line)
         }
       }
       if let label = vocabulary.unitLabels.first(where: { FoldedVocabulary.starts(folded, with: [$0]) }),

@@ -50,11 +50,18 @@ public struct SubmissionReader: Sendable {
   public let movement: MovementDefinition
   let detector: TableDetector
   let identifier: UnitIdentifier
+  /// One reader per key-value form, in form-name order.
+  private let keyValueReaders: [KeyValueReader]
 
   public init(movement: MovementDefinition) {
     self.movement = movement
-    detector = TableDetector(forms: Array(movement.forms.values).sorted { $0.name < $1.name }, movement: movement)
+    let forms = movement.forms.values.sorted { $0.name < $1.name }
+    detector = TableDetector(forms: forms, movement: movement)
     identifier = UnitIdentifier(movement: movement)
+    let codes = Set(forms.flatMap { $0.fields.map(\.name) })
+    keyValueReaders = forms.filter { $0.layout == .keyValue }.map {
+      KeyValueReader(form: $0, vocabulary: movement.vocabulary, knownCodes: codes)
+    }
   }
 
   var vocabulary: FoldedVocabulary { movement.vocabulary }
@@ -71,6 +78,7 @@ public struct SubmissionReader: Sendable {
     }
     // First pass: each sheet's first header, and the lines around it.
     var firstHeaders: [Int: DetectedTable] = [:]
+    var titleCells: [Int: TitleCells] = [:]
     var lines: [TitleLine] = []
     var areaNames: [String] = []
     for sheet in source.sheets {
@@ -79,8 +87,10 @@ public struct SubmissionReader: Sendable {
       result.sheets.append(IntakeResult.SheetForms(grid: grid))
       guard grid.lastRow > 0 else { continue }
       let hidden = sheet.state != .visible
-      if let header = detector.firstHeader(grid) {
+      let titles = detector.titles(grid)
+      if let header = detector.firstHeader(grid, titles: titles) {
         firstHeaders[index] = header
+        titleCells[index] = titles
         lines += TitleLine.lines(
           grid, rows: 1...max(1, header.headerRows.lowerBound - 1), place: hidden ? .hidden : .title
         )
@@ -99,8 +109,9 @@ public struct SubmissionReader: Sendable {
     for index in result.sheets.indices {
       let grid = result.sheets[index].grid
       guard grid.lastRow > 0 else { continue }
-      if let header = firstHeaders[index] {
-        result.sheets[index].tables = detector.detectAll(grid, first: header, sender: result.unit, registry: identifier)
+      if let header = firstHeaders[index], let titles = titleCells[index] {
+        result.sheets[index].tables = detector.detectAll(
+          grid, first: header, titles: titles, sender: result.unit, registry: identifier)
       } else if let keyValue = readKeyValue(grid) {
         result.sheets[index].keyValue = keyValue
       } else {
@@ -171,12 +182,9 @@ public struct SubmissionReader: Sendable {
 
   /// A key-value form on the sheet.
   private func readKeyValue(_ grid: SheetGrid) -> (form: FormSchema, values: [String: KeyValueValue])? {
-    let codes = Set(movement.forms.values.flatMap { $0.fields.map(\.name) })
-    for form in movement.forms.values.sorted(by: { $0.name < $1.name }) where form.layout == .keyValue {
-      var reader = KeyValueReader(form: form, vocabulary: vocabulary)
-      reader.knownCodes = codes
+    for reader in keyValueReaders {
       guard let found = reader.read(grid) else { continue }
-      return (form, found)
+      return (reader.form, found)
     }
     return nil
   }

@@ -47,45 +47,53 @@ public struct TableDetector: Sendable {
     matchers = self.forms.map { HeaderMatcher(form: $0, vocabulary: vocabulary) }
   }
 
+  /// The title cells of the whole sheet, cut into words once: every search for a header
+  /// on the sheet takes its rows from them. (Reading them again for each row a table
+  /// might end at made a long table cost the square of its rows.)
+  func titles(_ grid: SheetGrid) -> TitleCells {
+    TitleCells(grid, rows: 1...max(1, grid.lastRow), skipping: vocabulary.unitLabelExclusions)
+  }
+
   /// The first header on the sheet (a template's code row, else the best match from the
   /// top), before its rows are sorted: it tells where the title lines end.
-  func firstHeader(_ grid: SheetGrid) -> DetectedTable? {
-    templateTable(grid) ?? bestHeader(grid, from: 1)
+  func firstHeader(_ grid: SheetGrid, titles: TitleCells) -> DetectedTable? {
+    templateTable(grid) ?? bestHeader(grid, from: 1, titles: titles)
   }
 
   /// Every table on the sheet, top to bottom, starting with `first`: after one table's
   /// last row the search starts again, so a sheet may hold, say, the poverty table and
   /// the self-assessment. A row naming `sender` is its total.
-  func detectAll(_ grid: SheetGrid, first: DetectedTable, sender: RegistryUnit?, registry: UnitIdentifier?)
-    -> [DetectedTable]
-  {
+  func detectAll(
+    _ grid: SheetGrid, first: DetectedTable, titles: TitleCells, sender: RegistryUnit?, registry: UnitIdentifier?
+  ) -> [DetectedTable] {
     var tables: [DetectedTable] = []
     var next: DetectedTable? = first
     while let header = next {
-      let table = classified(header, grid, sender, registry)
+      let table = classified(header, grid, titles, sender, registry)
       tables.append(table)
       let end = max(
         table.dataRows.last ?? 0, table.totalRow ?? 0, table.subtotals.map(\.row).max() ?? 0,
         table.headerRows.upperBound)
-      next = end < grid.lastRow ? bestHeader(grid, from: end + 1) : nil
+      next = end < grid.lastRow ? bestHeader(grid, from: end + 1, titles: titles) : nil
     }
     return tables
   }
 
   /// Every table on the sheet, for a sheet read on its own (no sender known).
   public func detectAll(_ grid: SheetGrid) -> [DetectedTable] {
-    firstHeader(grid).map { detectAll(grid, first: $0, sender: nil, registry: nil) } ?? []
+    let titles = titles(grid)
+    return firstHeader(grid, titles: titles).map {
+      detectAll(grid, first: $0, titles: titles, sender: nil, registry: nil)
+    } ?? []
   }
 
   /// The best header from `from` on: each candidate block, for each form, is one
   /// assignment; the highest total wins, then the shallower block, then the earlier.
-  func bestHeader(_ grid: SheetGrid, from: Int) -> DetectedTable? {
+  func bestHeader(_ grid: SheetGrid, from: Int, titles sheetTitles: TitleCells) -> DetectedTable? {
     let limits = vocabulary.limits
     let lastStart = min(grid.lastRow, from + limits.headerSearchRows - 1)
     guard lastStart >= from else { return nil }
-    let titles = TitleCells(
-      grid, rows: from...min(grid.lastRow, lastStart + limits.maxHeaderRows - 1),
-      skipping: vocabulary.unitLabelExclusions)
+    let titles = sheetTitles.restricted(to: from...min(grid.lastRow, lastStart + limits.maxHeaderRows - 1))
     var caches = Array(repeating: [String: [Double?]](), count: matchers.count)
     var best: (score: Double, depth: Int, table: DetectedTable)?
     for start in from...lastStart where titles.byRow[start] != nil {
@@ -137,12 +145,13 @@ public struct TableDetector: Sendable {
   }
 
   private func classified(
-    _ header: DetectedTable, _ grid: SheetGrid, _ sender: RegistryUnit?, _ registry: UnitIdentifier?
+    _ header: DetectedTable, _ grid: SheetGrid, _ titles: TitleCells, _ sender: RegistryUnit?,
+    _ registry: UnitIdentifier?
   ) -> DetectedTable {
     var table = header
     let rows = RowClassifier(
       table: header, grid: grid, vocabulary: vocabulary, sender: sender, registry: registry,
-      startsAnotherTable: { startsAnotherTable(grid, $0, besides: header.columns) }
+      startsAnotherTable: { startsAnotherTable(grid, $0, besides: header.columns, titles: titles) }
     ).classify()
     table.dataRows = rows.data
     table.totalRow = rows.total
@@ -151,8 +160,10 @@ public struct TableDetector: Sendable {
   }
 
   /// Whether `row` holds column titles of a form — other titles than `columns`' own.
-  private func startsAnotherTable(_ grid: SheetGrid, _ row: Int, besides columns: [Int: String]) -> Bool {
-    let titles = TitleCells(grid, rows: row...row, skipping: vocabulary.unitLabelExclusions)
+  private func startsAnotherTable(
+    _ grid: SheetGrid, _ row: Int, besides columns: [Int: String], titles sheetTitles: TitleCells
+  ) -> Bool {
+    let titles = sheetTitles.restricted(to: row...row)
     // A data row has a name or two among its figures; titles fill the row.
     guard (titles.byRow[row]?.count ?? 0) >= vocabulary.limits.minimumFields,
       let block = HeaderBlock(grid, rows: row...row, titles: titles, years: vocabulary.years)

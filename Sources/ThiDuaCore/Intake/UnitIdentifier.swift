@@ -10,8 +10,17 @@ public struct UnitIdentifier: Sendable {
   /// Each unit's names folded once: a registry of a thousand units is matched against
   /// every title cell of every file.
   let entries: [Entry]
-  /// First word of a key → the keys starting with it, for the search of mentions.
-  private let keysByFirstWord: [Substring: [Key]]
+  /// Every key, word by word, for the search of mentions: the longest name at a position
+  /// is found in as many steps as it has words, not by walking the thousand keys that
+  /// start with `xa`.
+  private let keyTrie: KeyTrie
+  /// A folded name, and a key → the entries it is of, in registry order.
+  private let entriesByName: [String: [Int]]
+  private let entriesByKey: [String: [Int]]
+  /// A code of three characters or more, folded → its entries (`517`, `sldtbxh`).
+  private let entriesByCode: [String: [Int]]
+  /// A unit's code as written → its entry.
+  private let entryOfUnit: [String: Int]
   /// A key written as one word (`nuithanh`, `ldtbxh`) → the entries it names.
   private let compactKeys: [String: [Int]]
 
@@ -29,7 +38,6 @@ public struct UnitIdentifier: Sendable {
   }
 
   struct Key: Sendable {
-    var words: [Substring]
     var entry: Int
     /// The key starts with an administrative word (`huyen nui thanh`, `so noi vu`).
     var qualified: Bool
@@ -43,24 +51,31 @@ public struct UnitIdentifier: Sendable {
     self.registry = registry
     self.vocabulary = vocabulary
     var entries: [Entry] = []
-    var byFirst: [Substring: [Key]] = [:]
+    var trie = KeyTrie()
+    var byName: [String: [Int]] = [:]
+    var byKey: [String: [Int]] = [:]
+    var byCode: [String: [Int]] = [:]
     var compact: [String: [Int]] = [:]
     for unit in registry.units {
       let names = ([unit.name] + unit.aliases).map(TextFolding.fold).filter { !$0.isEmpty }
       let bare = names.map { Self.stripPrefixes($0, vocabulary) }.filter { !$0.isEmpty }
       let index = entries.count
+      let keys = bare + [Self.stripPrefixes(TextFolding.fold(unit.code), vocabulary)]
       entries.append(
         Entry(
-          unit: unit, names: names, keys: bare + [Self.stripPrefixes(TextFolding.fold(unit.code), vocabulary)],
-          fuzzyKeys: bare, markedKeys: ([unit.name] + unit.aliases).map { Self.markedBare($0, vocabulary) }))
+          unit: unit, names: names, keys: keys, fuzzyKeys: bare,
+          markedKeys: ([unit.name] + unit.aliases).map { Self.markedBare($0, vocabulary) }))
+      for name in Set(names) { byName[name, default: []].append(index) }
+      for key in Set(keys) { byKey[key, default: []].append(index) }
+      if unit.code.count >= 3 { byCode[TextFolding.fold(unit.code), default: []].append(index) }
       var spoken = Set(names)
       // A bare name is a mention when it cannot be an ordinary word: two words or more,
       // or one of five letters; a department's bare name ("Dân tộc") always needs its word.
       for key in bare where unit.category != "SO_NGANH" && (key.contains(" ") || key.count >= 5) { spoken.insert(key) }
       for key in spoken {
         let words = key.split(separator: " ")
-        guard let first = words.first else { continue }
-        byFirst[first, default: []].append(Key(words: words, entry: index, qualified: !bare.contains(key)))
+        guard !words.isEmpty else { continue }
+        trie.insert(words, Key(entry: index, qualified: !bare.contains(key)))
       }
       var oneWord = Set(bare.map { $0.replacingOccurrences(of: " ", with: "") }.filter { $0.count >= 6 })
       if unit.category == "SO_NGANH" {
@@ -69,7 +84,12 @@ public struct UnitIdentifier: Sendable {
       for key in oneWord where key.count >= 4 { compact[key, default: []].append(index) }
     }
     self.entries = entries
-    keysByFirstWord = byFirst
+    keyTrie = trie
+    entriesByName = byName
+    entriesByKey = byKey
+    entriesByCode = byCode
+    entryOfUnit = Dictionary(
+      entries.indices.map { (entries[$0].unit.code, $0) }, uniquingKeysWith: { first, _ in first })
     compactKeys = compact
   }
 
@@ -126,39 +146,49 @@ public struct UnitIdentifier: Sendable {
     match(text, among: units).units
   }
 
+  /// The units whose code (three characters or more) is one of the folded `words`, in
+  /// registry order: `20998-2017.xlsx`, `517_bao_cao`.
+  func units(withCodeAmong words: some Sequence<String>) -> [RegistryUnit] {
+    Set(words.flatMap { entriesByCode[$0] ?? [] }).sorted().map { entries[$0].unit }
+  }
+
   /// The units a name designates, and whether only the fuzzy match found them.
   public func match(_ written: String, among units: [RegistryUnit]? = nil, fuzzy allowFuzzy: Bool = true) -> (
     units: [RegistryUnit], fuzzy: Bool
   ) {
     let text = vocabulary.expandingAbbreviations(written)
-    let pool =
-      units.map { subset in
-        let codes = Set(subset.map(\.code))
-        return entries.filter { codes.contains($0.unit.code) }
-      } ?? entries
+    let allowed = units.map { Set($0.map(\.code)) }
+    func among(_ indices: [Int]?) -> [RegistryUnit] {
+      (indices ?? []).map { entries[$0].unit }.filter { allowed?.contains($0.code) ?? true }
+    }
     let folded = TextFolding.fold(text)
     // "UBND HUYỆN NÚI THÀNH": the full name after the issuing body, first.
     var full = folded
     for lead in vocabulary.issuerWords + vocabulary.unitLabels where full.hasPrefix(lead + " ") {
       full = String(full.dropFirst(lead.count + 1))
     }
-    let exact = pool.filter { $0.names.contains(full) }.map(\.unit)
+    let exact = among(entriesByName[full])
     if !exact.isEmpty { return (exactlyWritten(exact, text), false) }
     let key = Self.stripPrefixes(folded, vocabulary)
     guard !key.isEmpty else { return ([], false) }
-    var found = pool.filter { $0.keys.contains(key) }.map(\.unit)
+    var found = among(entriesByKey[key])
     // "Núi Thành" names both a district and its town: the administrative word decides.
     if found.count > 1, let category = categoryHint(full) {
       found = found.filter { $0.category == category }
     }
-    if found.isEmpty { return allowFuzzy ? (fuzzy(key, among: pool), true) : ([], false) }
+    if found.isEmpty {
+      guard allowFuzzy else { return ([], false) }
+      let pool = allowed.map { codes in entries.filter { codes.contains($0.unit.code) } } ?? entries
+      return (fuzzy(key, among: pool), true)
+    }
     return (exactlyWritten(found, text), false)
   }
 
   /// Whether folded `text` is a name of `unit` (a district's table whose row names the
   /// district itself is its total).
   func names(_ folded: String, _ unit: RegistryUnit) -> Bool {
-    guard let entry = entries.first(where: { $0.unit.code == unit.code }) else { return false }
+    guard let index = entryOfUnit[unit.code] else { return false }
+    let entry = entries[index]
     // "Thị trấn Núi Thành" in the table of Huyện Núi Thành is its town, not its total.
     if let category = categoryHint(folded), category != unit.category { return false }
     return entry.names.contains(folded) || entry.keys.contains(Self.stripPrefixes(folded, vocabulary))
@@ -212,15 +242,7 @@ extension UnitIdentifier {
     var found: [Mention] = []
     var i = 0
     while i < words.count {
-      var best: (length: Int, keys: [Key])?
-      for key in keysByFirstWord[words[i]] ?? [] where i + key.words.count <= words.count {
-        guard words[i..<(i + key.words.count)].elementsEqual(key.words) else { continue }
-        if best == nil || key.words.count > best!.length {
-          best = (key.words.count, [key])
-        } else if key.words.count == best!.length {
-          best!.keys.append(key)
-        }
-      }
+      let best = keyTrie.longest(words[i...])
       if let best {
         var units = uniqueUnits(best.keys.map(\.entry))
         var qualified = best.keys.contains(where: \.qualified)
@@ -263,5 +285,38 @@ extension UnitIdentifier {
       if words.count >= parts.count, words.suffix(parts.count).elementsEqual(parts) { return admin.category }
     }
     return nil
+  }
+}
+
+/// Keys by their words, one node per word.
+struct KeyTrie: Sendable {
+  private var children: [[Substring: Int]] = [[:]]
+  private var keys: [[UnitIdentifier.Key]] = [[]]
+
+  mutating func insert(_ words: [Substring], _ key: UnitIdentifier.Key) {
+    var node = 0
+    for word in words {
+      if let next = children[node][word] {
+        node = next
+      } else {
+        children.append([:])
+        keys.append([])
+        children[node][word] = children.count - 1
+        node = children.count - 1
+      }
+    }
+    keys[node].append(key)
+  }
+
+  /// The keys of the longest run of `words`, from its start, that is a key; with its length.
+  func longest(_ words: ArraySlice<Substring>) -> (length: Int, keys: [UnitIdentifier.Key])? {
+    var node = 0
+    var best: (length: Int, keys: [UnitIdentifier.Key])?
+    for (length, word) in words.enumerated() {
+      guard let next = children[node][word] else { break }
+      node = next
+      if !keys[node].isEmpty { best = (length + 1, keys[node]) }
+    }
+    return best
   }
 }
