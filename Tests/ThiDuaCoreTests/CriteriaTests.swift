@@ -20,7 +20,7 @@ import Testing
     return typed + ruled
   }()
 
-  static func evaluate(evidenceFor b3: String?) throws -> FileReport {
+  static func evaluate(evidenceFor b3: String?, reportsOnTime: Double = 4) throws -> FileReport {
     let m = try MovementDefinition.shipped()
     let communes = m.registry.children(of: "517")
     var writer = TemplateWriter(movement: m)
@@ -42,7 +42,7 @@ import Testing
       case ("THONG_TIN", "ngay_quyet_toan"): return .date(ExcelDate(serial: 43_084, uses1904: false))  // 15/12/2017
       case ("THONG_TIN", "han_quyet_toan"): return .date(ExcelDate(serial: 43_100, uses1904: false))  // 31/12/2017
       case ("THONG_TIN", "bao_cao_phai_nop"): return .number(4)
-      case ("THONG_TIN", "bao_cao_dung_han"): return .number(4)
+      case ("THONG_TIN", "bao_cao_dung_han"): return .number(reportsOnTime)
       case ("TIEU_CHI", "ma_tieu_chi") where row < 2: return .text(["b1", "b3"][row])
       case ("TIEU_CHI", "ket_qua") where row < 2: return .text("Đạt")
       case ("TIEU_CHI", "minh_chung") where row == 0: return .text("Kế hoạch 45/KH-UBND ngày 01/3/2017")
@@ -54,6 +54,13 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: path) }
     _ = try writer.write(unit: m.registry.unit(code: "517"), category: "HUYEN", to: path, created: 0)
     return SubmissionValidator(movement: m).validate(path: path)
+  }
+
+  /// A count typed as `1e19` is a finding at its cell, never a trap when the rule prints it.
+  @Test func aCountPastInt64IsReadAndPrinted() throws {
+    let r = try Self.evaluate(evidenceFor: "Báo cáo 12/BC-UBND", reportsOnTime: 1e19)
+    let b2 = r.criteria.first { $0.id == "b2" }
+    #expect(b2?.values["reports"] == "1e+19/4")
   }
 
   @Test func districtCriteriaAreDecidedWithTheirReasons() throws {

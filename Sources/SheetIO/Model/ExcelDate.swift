@@ -12,14 +12,29 @@ public struct ExcelDate: Hashable, Sendable {
     self.uses1904 = uses1904
   }
 
+  /// The date, when `serial` is one Excel can show: from the system's day 0 to
+  /// 9999-12-31 (serial 2,958,465 in the 1900 system, 2,957,003 in the 1904 one). Excel
+  /// shows `#####` for any other number under a date format; thidua keeps it a number.
+  public static func inRange(serial: Double, uses1904: Bool) -> ExcelDate? {
+    guard serial >= 0, serial < (uses1904 ? 2_957_004 : 2_958_466) else { return nil }
+    return ExcelDate(serial: serial, uses1904: uses1904)
+  }
+
+  /// A date cell's value, or the number itself when no date has that serial.
+  public static func value(serial: Double, uses1904: Bool) -> CellValue {
+    inRange(serial: serial, uses1904: uses1904).map { .date($0) } ?? .number(serial)
+  }
+
   /// The serial counted on the 1900 system, so that dates from workbooks of either
   /// system compare (1904-01-01 is 1900-system day 1462).
   public var serial1900: Double { uses1904 ? serial + 1462 : serial }
 
   /// Calendar fields of the serial, time rounded to the nearest second.
   public var components: DateComponents {
-    var seconds = (serial * 86_400).rounded()
-    if seconds < 0 { seconds = 0 }
+    // Clamped to the dates Excel has (readers make no date outside them): an Int of
+    // the seconds of 1e300 would trap.
+    var seconds = (min(max(serial, 0), uses1904 ? 2_957_003.99999 : 2_958_465.99999) * 86_400).rounded()
+    if !seconds.isFinite { seconds = 0 }
     var days = Int(seconds / 86_400)
     let secondOfDay = Int(seconds - Double(days) * 86_400)
     let time = (secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60)

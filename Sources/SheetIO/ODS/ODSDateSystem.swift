@@ -18,7 +18,9 @@ struct ODSDateSystem: Sendable {
   /// The null date from `table:date-value` (`YYYY-MM-DD`); nil when malformed.
   init?(nullDateText text: String) {
     let ymd = text.split(separator: "T").first?.split(separator: "-").compactMap { Int($0) } ?? []
-    guard ymd.count == 3, (1...12).contains(ymd[1]), (1...31).contains(ymd[2]) else { return nil }
+    // Years of four digits: the day count of a year such as 10^18 would overflow.
+    guard ymd.count == 3, (1...9999).contains(ymd[0]), (1...12).contains(ymd[1]), (1...31).contains(ymd[2])
+    else { return nil }
     nullDate = DateComponents.daysFromCivil(ymd[0], ymd[1], ymd[2])
   }
 

@@ -74,7 +74,7 @@ extension ODSRowReader {
       guard let n = a.number else { return nil }
       if let boolean = a.booleanFormula, n == (boolean ? 1 : 0) { return .boolean(boolean) }
       guard styles.isDateStyle(style) else { return .number(n) }
-      return .date(ExcelDate(serial: dates.serial(ofDaysFromNullDate: n), uses1904: dates.uses1904))
+      return ExcelDate.value(serial: dates.serial(ofDaysFromNullDate: n), uses1904: dates.uses1904)
     case .percentage, .currency:
       return a.number.map { .number($0) }
     case .date:
@@ -82,7 +82,9 @@ extension ODSRowReader {
         guard let text = a.dateText else { return nil }
         throw reader.scanner.malformed("date cell with office:date-value \"\(text)\"")
       }
-      return .date(ExcelDate(serial: serial, uses1904: dates.uses1904))
+      // A date Excel has no serial for (before 1900, after 9999) stays its ISO text.
+      return ExcelDate.inRange(serial: serial, uses1904: dates.uses1904).map { .date($0) }
+        ?? .text(a.dateText ?? "")
     case .time:
       guard let text = a.timeText else { return nil }
       guard let serial = ODSDateSystem.serial(ofDuration: text) else {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Numbers written as text the way Vietnamese reports write them: `1.234.567`,
 /// `1.234,5`, `11,13%`, `1.500.000 đ`, and English-style `1,234.5`.
 ///
@@ -164,10 +166,20 @@ extension VietnameseNumber {
   public static func text(_ value: Double, fractionDigits: Int = 2) -> String {
     guard value.isFinite else { return String(value) }
     let scale = pow10(fractionDigits)
-    let scaled = (abs(value) * scale).rounded()
-    var whole = String(Int64(scaled / scale))
-    var fraction = String(Int64(scaled.truncatingRemainder(dividingBy: scale)))
-    fraction = String(repeating: "0", count: max(0, fractionDigits - fraction.count)) + fraction
+    var scaled = (abs(value) * scale).rounded()
+    var whole: String
+    var fraction: String
+    if scaled < 9e15 {
+      whole = String(Int64(scaled / scale))
+      fraction = String(Int64(scaled.truncatingRemainder(dividingBy: scale)))
+      fraction = String(repeating: "0", count: max(0, fractionDigits - fraction.count)) + fraction
+    } else {
+      // Past 2^53 a double holds no fraction, and Int64 would trap above 9.2e18 (a
+      // `1e19` typed in a count): its digits come from the double itself.
+      scaled = abs(value).rounded()
+      whole = wholeDigits(scaled)
+      fraction = ""
+    }
     while fraction.hasSuffix("0") { fraction.removeLast() }
     var grouped = ""
     while whole.count > 3 {
@@ -179,4 +191,8 @@ extension VietnameseNumber {
   }
 
   private static func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { acc, _ in acc * 10 } }
+
+  /// The decimal digits of a whole, non-negative, finite double of any size: the exact
+  /// value the double holds, as C's `%.0f` prints it.
+  static func wholeDigits(_ value: Double) -> String { String(format: "%.0f", value) }
 }

@@ -15,7 +15,7 @@ extension XLSRowReader {
       let style = body.u16(4 + 6 * i)
       let number = RKNumber.decode(body.u32(6 + 6 * i))
       let value: CellValue =
-        styles.isDateStyle(style) ? .date(ExcelDate(serial: number, uses1904: uses1904)) : .number(number)
+        styles.isDateStyle(style) ? ExcelDate.value(serial: number, uses1904: uses1904) : .number(number)
       try add(Cell(address: CellAddress(row: row, column: first + i + 1), value: value, styleIndex: style))
     }
   }

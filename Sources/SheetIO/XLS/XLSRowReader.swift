@@ -143,7 +143,7 @@ public final class XLSRowReader {
   @inline(__always)
   func add(_ body: UnsafeRawBufferPointer, number: Double) throws(SheetReadError) {
     let style = body.u16(4)
-    try add(body, styles.isDateStyle(style) ? .date(ExcelDate(serial: number, uses1904: uses1904)) : .number(number))
+    try add(body, styles.isDateStyle(style) ? ExcelDate.value(serial: number, uses1904: uses1904) : .number(number))
   }
 
   @inline(__always)

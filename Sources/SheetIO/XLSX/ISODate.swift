@@ -5,7 +5,9 @@ enum ISODate {
     let parts = text.split(separator: "T", maxSplits: 1, omittingEmptySubsequences: false)
     guard let datePart = parts.first else { return nil }
     let ymd = datePart.split(separator: "-").compactMap { Int($0) }
-    guard ymd.count == 3, (1...12).contains(ymd[1]), (1...31).contains(ymd[2]) else { return nil }
+    // Years of four digits: the day count of a year such as 10^18 would overflow.
+    guard ymd.count == 3, (1...9999).contains(ymd[0]), (1...12).contains(ymd[1]), (1...31).contains(ymd[2])
+    else { return nil }
     var days = Double(DateComponents.daysFromCivil(ymd[0], ymd[1], ymd[2]))
     if uses1904 {
       days -= Double(DateComponents.daysFromCivil(1904, 1, 1))

@@ -331,7 +331,7 @@ public final class XLSXRowReader {
       value = .text(String(decoding: XMLText.unescapeOOXML(valueBytes), as: UTF8.self))
     case .number:
       guard let number = try decodedNumber() else { return }
-      value = styles.isDateStyle(cellStyle) ? .date(ExcelDate(serial: number, uses1904: uses1904)) : .number(number)
+      value = styles.isDateStyle(cellStyle) ? ExcelDate.value(serial: number, uses1904: uses1904) : .number(number)
     case .shared:
       guard let index = try decodedNumber() else { return }
       guard index >= 0, index < Double(sharedStrings.count), index == index.rounded() else {
@@ -354,7 +354,8 @@ public final class XLSXRowReader {
       guard let serial = ISODate.serial(text, uses1904: uses1904) else {
         throw scanner.malformed("date cell holds \"\(text)\"")
       }
-      value = .date(ExcelDate(serial: serial, uses1904: uses1904))
+      // A date before the system's day 0 stays the text it was written as.
+      value = ExcelDate.inRange(serial: serial, uses1904: uses1904).map { .date($0) } ?? .text(text)
     }
     cells.append(Cell(address: CellAddress(row: rowNumber, column: column), value: value, styleIndex: cellStyle))
   }

@@ -29,8 +29,8 @@ struct KeyValueReader: Sendable {
     var addresses: [Int: CellAddress] = [:]
     for address in grid.cells.keys.sorted() {
       guard case .text(let text) = grid.cells[address]?.value, TitleCells.isTitle(text) else { continue }
-      let listsCodes = (1..<address.column).contains { c in
-        grid.value(address.row, c).text.map(knownCodes.contains) ?? false
+      let listsCodes = grid.cells(inRow: address.row, within: 1...address.column).contains { cell in
+        cell.address.column < address.column && (cell.value.text.map(knownCodes.contains) ?? false)
       }
       guard !listsCodes else { continue }
       let words = HeaderText(text)
@@ -80,7 +80,9 @@ struct KeyValueReader: Sendable {
     for (code, address) in rows {
       let cell = CellAddress(row: address.row, column: valueColumn)
       let match = ColumnMatch(field: code, score: .infinity, runnerUp: nil, runnerUpScore: nil)
-      let title = (1..<valueColumn).lazy.compactMap { grid.value(address.row, $0).text }.first ?? ""
+      let title =
+        grid.cells(inRow: address.row, within: 1...valueColumn).lazy
+        .filter { $0.address.column < valueColumn }.compactMap(\.value.text).first ?? ""
       let unit = unitText(grid, address.row, between: valueColumn, address.column)
       let multiplier =
         form.fields.first { $0.name == code }?.unit == "đồng" ? Self.multiplier(HeaderText(title), unit) : 1
@@ -105,7 +107,8 @@ struct KeyValueReader: Sendable {
   /// A unit of measure standing in the row between two columns (`triệu đồng`).
   private func unitText(_ grid: SheetGrid, _ row: Int, between a: Int, _ b: Int) -> String? {
     guard abs(b - a) > 1 else { return nil }
-    return (min(a, b) + 1..<max(a, b)).lazy.compactMap { grid.value(row, $0).text.map(TextFolding.fold) }
+    return grid.cells(inRow: row, within: (min(a, b) + 1)...(max(a, b) - 1)).lazy
+      .compactMap { $0.value.text.map(TextFolding.fold) }
       .first { Self.unitWords.contains($0) }
   }
 

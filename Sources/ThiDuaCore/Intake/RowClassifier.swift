@@ -45,12 +45,13 @@ struct RowClassifier {
     var row = table.headerRows.upperBound
     while row < grid.lastRow {
       row += 1
-      let values = span.map { grid.value(row, $0) }
-      if values.allSatisfy(\.isEmpty) { continue }
+      let present = grid.cells(inRow: row, within: span)
+      if present.isEmpty { continue }
+      let values = present.map(\.value)
       if startsAnotherTable(row) { break }
       if isNumberingRow(values) { continue }
       let label =
-        nameColumn.flatMap { grid.value(row, $0).text } ?? span.lazy.compactMap { grid.value(row, $0).text }.first
+        nameColumn.flatMap { grid.value(row, $0).text } ?? present.lazy.compactMap(\.value.text).first
       let folded = label.map(TextFolding.fold) ?? ""
       if endsTable(folded) { break }
       if FoldedVocabulary.starts(folded, with: vocabulary.subRowLabels) { continue }

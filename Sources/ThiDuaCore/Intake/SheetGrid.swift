@@ -22,6 +22,9 @@ public struct SheetGrid: Sendable {
   private var mergeAnchor: [CellAddress: CellAddress] = [:]
   /// Each merged range by its top-left cell.
   private var mergeByAnchor: [CellAddress: CellRange] = [:]
+  /// Row → the columns holding a value, in order: the detectors walk what is there, never
+  /// the width of the sheet (one cell at column XFD must not cost 16,384 per row).
+  private var columnsByRow: [Int: [Int]] = [:]
 
   /// The first row past `maxRows` that holds a value, when the sheet is longer than that:
   /// the rows from there on were not read, and the caller says so.
@@ -63,6 +66,8 @@ public struct SheetGrid: Sendable {
         lastColumn = max(lastColumn, cell.address.column)
       }
     }
+    for address in cells.keys { columnsByRow[address.row, default: []].append(address.column) }
+    for row in columnsByRow.keys { columnsByRow[row]!.sort() }
     mergedRanges = reader.mergedRanges
     notes = reader.notes
     for range in mergedRanges {
@@ -81,6 +86,13 @@ public struct SheetGrid: Sendable {
 
   public func value(_ row: Int, _ column: Int) -> CellValue {
     cells[CellAddress(row: row, column: column)]?.value ?? .empty
+  }
+
+  /// The cells of `row` that hold a value, left to right, within `columns` when given.
+  public func cells(inRow row: Int, within columns: ClosedRange<Int>? = nil) -> [Cell] {
+    (columnsByRow[row] ?? []).filter { columns?.contains($0) ?? true }.compactMap {
+      cells[CellAddress(row: row, column: $0)]
+    }
   }
 
   /// The merged range whose top-left cell is `anchor`, if any.

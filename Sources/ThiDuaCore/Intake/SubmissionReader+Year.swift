@@ -82,12 +82,12 @@ extension SubmissionReader {
   )? {
     var best: (year: Int, text: String, cell: CellAddress)?
     for row in table.headerRows {
-      for column in 1...max(1, grid.lastColumn) {
-        guard case .text(let text) = grid.value(row, column) else { continue }
+      for cell in grid.cells(inRow: row) {
+        guard case .text(let text) = cell.value else { continue }
         let words = TextFolding.fold(text).split(separator: " ")
         for (i, word) in words.enumerated() where i > 0 && words[i - 1] == "nam" {
           if let year = finder.year(word), year > (best?.year ?? 0) {
-            best = (year, text, CellAddress(row: row, column: column))
+            best = (year, text, cell.address)
           }
         }
       }

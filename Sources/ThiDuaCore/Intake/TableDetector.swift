@@ -132,8 +132,8 @@ public struct TableDetector: Sendable {
       let codes = Set(form.fields.map(\.name))
       for row in 1...min(grid.lastRow, vocabulary.limits.headerSearchRows) {
         var columns: [Int: String] = [:]
-        for column in 1...max(grid.lastColumn, 1) {
-          if case .text(let t) = grid.value(row, column), codes.contains(t) { columns[column] = t }
+        for cell in grid.cells(inRow: row) {
+          if case .text(let t) = cell.value, codes.contains(t) { columns[cell.address.column] = t }
         }
         if Double(columns.count) >= Double(codes.count) * vocabulary.limits.templateCodeShare {
           return DetectedTable(

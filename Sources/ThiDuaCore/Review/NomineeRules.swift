@@ -62,12 +62,13 @@ extension Recommender {
         )
       }
       let minimum = rules.householdMinYearsOutOfPoverty
-      let ok = Int(years) >= minimum
+      let ok = years >= Double(minimum)
       return (
         ok,
         Bilingual(
-          vi: "thoát nghèo \(Int(years)) năm không tái nghèo (cần từ \(minimum) năm)",
-          en: "\(Int(years)) years out of poverty without relapse (\(minimum) needed)"), rules.householdClause
+          vi: "thoát nghèo \(VietnameseNumber.text(years)) năm không tái nghèo (cần từ \(minimum) năm)",
+          en: "\(CanonicalCSV.numberText(years)) years out of poverty without relapse (\(minimum) needed)"),
+        rules.householdClause
       )
     case "doanh nghiep":
       let money = row["tien_dong_gop"]?.number ?? 0
@@ -77,10 +78,10 @@ extension Recommender {
         ok,
         Bilingual(
           vi: ok
-            ? "đóng góp \(VietnameseNumber.text(money)) đồng, \(Int(jobs)) lao động hộ nghèo có việc làm"
+            ? "đóng góp \(VietnameseNumber.text(money)) đồng, \(VietnameseNumber.text(jobs)) lao động hộ nghèo có việc làm"
             : "không có đóng góp cụ thể (tiền hoặc việc làm cho lao động nghèo)",
           en: ok
-            ? "contributed \(Int(money)) VND, \(Int(jobs)) workers from poor households employed"
+            ? "contributed \(CanonicalCSV.numberText(money)) VND, \(CanonicalCSV.numberText(jobs)) workers from poor households employed"
             : "no concrete contribution (money or jobs for poor workers)"), rules.enterpriseClause
       )
     default:

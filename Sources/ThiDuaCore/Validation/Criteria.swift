@@ -69,7 +69,10 @@ struct CriteriaEvaluator {
         let met = settled.serial <= deadline.serial && onTime >= due
         return outcome(
           met ? .met : .notMet, met ? "settled-and-reported-on-time" : "late-settlement-or-reports",
-          ["settled": settled.isoText, "deadline": deadline.isoText, "reports": "\(Int(onTime))/\(Int(due))"], sources)
+          [
+            "settled": settled.isoText, "deadline": deadline.isoText,
+            "reports": "\(CanonicalCSV.numberText(onTime))/\(CanonicalCSV.numberText(due))",
+          ], sources)
       case "capital_rotation_rule_exists":
         guard let info = tables["THONG_TIN"], let answer = info.rows.first?["co_quy_che_von"]?.text else {
           return outcome(.notAssessable, "figures-missing")
@@ -83,7 +86,7 @@ struct CriteriaEvaluator {
         }
         return outcome(
           complaints == 0 ? .met : .notMet, complaints == 0 ? "no-complaints" : "complaints",
-          ["complaints": "\(Int(complaints))"], [location(info, info.cells[0]["so_don_khieu_nai"])])
+          ["complaints": CanonicalCSV.numberText(complaints)], [location(info, info.cells[0]["so_don_khieu_nai"])])
       default:
         return outcome(.notAssessable, "rule-not-decided")
       }

@@ -26,4 +26,23 @@ import Testing
   func refusesOtherText(_ text: String) {
     #expect(ISODate.serial(text, uses1904: false) == nil)
   }
+
+  /// A number under a date format that no date has stays a number (Excel shows `#####`),
+  /// and a date's calendar fields never trap, whatever its serial.
+  @Test(arguments: [1e300, -1e300, -1.0, 2_958_466.0, 1e19, Double.infinity, -Double.infinity])
+  func serialsNoDateHasStayNumbers(_ serial: Double) {
+    #expect(ExcelDate.value(serial: serial, uses1904: false) == .number(serial))
+    #expect(ExcelDate(serial: serial, uses1904: false).isoText.count >= 8)
+  }
+
+  @Test func lastDayOfEachSystemIsADate() {
+    #expect(ExcelDate.value(serial: 2_958_465, uses1904: false) == .date(ExcelDate(serial: 2_958_465, uses1904: false)))
+    #expect(ExcelDate.inRange(serial: 2_957_003, uses1904: true)?.isoText == "9999-12-31")
+    #expect(ExcelDate.inRange(serial: 2_957_004, uses1904: true) == nil)
+  }
+
+  @Test(arguments: ["10000-01-01", "9223372036854775807-01-01", "0-01-01"])
+  func isoYearsBeyondFourDigitsAreRefused(_ text: String) {
+    #expect(ISODate.serial(text, uses1904: false) == nil)
+  }
 }

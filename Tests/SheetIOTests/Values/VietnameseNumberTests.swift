@@ -88,4 +88,12 @@ import Testing
     #expect(TypedText("-").value == .text("-"))
     #expect(TypedText("Qua\u{0309}ng Nam").value == .text("Quảng Nam"))
   }
+
+  /// Numbers past Int64 print their digits instead of trapping: `1e19` typed in a count.
+  @Test func hugeNumbersPrintWithoutTrapping() {
+    #expect(VietnameseNumber.text(1e19) == "10.000.000.000.000.000.000")
+    #expect(VietnameseNumber.text(-1.5e16) == "-15.000.000.000.000.000")
+    #expect(VietnameseNumber.text(1e308).hasPrefix("100.000.000.000.000.001"))
+    #expect(VietnameseNumber.text(1234.5) == "1.234,5")
+  }
 }
