@@ -184,6 +184,23 @@ import Testing
     // The ten communes left empty are rows with every required figure missing.
     #expect(table.rows.count == 17)
     #expect(r.findings.filter { $0.code == "missing-cell" }.count == 10 * 4)
+    // The template's own instructions sheet lists every form's codes: no form, no note.
+    #expect(r.findings.filter { $0.code == "no-form" }.isEmpty)
+  }
+
+  /// A department's template: its instructions sheet, whose rows list the nomination
+  /// form's field titles, is not read as a nomination table.
+  @Test func aDepartmentsTemplateHasNoFindingOnItsInstructions() throws {
+    let m = try MovementDefinition.shipped()
+    var writer = TemplateWriter(movement: m)
+    writer.fill = { form, _, field in form == "THONG_TIN" && field == "nam_bao_cao" ? .number(2017) : nil }
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("mau-SNV-\(UUID().uuidString).xlsx").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    _ = try writer.write(unit: m.registry.unit(code: "SNV"), category: "SO_NGANH", to: path, created: 0)
+    let r = SubmissionValidator(movement: m).validate(path: path)
+    #expect(r.unit?.code == "SNV")
+    #expect(r.findings.map(\.code) == [])
+    #expect(!r.tables.contains { $0.sheet == "Hướng dẫn" })
   }
 }
 

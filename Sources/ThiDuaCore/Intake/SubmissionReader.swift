@@ -12,6 +12,9 @@ public struct IntakeResult: Sendable {
     /// The year the sheet's own title states when it differs from the file's: its forms
     /// are another year's (last year's table kept on a hidden sheet) and are not used.
     public var otherYear: Int?
+    /// The instructions sheet of a thidua template: it lists the forms' fields, holds no
+    /// form and is no finding.
+    public var isInstructions = false
   }
 
   public var file: String
@@ -52,6 +55,8 @@ public struct SubmissionReader: Sendable {
   let identifier: UnitIdentifier
   /// One reader per key-value form, in form-name order.
   private let keyValueReaders: [KeyValueReader]
+  /// Each form's field codes, for recognising a template's instructions sheet.
+  private let codesByForm: [Set<String>]
 
   public init(movement: MovementDefinition) {
     self.movement = movement
@@ -61,6 +66,21 @@ public struct SubmissionReader: Sendable {
     let codes = Set(forms.flatMap { $0.fields.map(\.name) })
     keyValueReaders = forms.filter { $0.layout == .keyValue }.map {
       KeyValueReader(form: $0, vocabulary: movement.vocabulary, knownCodes: codes)
+    }
+    codesByForm = forms.map { Set($0.fields.map(\.name)) }.filter { $0.count >= 3 }
+  }
+
+  /// Whether `grid` lists the field codes of two forms or more down one column
+  /// (`templateCodeShare` of each), as the instructions sheet of a thidua template does:
+  /// a key-value form's own sheet lists one form's, and no clerk types codes so.
+  func isInstructions(_ grid: SheetGrid) -> Bool {
+    var byColumn: [Int: Set<String>] = [:]
+    for (address, cell) in grid.cells {
+      if case .text(let t) = cell.value { byColumn[address.column, default: []].insert(t) }
+    }
+    let share = vocabulary.limits.templateCodeShare
+    return byColumn.values.contains { texts in
+      codesByForm.filter { codes in Double(codes.intersection(texts).count) >= Double(codes.count) * share }.count >= 2
     }
   }
 
@@ -87,6 +107,10 @@ public struct SubmissionReader: Sendable {
       result.sheets.append(IntakeResult.SheetForms(grid: grid))
       guard grid.lastRow > 0 else { continue }
       let hidden = sheet.state != .visible
+      if isInstructions(grid) {
+        result.sheets[index].isInstructions = true
+        continue
+      }
       let titles = detector.titles(grid)
       if let header = detector.firstHeader(grid, titles: titles) {
         firstHeaders[index] = header
@@ -108,7 +132,7 @@ public struct SubmissionReader: Sendable {
     // Second pass: every table, its rows sorted knowing the sender; key-value forms.
     for index in result.sheets.indices {
       let grid = result.sheets[index].grid
-      guard grid.lastRow > 0 else { continue }
+      guard grid.lastRow > 0, !result.sheets[index].isInstructions else { continue }
       if let header = firstHeaders[index], let titles = titleCells[index] {
         result.sheets[index].tables = detector.detectAll(
           grid, first: header, titles: titles, sender: result.unit, registry: identifier)
