@@ -188,6 +188,17 @@ import Testing
     #expect(r.findings.filter { $0.code == "no-form" }.isEmpty)
   }
 
+  /// A list value typed more precisely, or without its little words, is the value; a
+  /// different value that starts alike is not.
+  @Test func listValuesAsClerksTypeThem() throws {
+    let stop = try MovementDefinition.shipped().vocabulary.stopWords
+    #expect(FormChecks.names("Giấy khen của Chủ tịch UBND huyện", "Giấy khen", stop))
+    #expect(FormChecks.names("Bằng khen Chủ tịch UBND tỉnh", "Bằng khen của Chủ tịch UBND tỉnh", stop))
+    #expect(FormChecks.names("DAT", "Đạt", stop))
+    #expect(!FormChecks.names("Đạt một phần", "Đạt", stop))
+    #expect(!FormChecks.names("Không đạt", "Đạt", stop))
+  }
+
   /// A department's template: its instructions sheet, whose rows list the nomination
   /// form's field titles, is not read as a nomination table.
   @Test func aDepartmentsTemplateHasNoFindingOnItsInstructions() throws {

@@ -24,18 +24,30 @@ struct HeaderBlock: Sendable {
     }
     // A parent typed over the first of its columns only (a CSV, a sheet without merges)
     // spans the empty cells right of it that have titles below, up to a long title that
-    // stands alone in the bottom row (`Chỉ tiêu giảm tỷ lệ hộ nghèo được giao`). Lower
-    // rows first, so that a middle row's parents are known when the top row's are read.
+    // stands alone in the bottom row (`Chỉ tiêu giảm tỷ lệ hộ nghèo được giao`) — unless
+    // a short child follows it under the same parent (`Thoát nghèo | Tỷ lệ hộ thoát
+    // nghèo % | Tái nghèo` under `Diễn biến trong năm`). Lower rows first, so that a
+    // middle row's parents are known when the top row's are read.
     var spans: [CellAddress: Int] = [:]
     var coveredBy: [CellAddress: CellAddress] = [:]
     for row in rows.reversed() where row < rows.upperBound {
       for (anchor, span) in anchorsByRow[row]! where span == 1 {
+        func opens(_ column: Int) -> Bool {
+          Self.isOpen(grid, row, column, coveredBy)
+            && !Self.startsParent(grid, above: row, column, of: anchor.column, in: rows, titles)
+            && ((row + 1)...rows.upperBound).contains(where: { Self.hasTitle(grid, $0, column, titles) })
+        }
+        func alone(_ column: Int) -> Bool { Self.standsAlone(grid, below: row, column, in: rows, titles, coveredBy) }
+        func childFollows(_ column: Int) -> Bool {
+          var next = column + 1
+          while opens(next) {
+            if !alone(next) { return true }
+            next += 1
+          }
+          return false
+        }
         var column = anchor.column + 1
-        while Self.isOpen(grid, row, column, coveredBy),
-          !Self.startsParent(grid, above: row, column, of: anchor.column, in: rows, titles),
-          ((row + 1)...rows.upperBound).contains(where: { Self.hasTitle(grid, $0, column, titles) }),
-          !Self.standsAlone(grid, below: row, column, in: rows, titles, coveredBy)
-        {
+        while opens(column), !alone(column) || childFollows(column) {
           coveredBy[CellAddress(row: row, column: column)] = anchor
           column += 1
         }

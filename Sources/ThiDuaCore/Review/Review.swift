@@ -76,7 +76,7 @@ public struct Review: Sendable {
 
   /// Findings that need last year's table join the report of the file they point at.
   private func addCrossYearFindings(_ received: inout [ReceivedFile], _ submissions: [Submission]) {
-    let findings = CrossYearChecks(vocabulary: movement.vocabulary).findings(submissions)
+    let findings = CrossYearChecks(identifier: UnitIdentifier(movement: movement)).findings(submissions)
     guard !findings.isEmpty else { return }
     for i in received.indices {
       let mine = findings.filter { $0.location.file == received[i].file.name }

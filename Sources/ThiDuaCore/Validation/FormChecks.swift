@@ -72,7 +72,7 @@ struct FormChecks {
           numbers[row, default: [:]][code] = n
         case .enum:
           if case .text(let t) = value, let allowed = field.constraints?.enum,
-            !allowed.contains(where: { TextFolding.fold($0) == TextFolding.fold(t) })
+            !allowed.contains(where: { Self.names(t, $0, movement.vocabulary.stopWords) })
           {
             findings.append(
               finding(
@@ -88,6 +88,8 @@ struct FormChecks {
       scaleFractionRates(&numbers)
       findings += povertyRules(numbers)
     }
+    // A `whenBlank` field's blank is its value in the outputs too (DOMAIN: relapsed and
+    // new poor households are 0 when blank).
     func values(_ row: Int) -> [String: CellValue] {
       var values: [String: CellValue] = [:]
       for (column, code) in table.columns {
@@ -104,6 +106,19 @@ struct FormChecks {
       table.columns.reduce(into: [String: CellAddress]()) { $0[$1.value] = CellAddress(row: row, column: $1.key) }
     }
     return (findings, table.dataRows.map(values), cells, table.totalRow.map(values))
+  }
+
+  /// Whether `text` names the list value `allowed`: the same words but for little words
+  /// (`của`), with or without diacritics, or the value made more precise by a phrase
+  /// that starts with a little word (`Giấy khen của Chủ tịch UBND huyện` is a `Giấy
+  /// khen`; `Đạt một phần` is no `Đạt`).
+  static func names(_ text: String, _ allowed: String, _ stopWords: Set<String>) -> Bool {
+    let typed = TextFolding.fold(text).split(separator: " ").map(String.init)
+    let value = TextFolding.fold(allowed).split(separator: " ").map(String.init)
+    let content = { (words: [String]) in words.filter { !stopWords.contains($0) } }
+    if !value.isEmpty, content(typed) == content(value) { return true }
+    return !value.isEmpty && typed.count > value.count && typed.starts(with: value)
+      && stopWords.contains(typed[value.count])
   }
 
   /// The cell as a number of the field's type, or a finding.

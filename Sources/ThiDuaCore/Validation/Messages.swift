@@ -6,8 +6,8 @@ public import SheetIO
 public enum Messages {
   static let templates: [String: (vi: String, en: String)] = [
     "no-form": (
-      "Trang '{sheet}' không có biểu mẫu nào nhận ra được: {reason}.",
-      "Sheet '{sheet}' holds no form thidua recognises: {reason}."
+      "Trang '{sheet}' không có biểu mẫu nào nhận ra được: không dòng tiêu đề cột nào khớp với một biểu mẫu.",
+      "Sheet '{sheet}' holds no form thidua recognises: no row of column titles matches a form."
     ),
     "unknown-unit": (
       "Không xác định được đơn vị gửi báo cáo{seen}; hãy ghi 'Đơn vị: <tên đơn vị>' ở đầu biểu.",
