@@ -16,6 +16,8 @@ extension Thidua {
     @Option(help: "A unit category, such as HUYEN or XA.") var category: String?
     @Option(help: "Output folder.") var out: String = "out/mau"
     @Option(help: "Folder with a movement definition (default: the shipped Plan 5201).") var movement: String?
+    @Option(help: "The year reported on: typed in the templates' year cells and in their file names.")
+    var year: Int?
     @Option(help: "Creation time stamp, seconds since 1970 (default: SOURCE_DATE_EPOCH, else the plan's date).")
     var created: Int?
     @OptionGroup var common: CommonOptions
@@ -32,17 +34,24 @@ extension Thidua {
           created ?? ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
           ?? definition.planDate
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        let writer = TemplateWriter(movement: definition)
+        if let year, !definition.years.contains(year) {
+          throw ValidationError(
+            (vi ? "Năm \(year) không thuộc phong trào: " : "\(year) is not a year of the movement: ")
+              + definition.years.map(String.init).joined(separator: ", "))
+        }
+        var writer = TemplateWriter(movement: definition)
+        writer.year = year
+        let suffix = year.map { "-\($0)" } ?? ""
         var jobs: [(RegistryUnit?, String, String)] = []
         if let code = unit {
           guard let found = definition.registry.unit(code: code) else { throw MovementError.unknownUnit(code) }
-          jobs.append((found, found.category, "mau-\(fileStem(found.code)).xlsx"))
+          jobs.append((found, found.category, "mau-\(fileStem(found.code))\(suffix).xlsx"))
         } else if let category {
           _ = try definition.forms(forCategory: category)
-          jobs.append((nil, category, "mau-\(category).xlsx"))
+          jobs.append((nil, category, "mau-\(category)\(suffix).xlsx"))
         } else {
           for u in definition.registry.units where definition.formsByCategory[u.category] != nil {
-            jobs.append((u, u.category, "mau-\(fileStem(u.code)).xlsx"))
+            jobs.append((u, u.category, "mau-\(fileStem(u.code))\(suffix).xlsx"))
           }
         }
         for (u, cat, name) in jobs {

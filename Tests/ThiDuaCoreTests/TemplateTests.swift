@@ -125,7 +125,35 @@ import Testing
       """
     let (status, text) = try runPython(script, path)
     #expect(status == 0)
-    #expect(text.contains("True False True True ['decimal', 'whole']"), "\(text)")
+    #expect(text.contains("True False True True ['decimal', 'list', 'whole']"), "\(text)")
     #expect(text.contains("'_thidua_CHI_TIEU_fields'") && text.contains("'_thidua_THONG_TIN_year'"), "\(text)")
+  }
+
+  /// A template names itself: the movement, the unit and the layout version in a custom
+  /// property, and the cells of unit and year in defined names.
+  @Test func aTemplateCarriesItsIdentity() throws {
+    let m = try MovementDefinition.shipped()
+    let folder = try Self.temporary()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("mau-504-2017.xlsx").path
+    var writer = TemplateWriter(movement: m)
+    writer.year = 2017
+    _ = try writer.write(unit: m.registry.unit(code: "504"), category: "HUYEN", to: path, created: 0)
+    let book = try XLSXWorkbook(path: path)
+    #expect(book.customProperties["thidua-template"] == "KH-5201-2017/504/1")
+    let markers = TemplateMarkers(definedNames: book.definedNames, properties: book.customProperties)
+    #expect(markers.templateUnit == "504")
+    #expect(markers.unitCells.contains(.init(sheet: "Chỉ tiêu giảm nghèo", cell: CellAddress("B3")!)))
+    #expect(markers.yearCells.count == 4)
+    let r = SubmissionValidator(movement: m).validate(path: path)
+    #expect(r.unit?.code == "504" && r.year == 2017)
+  }
+
+  @Test(arguments: [
+    ("='Chỉ tiêu giảm nghèo'!$B$3", "Chỉ tiêu giảm nghèo", "B3"), ("'It''s'!$D$8:$D$21", "It's", "D8"),
+    ("Sheet1!A1", "Sheet1", "A1"),
+  ])
+  func definedNamesPointAtTheirFirstCell(_ reference: String, _ sheet: String, _ cell: String) {
+    #expect(TemplateMarkers.place(reference) == .init(sheet: sheet, cell: CellAddress(cell)!))
   }
 }

@@ -188,6 +188,46 @@ import Testing
     #expect(r.findings.filter { $0.code == "no-form" }.isEmpty)
   }
 
+  /// A template's marked cells decide unit and year over its notes (a period such as
+  /// `giai đoạn 2016–2020`); a code
+  /// other than the template's, and an empty year cell, are findings at their cells.
+  @Test func markedCellsDecideAndDisagreementsAreFindings() throws {
+    let m = try MovementDefinition.shipped()
+    func write(unitCode: String, year: CellValue) throws -> FileReport {
+      let path = FileManager.default.temporaryDirectory.appendingPathComponent("mau-\(UUID().uuidString).xlsx").path
+      defer { try? FileManager.default.removeItem(atPath: path) }
+      let doc = try XLSXDocument(path: path, created: 0)
+      doc.customProperties["thidua-template"] = "KH-5201-2017/504/1"
+      let sheet = try doc.addSheet("Chỉ tiêu giảm nghèo")
+      let cells: [String: CellValue] = [
+        "A1": .text("BIỂU TỔNG HỢP KẾT QUẢ GIẢM NGHÈO"), "A2": .text("Đơn vị:"), "B2": .text("Huyện Tây Giang"),
+        "A3": .text("Mã đơn vị:"), "B3": .text(unitCode), "A4": .text("Năm báo cáo:"), "B4": year,
+        "A5": .text("Phong trào giai đoạn 2016–2020"),
+      ]
+      for (address, value) in cells where !value.isEmpty { try sheet.write(value, at: CellAddress(address)!) }
+      // Five of the form's codes left (columns deleted): the marked row still decides.
+      let codes = ["ten_dia_ban", "tong_so_ho", "ho_ngheo_dau_nam", "ho_thoat_ngheo", "ho_ngheo_cuoi_nam"]
+      for (i, code) in codes.enumerated() {
+        try sheet.writeText(code, at: CellAddress(row: 7, column: i + 1))
+        try sheet.write(
+          i == 0 ? .text("Xã Ga Ri") : .number([0, 900, 120, 20, 100][i]), at: CellAddress(row: 8, column: i + 1))
+      }
+      try doc.defineName("_thidua_CHI_TIEU_unit", refersTo: "='Chỉ tiêu giảm nghèo'!$B$3")
+      try doc.defineName("_thidua_CHI_TIEU_year", refersTo: "='Chỉ tiêu giảm nghèo'!$B$4")
+      try doc.defineName("_thidua_CHI_TIEU_fields", refersTo: "='Chỉ tiêu giảm nghèo'!$A$7:$E$7")
+      try doc.save()
+      return SubmissionValidator(movement: m).validate(path: path)
+    }
+    let clean = try write(unitCode: "504", year: .number(2017))
+    #expect(clean.unit?.code == "504" && clean.year == 2017)
+    #expect(clean.findings.isEmpty, "\(ValidationTests.located(clean))")
+    let changed = try write(unitCode: "503", year: .empty)
+    #expect(changed.unit?.code == "503")
+    // Ga Ri is a commune of 504, not of 503.
+    #expect(
+      ValidationTests.located(changed) == ["A8 unknown-area", "B3 template-unit-changed", "B4 template-year-missing"])
+  }
+
   /// A list value typed more precisely, or without its little words, is the value; a
   /// different value that starts alike is not.
   @Test func listValuesAsClerksTypeThem() throws {

@@ -30,11 +30,17 @@ public protocol SheetSource: AnyObject {
   func fontName(styleIndex: Int) -> String?
   /// Whether a cell's style shows its number as a percentage (the cell holds a fraction).
   func isPercentStyle(_ styleIndex: Int) -> Bool
+  /// Workbook-level defined names and what they refer to, by name (.xlsx).
+  var definedNames: [String: String] { get }
+  /// Text custom document properties, by name (.xlsx).
+  var customProperties: [String: String] { get }
 }
 
 extension SheetSource {
   public func fontName(styleIndex: Int) -> String? { nil }
   public func isPercentStyle(_ styleIndex: Int) -> Bool { false }
+  public var definedNames: [String: String] { [:] }
+  public var customProperties: [String: String] { [:] }
 }
 
 extension SheetSource {

@@ -300,6 +300,11 @@ final class LibXLSXWorkbook {
     try check(workbook_define_name(handle, name, formula))
   }
 
+  /// A text custom document property (docProps/custom.xml).
+  func setCustomProperty(_ name: String, _ value: String) throws(WriteError) {
+    try check(workbook_set_custom_property_string(handle, keep(name), keep(value)))
+  }
+
   /// Calls `workbook_set_properties`. `created` pins the one time stamp libxlsxwriter
   /// writes (docProps/core.xml); its zip entries are always dated 1980-01-01.
   func setProperties(_ p: DocumentProperties, created: Int) throws(WriteError) {

@@ -19,6 +19,8 @@ public final class XLSXDocument {
   private var namer = SheetNamer()
   private var saved = false
   public var properties = DocumentProperties()
+  /// Text custom properties (docProps/custom.xml), written in name order.
+  public var customProperties: [String: String] = [:]
   /// Seconds since 1970 written as the creation time: the caller's `created`, else
   /// `SOURCE_DATE_EPOCH`, else now.
   public let created: Int
@@ -62,6 +64,7 @@ public final class XLSXDocument {
   /// Writes the workbook and moves it into place.
   public func save() throws(WriteError) {
     try book.setProperties(properties, created: created)
+    for (name, value) in customProperties.sorted(by: { $0.key < $1.key }) { try book.setCustomProperty(name, value) }
     do {
       try book.close()
     } catch {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An open .xlsx workbook: its sheets in workbook order, and readers for their rows.
 ///
 /// Opening reads only the small parts (relationships, workbook, styles); shared strings
@@ -9,6 +11,11 @@ public final class XLSXWorkbook {
   public let sheets: [SheetInfo]
   /// True when the workbook counts dates from 1904 (`<workbookPr date1904="1">`).
   public let uses1904: Bool
+  /// Workbook-level defined names and what they refer to (`'Biểu 01'!$B$3`), by name.
+  public let definedNames: [String: String]
+  /// Text custom document properties (docProps/custom.xml), by name; empty when the
+  /// part is missing or cannot be read, since nothing else depends on it.
+  public let customProperties: [String: String]
 
   private let archive: ZipArchive
   private let styles: XLSXStyles
@@ -35,6 +42,13 @@ public final class XLSXWorkbook {
     let workbook = try XLSXWorkbook.tree(archive, workbookPart, limits)
     let relations = try XLSXWorkbook.relationships(of: workbookPart, in: archive, limits)
     uses1904 = ["1", "true"].contains(workbook.child("workbookPr")?["date1904"] ?? "")
+    var names: [String: String] = [:]
+    for defined in workbook.child("definedNames")?.children("definedName") ?? []
+    where defined["localSheetId"] == nil {
+      if let name = defined["name"] { names[name] = defined.text.trimmingCharacters(in: .whitespacesAndNewlines) }
+    }
+    definedNames = names
+    customProperties = XLSXWorkbook.customProperties(archive, limits)
 
     var found: [SheetInfo] = []
     for (i, sheet) in (workbook.child("sheets")?.children("sheet") ?? []).enumerated() {
@@ -112,6 +126,23 @@ public final class XLSXWorkbook {
     }
     if archive.stat("xl/workbook.xml") != nil { return "xl/workbook.xml" }
     throw .missingPart(Location(file: archive.path), part: "xl/workbook.xml")
+  }
+
+  /// docProps/custom.xml, found through the package relationships: each `property` with
+  /// a text value (`vt:lpwstr`).
+  private static func customProperties(_ archive: ZipArchive, _ limits: ReadLimits) -> [String: String] {
+    guard archive.stat("_rels/.rels") != nil, let rels = try? tree(archive, "_rels/.rels", limits),
+      let target = rels.children("Relationship").first(where: {
+        ($0["Type"] ?? "").hasSuffix("/custom-properties")
+      })?["Target"]
+    else { return [:] }
+    let part = resolve(target, from: "")
+    guard archive.stat(part) != nil, let custom = try? tree(archive, part, limits) else { return [:] }
+    var found: [String: String] = [:]
+    for property in custom.children("property") {
+      if let name = property["name"], let value = property.child("lpwstr")?.text { found[name] = value }
+    }
+    return found
   }
 
   private static func relationships(

@@ -3,9 +3,10 @@ import SheetIO
 extension SubmissionReader {
   /// The file's year from every line, header and field that states one; then each
   /// sheet's own, so that a sheet of another year (last year's table) is set aside.
-  func decideYear(_ lines: [TitleLine], _ result: inout IntakeResult) {
+  func decideYear(_ lines: [TitleLine], markers: TemplateMarkers, _ result: inout IntakeResult) {
     let finder = YearFinder(vocabulary: vocabulary)
-    var evidence = lines.flatMap { finder.evidence(in: $0, file: result.file) }
+    let template = templateYearEvidence(markers, &result)
+    var evidence = template.evidence + lines.flatMap { finder.evidence(in: $0, file: result.file) }
     for sheet in result.sheets {
       let grid = sheet.grid
       let hidden = grid.sheet.state != .visible
@@ -59,6 +60,10 @@ extension SubmissionReader {
     result.year = decision.year
     result.yearEvidence = decision.evidence
     result.yearConflict = decision.conflict
+    let statedInForm = evidence.contains {
+      ["report-year-field", "report-year-label"].contains($0.rule) && $0.value == decision.year.map(String.init)
+    }
+    if let missing = template.missing, !statedInForm { result.findings.append(missing) }
     guard let fileYear = decision.year else { return }
     for index in result.sheets.indices
     where !result.sheets[index].tables.isEmpty || result.sheets[index].keyValue != nil {

@@ -96,6 +96,7 @@ public struct SubmissionReader: Sendable {
       result.findings.append(Finding(readError: error.relocated(file: name)))
       return result
     }
+    let markers = TemplateMarkers(definedNames: source.definedNames, properties: source.customProperties)
     // First pass: each sheet's first header, and the lines around it.
     var firstHeaders: [Int: DetectedTable] = [:]
     var titleCells: [Int: TitleCells] = [:]
@@ -112,7 +113,7 @@ public struct SubmissionReader: Sendable {
         continue
       }
       let titles = detector.titles(grid)
-      if let header = detector.firstHeader(grid, titles: titles) {
+      if let header = detector.firstHeader(grid, titles: titles, codeRow: markers.codeRows[sheet.name]) {
         firstHeaders[index] = header
         titleCells[index] = titles
         lines += TitleLine.lines(
@@ -128,7 +129,7 @@ public struct SubmissionReader: Sendable {
       }
     }
     lines.append(TitleLine.fileName(name))
-    decideSender(lines, areaNames: areaNames, &result)
+    if !decideTemplateUnit(markers, &result) { decideSender(lines, areaNames: areaNames, &result) }
     // Second pass: every table, its rows sorted knowing the sender; key-value forms.
     for index in result.sheets.indices {
       let grid = result.sheets[index].grid
@@ -148,7 +149,8 @@ public struct SubmissionReader: Sendable {
     // A file without a form sends nothing: its lines name no sender.
     if !result.sheets.contains(where: { !$0.tables.isEmpty || $0.keyValue != nil }) { result.unit = nil }
     decideReportDate(&result)
-    decideYear(lines + Self.linesBelowTables(result.sheets), &result)
+    decideYear(lines + Self.linesBelowTables(result.sheets), markers: markers, &result)
+    checkTemplateFields(markers, &result)
     return result
   }
 

@@ -56,8 +56,23 @@ public struct TableDetector: Sendable {
 
   /// The first header on the sheet (a template's code row, else the best match from the
   /// top), before its rows are sorted: it tells where the title lines end.
-  func firstHeader(_ grid: SheetGrid, titles: TitleCells) -> DetectedTable? {
-    templateTable(grid) ?? bestHeader(grid, from: 1, titles: titles)
+  /// `codeRow`: the row a template's defined name marks as the form's field codes.
+  func firstHeader(_ grid: SheetGrid, titles: TitleCells, codeRow: (form: String, row: Int)? = nil) -> DetectedTable? {
+    codeRow.flatMap { markedTable(grid, $0) } ?? templateTable(grid) ?? bestHeader(grid, from: 1, titles: titles)
+  }
+
+  /// The table a template's marker names: its row of field codes decides the columns,
+  /// even when columns were deleted, as long as `minimumFields` codes are left.
+  private func markedTable(_ grid: SheetGrid, _ mark: (form: String, row: Int)) -> DetectedTable? {
+    guard let form = forms.first(where: { $0.name == mark.form }) else { return nil }
+    let codes = Set(form.fields.map(\.name))
+    var columns: [Int: String] = [:]
+    for cell in grid.cells(inRow: mark.row) {
+      if case .text(let t) = cell.value, codes.contains(t) { columns[cell.address.column] = t }
+    }
+    guard columns.count >= vocabulary.limits.minimumFields else { return nil }
+    return DetectedTable(
+      form: form, headerRows: max(1, mark.row - 1)...mark.row, columns: columns, dataRows: [], fromTemplate: true)
   }
 
   /// Every table on the sheet, top to bottom, starting with `first`: after one table's

@@ -7,11 +7,14 @@ public import SheetIO
 /// Each form sheet records its field codes in a hidden row (a hidden column for
 /// key-value forms) named `_thidua_<FORM>_fields`, so re-import is exact even when
 /// people retitle columns; unit code and year cells are named `_thidua_<FORM>_unit` and
-/// `_thidua_<FORM>_year`.
+/// `_thidua_<FORM>_year`, and the custom property `thidua-template` names the movement,
+/// the unit and the layout's version (`TemplateMarkers` reads them back).
 public struct TemplateWriter {
   public let movement: MovementDefinition
   /// Empty input rows under a form without pre-listed areas.
   public var blankRows = 20
+  /// The year the template is for: typed in every year cell, in the file name.
+  public var year: Int?
   /// Values to put in input cells, for tests and examples: (form, data row 0…, field).
   public var fill: ((String, Int, String) -> CellValue?)?
 
@@ -31,6 +34,8 @@ public struct TemplateWriter {
     doc.properties.title = "Mẫu báo cáo – " + (unit?.name ?? category)
     doc.properties.subject = movement.title
     doc.properties.comments = movement.plan
+    doc.customProperties[TemplateMarkers.property] = TemplateMarkers.identity(
+      movement: movement.code, unit: unit?.code ?? category)
     let guide = try doc.addSheet("Hướng dẫn")
     var sheetNames: [String] = []
     for form in forms {
@@ -64,12 +69,14 @@ public struct TemplateWriter {
       unit.map { .text($0.name) } ?? .empty, at: CellAddress(row: 2, column: 2), style: unit == nil ? open : known)
     try sheet.write(
       unit.map { .text($0.code) } ?? .empty, at: CellAddress(row: 3, column: 2), style: unit == nil ? open : known)
-    let year = fill?(form.name, -1, "nam_bao_cao") ?? .empty
+    let year = self.year.map { .number(Double($0)) } ?? fill?(form.name, -1, "nam_bao_cao") ?? .empty
     try sheet.write(year, at: CellAddress(row: 4, column: 2), style: TemplateStyles.input(.integer))
+    let years = movement.years.map(String.init)
     try sheet.validate(
       CellRange(first: CellAddress(row: 4, column: 2), last: CellAddress(row: 4, column: 2)),
       ValidationRule(
-        .wholeNumber(min: 2016, max: 2030), errorTitle: "Năm báo cáo", errorMessage: "Nhập năm, ví dụ 2017."))
+        .list(years), errorTitle: "Năm báo cáo",
+        errorMessage: "Chọn một năm của phong trào: \(years.joined(separator: ", "))."))
     try sheet.writeText(
       "Nhập số liệu vào các ô có viền; không sửa dòng tiêu đề. " + (form.description ?? ""),
       at: CellAddress(row: 5, column: 1), style: TemplateStyles.note)
@@ -95,10 +102,11 @@ public struct TemplateWriter {
       try sheet.writeText(field.name, at: CellAddress(row: Layout.fieldCodeRow, column: column))
       for r in 0..<rowCount {
         let address = CellAddress(row: firstData + r, column: column)
-        var value = fill?(form.name, r, field.name) ?? .empty
-        if r < areas.count, field.name == "ten_dia_ban" { value = .text(areas[r].name) }
-        if r < areas.count, field.name == "ma_dia_ban" { value = .text(areas[r].code) }
-        try sheet.write(value, at: address, style: TemplateStyles.input(field.type))
+        // The registry's own areas are written and locked: the unit fills figures, not names.
+        let known = r < areas.count ? knownArea(areas[r], field: field.name) : nil
+        let value = known ?? fill?(form.name, r, field.name) ?? .empty
+        try sheet.write(
+          value, at: address, style: known == nil ? TemplateStyles.input(field.type) : TemplateStyles.lockedCell)
       }
       if let rule = validation(field) {
         try sheet.validate(
@@ -118,6 +126,14 @@ public struct TemplateWriter {
     try finish(sheet, landscape: columns > 6)
   }
 
+  private func knownArea(_ area: RegistryUnit, field: String) -> CellValue? {
+    switch field {
+    case "ten_dia_ban": .text(area.name)
+    case "ma_dia_ban": .text(area.code)
+    default: nil
+    }
+  }
+
   private func writeKeyValue(_ form: FormSchema, unit: RegistryUnit?, on sheet: SheetWriter, in doc: XLSXDocument)
     throws
   {
@@ -129,7 +145,8 @@ public struct TemplateWriter {
       let row = Layout.firstDataRow + i
       try sheet.writeText(
         headerTitle(field, withUnit: false), at: CellAddress(row: row, column: 1), style: TemplateStyles.lockedCell)
-      let value = fill?(form.name, 0, field.name) ?? .empty
+      let given = field.name == "nam_bao_cao" ? year.map { CellValue.number(Double($0)) } : nil
+      let value = given ?? fill?(form.name, 0, field.name) ?? .empty
       try sheet.write(value, at: CellAddress(row: row, column: 2), style: TemplateStyles.input(field.type))
       try sheet.writeText(field.unit ?? "", at: CellAddress(row: row, column: 3), style: TemplateStyles.lockedCell)
       try sheet.writeText(field.name, at: CellAddress(row: row, column: 4))

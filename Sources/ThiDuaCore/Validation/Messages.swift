@@ -29,6 +29,18 @@ public enum Messages {
       "Tệp ghi hai năm báo cáo khác nhau: {expected} (được dùng) và {seen} ở ô {cell} trang '{sheet}'; hãy sửa cho thống nhất.",
       "The file states two reporting years: {expected} (used) and {seen} in cell {cell} of '{sheet}'; make them agree."
     ),
+    "template-unit-changed": (
+      "Ô {cell} trang '{sheet}' của mẫu ghi mã đơn vị '{seen}', khác mã của mẫu ({expected}) hoặc không có trong danh mục; hãy kiểm tra mã đơn vị.",
+      "Cell {cell} of '{sheet}' of the template holds the unit code '{seen}', not the template's ({expected}) or not in the registry; check the unit code."
+    ),
+    "template-year-missing": (
+      "Ô năm báo cáo {cell} trang '{sheet}' của mẫu chưa ghi một năm của phong trào{seen_part}; hãy ghi năm báo cáo (ví dụ 2017).",
+      "The template's year cell {cell} of '{sheet}' holds no year of the movement{seen_part}; type the reporting year (for example 2017)."
+    ),
+    "template-fields-changed": (
+      "Trang '{sheet}' của mẫu đã bị sửa dòng mã trường (ẩn), nên số liệu được đọc theo tiêu đề cột; hãy dùng mẫu mới, không sửa dòng tiêu đề.",
+      "The hidden field-code row of the template's sheet '{sheet}' was changed, so its figures were read by their column titles; use a fresh template and leave the header rows as they are."
+    ),
     "other-year-sheet": (
       "Trang '{sheet}' là số liệu năm {seen}, không phải năm {expected} của tệp: không dùng trang này.",
       "Sheet '{sheet}' holds figures of {seen}, not of the file's {expected}: it is not used."
@@ -115,6 +127,7 @@ public enum Messages {
         if let v = values[key], let n = Double(v) { values[key] = VietnameseNumber.text(n) }
       }
     }
+    values["seen_part"] = values["seen"].flatMap { $0.isEmpty ? nil : " ('\($0)')" } ?? ""
     values["sheet"] = values["sheet"] ?? finding.location.sheet ?? ""
     values["cell"] = values["cell"] ?? finding.location.cell?.description ?? ""
     for (key, value) in values { text = text.replacingOccurrences(of: "{\(key)}", with: value) }

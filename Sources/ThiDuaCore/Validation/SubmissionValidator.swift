@@ -112,7 +112,10 @@ public struct SubmissionValidator: Sendable {
             location: outcome.sources.first ?? Location(file: name), values: ["criterion": outcome.id]))
       }
     }
-    if report.year == nil && !report.tables.isEmpty {
+    // A template's empty year cell already says where the year goes.
+    if report.year == nil && !report.tables.isEmpty
+      && !report.findings.contains(where: { $0.code == "template-year-missing" })
+    {
       report.findings.append(Finding(code: "unknown-year", severity: .warning, location: Location(file: name)))
     }
     if let late = lateSubmission(report) { report.findings.append(late) }
