@@ -64,7 +64,7 @@ struct InspectReport: Encodable {
     let vi = language == .vi
     var lines = ["\(file) (\(vi ? "hệ ngày" : "date system") \(dateSystem))"]
     if let text {
-      let percent = Int((text.confidence * 100).rounded())
+      let percent = WholeNumber.clamped(text.confidence * 100, to: 0...100, rounding: .toNearestOrAwayFromZero)
       lines.append(
         vi
           ? "bảng mã \(text.encoding) (độ tin cậy \(percent) %: \(text.evidence)), dấu phân cách \(text.delimiter)"

@@ -56,11 +56,15 @@ import Testing
     return SubmissionValidator(movement: m).validate(path: path)
   }
 
-  /// A count typed as `1e19` is a finding at its cell, never a trap when the rule prints it.
-  @Test func aCountPastInt64IsReadAndPrinted() throws {
+  /// A count typed as `1e19` is a finding at its cell, and no criterion is decided from it.
+  @Test func aCountPastInt64IsAFindingNotAFigure() throws {
     let r = try Self.evaluate(evidenceFor: "Báo cáo 12/BC-UBND", reportsOnTime: 1e19)
+    let found = r.findings.filter { $0.code == "value-out-of-range" }
+    #expect(found.count == 1)
+    #expect(found.first?.values["seen"] == "1e+19")
+    #expect(found.first?.location.cell?.column == 2)
     let b2 = r.criteria.first { $0.id == "b2" }
-    #expect(b2?.values["reports"] == "1e+19/4")
+    #expect(b2?.values["reports"] == nil)
   }
 
   @Test func districtCriteriaAreDecidedWithTheirReasons() throws {

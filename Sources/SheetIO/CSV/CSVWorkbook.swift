@@ -67,7 +67,8 @@ public final class CSVWorkbook: SheetSource {
         ReadNote(
           code: "weak-encoding-evidence", cell: nil,
           detail:
-            "\(detection.encoding.rawValue) (\(Int((detection.confidence * 100).rounded())) %): \(detection.evidence)"))
+            "\(detection.encoding.rawValue) (\(WholeNumber.clamped(detection.confidence * 100, to: 0...100, rounding: .toNearestOrAwayFromZero)) %): \(detection.evidence)"
+        ))
     }
     return reader
   }

@@ -15,7 +15,7 @@ public enum CanonicalCSV {
 
   public static func numberText(_ n: Double) -> String {
     // Whole numbers below 10^15 print the same as integers, and faster; -0 keeps its sign.
-    if n == n.rounded(.towardZero), abs(n) < 1e15, n != 0 || n.sign == .plus { return String(Int(n)) }
+    if abs(n) < 1e15, n != 0 || n.sign == .plus, let whole = WholeNumber.exact(n) { return String(whole) }
     let s = n.description
     return s.hasSuffix(".0") ? String(s.dropLast(2)) : s
   }
@@ -24,8 +24,8 @@ public enum CanonicalCSV {
   /// dates are written digit by digit, the hot path of `thidua convert`.
   static func appendField(_ value: CellValue, to bytes: inout [UInt8]) {
     switch value {
-    case .number(let n) where n == n.rounded(.towardZero) && abs(n) < 1e15 && (n != 0 || n.sign == .plus):
-      appendDigits(Int(n), to: &bytes)
+    case .number(let n) where abs(n) < 1e15 && (n != 0 || n.sign == .plus) && WholeNumber.exact(n) != nil:
+      appendDigits(WholeNumber.exact(n) ?? 0, to: &bytes)
     case .date(let d):
       d.appendISOText(to: &bytes)
     case .boolean(let b):

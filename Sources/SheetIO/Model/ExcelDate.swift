@@ -35,8 +35,8 @@ public struct ExcelDate: Hashable, Sendable {
     // the seconds of 1e300 would trap.
     var seconds = (min(max(serial, 0), uses1904 ? 2_957_003.99999 : 2_958_465.99999) * 86_400).rounded()
     if !seconds.isFinite { seconds = 0 }
-    var days = Int(seconds / 86_400)
-    let secondOfDay = Int(seconds - Double(days) * 86_400)
+    var days = WholeNumber.int(seconds / 86_400) ?? 0
+    let secondOfDay = WholeNumber.int(seconds - Double(days) * 86_400) ?? 0
     let time = (secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60)
     if uses1904 {
       days += DateComponents.daysFromCivil(1904, 1, 1)

@@ -53,7 +53,8 @@ public enum EncodingDetector {
     return EncodingDetection(
       encoding: best, confidence: confidence, bomLength: 0,
       evidence: "\(score.wellFormed) of \(score.words) words with Vietnamese letters read well as \(best.rawValue)"
-        + "; next best \(scored[1].0.rawValue) \(Int((runnerUp * 100).rounded())) %")
+        + "; next best \(scored[1].0.rawValue) \(WholeNumber.clamped(runnerUp * 100, to: 0...100, rounding: .toNearestOrAwayFromZero)) %"
+    )
   }
 
   enum UTF8Validity { case ascii, valid(multiByte: Int), invalid }

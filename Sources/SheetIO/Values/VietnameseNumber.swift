@@ -170,8 +170,8 @@ extension VietnameseNumber {
     var whole: String
     var fraction: String
     if scaled < 9e15 {
-      whole = String(Int64(scaled / scale))
-      fraction = String(Int64(scaled.truncatingRemainder(dividingBy: scale)))
+      whole = String(WholeNumber.int(scaled / scale) ?? 0)
+      fraction = String(WholeNumber.int(scaled.truncatingRemainder(dividingBy: scale)) ?? 0)
       fraction = String(repeating: "0", count: max(0, fractionDigits - fraction.count)) + fraction
     } else {
       // Past 2^53 a double holds no fraction, and Int64 would trap above 9.2e18 (a

@@ -37,7 +37,7 @@ public final class XLSXDocument {
       ).path
     self.created =
       created ?? ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
-      ?? Int(Date().timeIntervalSince1970)
+      ?? WholeNumber.clamped(Date().timeIntervalSince1970, to: 0...Int.max)
     guard FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder) else {
       throw .io(path: path, reason: "no such folder")
     }

@@ -54,6 +54,21 @@ public struct FieldSchema: Codable, Hashable, Sendable {
 
   /// The bound `n` breaks, as shown in messages (`≥ 0`, `≤ 100`); nil when within
   /// range. Percentages are 0–100 unless the form says otherwise.
+  /// The values a number of the field may take, as findings print it: the form's bounds,
+  /// else ±2^53 (`WholeNumber.limit`), beyond which no figure is exact.
+  public var allowedRange: String {
+    let minimum = constraints?.minimum ?? (type == .percent ? 0 : -WholeNumber.limit)
+    let maximum = constraints?.maximum ?? (type == .percent ? 100 : WholeNumber.limit)
+    return "\(CanonicalCSV.numberText(minimum)) … \(CanonicalCSV.numberText(maximum))"
+  }
+
+  /// A number as a finding quotes it: NaN and ±INF as xsd:double writes them.
+  public static func edgeText(_ n: Double) -> String {
+    if n.isNaN { return "NaN" }
+    if n.isInfinite { return n < 0 ? "-INF" : "INF" }
+    return CanonicalCSV.numberText(n)
+  }
+
   public func rangeViolation(_ n: Double) -> String? {
     let minimum = constraints?.minimum ?? (type == .percent ? 0 : nil)
     let maximum = constraints?.maximum ?? (type == .percent ? 100 : nil)

@@ -114,7 +114,7 @@ public struct MovementDefinition: Sendable {
     guard let date = ISO8601DateFormatter().date(from: header.planDate + "T00:00:00Z") else {
       throw .unreadable(file: "movement.json", reason: "planDate is not YYYY-MM-DD")
     }
-    planDate = Int(date.timeIntervalSince1970)
+    planDate = WholeNumber.clamped(date.timeIntervalSince1970, to: Int.min...Int.max)
     years = header.years
     self.forms = forms
     formsByCategory = header.formsByCategory

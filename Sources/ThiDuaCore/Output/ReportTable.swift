@@ -31,7 +31,7 @@ struct ReportTable {
         CellRange(first: CellAddress(row: 2, column: 1), last: CellAddress(row: 2, column: max(width, 2))),
         text: subtitle, style: OutputStyles.note.with { $0.wrap = true })
       let lines = Self.lines(.text(subtitle), width: columns.reduce(0) { $0 + $1.width })
-      try sheet.setRow(2, height: Self.lineHeight * Double(lines) + 2)
+      try sheet.setRow(2, height: min(Self.lineHeight * Double(lines) + 2, Self.maxRowHeight))
     }
     for (i, column) in columns.enumerated() {
       try sheet.writeText(column.title, at: CellAddress(row: Self.headerRow, column: i + 1), style: OutputStyles.header)
@@ -43,11 +43,13 @@ struct ReportTable {
       var lines = 1
       for (c, value) in row.enumerated() where c < columns.count {
         let address = CellAddress(row: Self.firstDataRow + r, column: c + 1)
-        try sheet.write(value, at: address, style: columns[c].style)
+        try sheet.write(Self.fitted(value), at: address, style: columns[c].style)
         if columns[c].style.wrap { lines = max(lines, Self.lines(value, width: columns[c].width)) }
       }
       // libxlsxwriter cannot measure text, and not every reader fits rows on opening.
-      if lines > 1 { try sheet.setRow(Self.firstDataRow + r, height: Self.lineHeight * Double(lines) + 2) }
+      if lines > 1 {
+        try sheet.setRow(Self.firstDataRow + r, height: min(Self.lineHeight * Double(lines) + 2, Self.maxRowHeight))
+      }
     }
     let last = Self.headerRow + rows.count
     try sheet.freezePanes(at: CellAddress(row: Self.firstDataRow, column: 1))
@@ -60,13 +62,26 @@ struct ReportTable {
     return last
   }
 
+  /// The most a cell holds (32,767 UTF-16 units) and the tallest row (409 points), in
+  /// Excel's specifications and limits.
+  static let maxCellText = 32_767
+  static let maxRowHeight = 409.0
+
+  /// A text past what a cell holds, cut with a mark; CSV and JSON keep it whole.
+  static func fitted(_ value: CellValue) -> CellValue {
+    guard case .text(let text) = value, text.utf16.count > maxCellText else { return value }
+    var cut = Substring(text)
+    while cut.utf16.count > maxCellText - 2 { cut = cut.dropLast(max(1, (cut.utf16.count - maxCellText + 2) / 2)) }
+    return .text(cut + " …")
+  }
+
   /// Height of one line of 12-point Times New Roman, in points.
   static let lineHeight = 15.75
 
   /// Lines a wrapped cell needs: a column width counts about that many characters.
   static func lines(_ value: CellValue, width: Double) -> Int {
     guard case .text(let text) = value else { return 1 }
-    let perLine = max(Int(width * 0.9) - 1, 1)
+    let perLine = max(WholeNumber.clamped(width * 0.9, to: 0...10_000) - 1, 1)
     return text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { sum, line in
       sum + max(1, (line.count + perLine - 1) / perLine)
     }

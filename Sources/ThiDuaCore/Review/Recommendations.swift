@@ -53,7 +53,9 @@ struct Recommender {
       var misses: [Bilingual] = []
       var within: Bilingual?
       for rule in applicable {
-        let quota = rule.quotaShare.map { max(1, Int((Double(ranked[category] ?? 0) * $0).rounded(.down))) }
+        let quota = rule.quotaShare.map {
+          max(1, WholeNumber.clamped(Double(ranked[category] ?? 0) * $0, to: 0...Int.max, rounding: .down))
+        }
         let key = rule.form + "|" + category
         let miss = self.miss(r, rule, quota: quota, granted: granted[key])
         if let miss {

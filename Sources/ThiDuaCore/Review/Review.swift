@@ -71,7 +71,7 @@ public struct Review: Sendable {
       results: results,
       recommendations: recommendations, missing: expected.filter { !sent.contains($0.code) },
       targets: PlanTargets(movement: movement).rows(submissions, years: period, finalReview: kind == .tongKet),
-      created: latest.map { Int(($0.rounded(.down) - 25569) * 86_400) } ?? movement.planDate)
+      created: latest.flatMap { WholeNumber.int(($0.rounded(.down) - 25569) * 86_400) } ?? movement.planDate)
   }
 
   /// Findings that need last year's table join the report of the file they point at.

@@ -97,7 +97,12 @@ struct FormChecks {
           values[code] = .number(n)
         } else {
           let value = grid.value(row, column)
-          if !value.isEmpty { values[code] = value }
+          if case .number(let x) = value, !WholeNumber.inRange(x) {
+            // Kept as typed for the outputs, but as text: no later sum or score takes it.
+            values[code] = .text(CanonicalCSV.numberText(x))
+          } else if !value.isEmpty {
+            values[code] = value
+          }
         }
       }
       return values
@@ -159,6 +164,14 @@ struct FormChecks {
         finding(
           "type-error", .error, row: row, column: column,
           ["seen": CanonicalCSV.text(value), "expected": expected, "field": field.title]))
+      return nil
+    }
+    // NaN, infinity or past 2^53: no count, rate or amount, and no arithmetic after it.
+    guard WholeNumber.inRange(n) else {
+      findings.append(
+        finding(
+          "value-out-of-range", .error, row: row, column: column,
+          ["seen": FieldSchema.edgeText(n), "expected": field.allowedRange, "field": field.title]))
       return nil
     }
     if field.type == .integer && n != n.rounded() {

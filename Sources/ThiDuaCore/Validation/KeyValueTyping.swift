@@ -15,10 +15,11 @@ enum KeyValueTyping {
       guard !stated.value.isEmpty else { continue }
       let typed = type(stated.value, field: field, multiplier: stated.multiplier)
       if let code = typed.finding {
+        let seen = stated.value.number.map(FieldSchema.edgeText) ?? CanonicalCSV.text(stated.value)
         findings.append(
           Finding(
             code: code, severity: .error, location: Location(file: file, sheet: sheet, cell: stated.cell),
-            values: ["seen": CanonicalCSV.text(stated.value), "expected": typed.expected, "field": field.title]))
+            values: ["seen": seen, "expected": typed.expected, "field": field.title]))
       } else {
         values[field.name] = typed.value
       }
@@ -41,6 +42,7 @@ enum KeyValueTyping {
       if case .text(let t) = value, case .number(let n) = TypedText(t, numeric: true).value { number = n }
       guard let stated = number else { return (value, "type-error", "số") }
       let n = stated * multiplier
+      guard WholeNumber.inRange(n) else { return (value, "value-out-of-range", field.allowedRange) }
       if let bound = field.rangeViolation(n) { return (value, "constraint-error", bound) }
       return (.number(n), nil, "")
     case .date:

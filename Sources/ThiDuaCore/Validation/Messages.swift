@@ -57,6 +57,10 @@ public enum Messages {
       "Ô {cell} trang '{sheet}': '{seen}' có thể hiểu hai cách; hãy ghi rõ, ví dụ 1.234 hoặc 1,234.",
       "Cell {cell} on '{sheet}': '{seen}' reads two ways; write it unambiguously."
     ),
+    "value-out-of-range": (
+      "Ô {cell} trang '{sheet}': {seen} không thể là số liệu của cột '{field}' (giới hạn {expected}); số này không được dùng.",
+      "Cell {cell} on '{sheet}': {seen} cannot be a figure of column '{field}' (range {expected}); it is not used."
+    ),
     "constraint-error": (
       "Ô {cell} trang '{sheet}': {seen} nằm ngoài giới hạn {expected} (cột '{field}').",
       "Cell {cell} on '{sheet}': {seen} is outside {expected} (column '{field}')."
@@ -112,6 +116,10 @@ public enum Messages {
     "balance-mismatch", "rate-mismatch", "total-mismatch", "poor-exceeds-households", "start-mismatch",
   ]
 
+  /// Characters of a value a message quotes; a cell of 32,767 characters would make a
+  /// message no cell can hold. The value itself stays whole in report.json.
+  static let quoteLimit = 300
+
   /// The finding's message, its placeholders filled.
   public static func text(_ finding: Finding, _ language: Language) -> String {
     // A reader error brings its own message in both languages.
@@ -126,6 +134,17 @@ public enum Messages {
       for key in ["seen", "expected"] {
         if let v = values[key], let n = Double(v) { values[key] = VietnameseNumber.text(n) }
       }
+    }
+    for (key, value) in values where value.count > quoteLimit {
+      let rest = value.count - quoteLimit
+      values[key] =
+        value.prefix(quoteLimit) + (language == .vi ? "… (còn \(rest) ký tự)" : "… (\(rest) more characters)")
+    }
+    if language == .vi && finding.code == "value-out-of-range", let range = values["expected"] {
+      values["expected"] = range.components(separatedBy: " … ").map {
+        Double($0).map { VietnameseNumber.text($0) } ?? $0
+      }
+      .joined(separator: " … ")
     }
     values["seen_part"] = values["seen"].flatMap { $0.isEmpty ? nil : " ('\($0)')" } ?? ""
     values["sheet"] = values["sheet"] ?? finding.location.sheet ?? ""
