@@ -24,8 +24,10 @@ let package = Package(
     .systemLibrary(name: "CExpat", pkgConfig: "expat", providers: [.apt(["libexpat1-dev"])]),
     .systemLibrary(
       name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+    // renameat2(RENAME_EXCHANGE), which Glibc's Swift overlay does not declare.
+    .target(name: "CFolderSwap"),
     .target(
-      name: "SheetIO", dependencies: ["CZip", "CExpat", "CXLSXWriter"],
+      name: "SheetIO", dependencies: ["CZip", "CExpat", "CXLSXWriter", "CFolderSwap"],
       // The reader's hot loops touch class state millions of times; the run-time
       // exclusivity checks cost a quarter of the read (docs/performance.md).
       swiftSettings: strict + [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
@@ -38,6 +40,10 @@ let package = Package(
         "SheetIO", "ThiDuaCore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
+      swiftSettings: strict),
+    // libFuzzer target of the whole pipeline (scripts/fuzz/pipeline); not part of the command line.
+    .executableTarget(
+      name: "thidua-fuzz-pipeline", dependencies: ["SheetIO", "ThiDuaCore"], path: "Fuzz/Pipeline",
       swiftSettings: strict),
     // Benchmark driver for scripts/bench/write; not part of the command line.
     .executableTarget(name: "thidua-bench", dependencies: ["SheetIO"], swiftSettings: strict),

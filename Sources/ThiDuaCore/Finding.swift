@@ -4,8 +4,8 @@ public import SheetIO
 ///
 /// Codes are stable and kebab-case (Frictionless' vocabulary where one fits); the text
 /// comes from the message catalogue, filled from `values`.
-public struct Finding: Hashable, Sendable {
-  public enum Severity: String, Hashable, Sendable { case error, warning, info }
+public struct Finding: Hashable, Sendable, Codable {
+  public enum Severity: String, Hashable, Sendable, Codable { case error, warning, info }
 
   public let code: String
   public let severity: Severity

@@ -21,6 +21,15 @@ extension Thidua {
     var year: Int?
     @Option(help: "Review kind: annual, so-ket or tong-ket.") var review: String = "annual"
     @Option(help: "Folder with a movement definition (default: the shipped Plan 5201).") var movement: String?
+    @Option(
+      help: """
+        Worker processes that read and check the files (default: one per core). 1 reads them in \
+        this process, one after another, for debugging.
+        """)
+    var jobs: Int?
+    @Option(help: "Seconds a worker may spend on a file, plus 2 s per MiB of it (default 20).")
+    var fileTimeout: Double = 20
+    @Option(help: "Memory a worker may use, in MiB (default 2048).") var memoryLimit: Int = 2048
     @Flag(help: "Print report.json to standard output instead of the summary.") var json = false
     @Flag(help: "Exit 1 when there is an error finding.") var strict = false
     @OptionGroup var common: CommonOptions
@@ -28,6 +37,9 @@ extension Thidua {
     static let sampleInbox = "fixtures/inbox"
 
     func validate() throws {
+      if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more.") }
+      if !(1...1_048_576).contains(memoryLimit) { throw ValidationError("--memory-limit must be 1 to 1048576 MiB.") }
+      if !(fileTimeout > 0) { throw ValidationError("--file-timeout must be more than 0 seconds.") }
       if ReviewKind(rawValue: review) == nil {
         throw ValidationError("Unknown review kind '\(review)'. Known: annual, so-ket, tong-ket.")
       }
@@ -47,10 +59,28 @@ extension Thidua {
             : "the output folder \(out) is inside the inbox \(folder); choose another so the inbox stays unchanged.")
         throw ExitCode(2)
       }
+      if let problem = Self.notResults(out) {
+        fail(
+          vi
+            ? "\(out) \(problem.vi); kết quả thay cả thư mục, nên hãy chọn một thư mục mới hoặc thư mục kết quả cũ."
+            : "\(out) \(problem.en); the results replace the whole folder, so choose a new folder or an earlier results folder."
+        )
+        throw ExitCode(2)
+      }
       let definition = try loadMovement(movement, language: common.lang)
       var review = Review(movement: definition)
       review.kind = ReviewKind(rawValue: self.review) ?? .annual
       review.year = year
+      let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+      if jobs == 1 {
+        review.threads = 1
+      } else {
+        var pool = WorkerPool(
+          executable: Self.executable, arguments: ["worker"] + (movement.map { ["--movement", $0] } ?? []), jobs: jobs)
+        pool.baseTimeout = fileTimeout
+        pool.memoryLimit = memoryLimit << 20
+        review.pool = pool
+      }
       let showProgress = isatty(STDERR_FILENO) == 1 && !json
       let result: ReviewResult
       do {
@@ -67,14 +97,21 @@ extension Thidua {
       }
       if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
       let outputs = ReviewOutputs(result: result, movement: definition, language: common.lang)
-      let written: [String]
+      var written: [String] = []
+      // Written whole beside --out, then put in its place: a run stopped at any moment
+      // leaves the previous results or the new ones (docs/review.md).
+      var replacement: FolderReplacement?
       do {
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        written = try outputs.write(to: out)
+        let staged = try FolderReplacement(destination: out)
+        replacement = staged
+        written = try outputs.write(to: staged.staging).map { out + $0.dropFirst(staged.staging.count) }
+        try staged.commit()
       } catch let error as WriteError {
+        replacement?.discard()
         fail("[\(error.code)] \(error.message(common.lang))")
         throw ExitCode(1)
       } catch {
+        replacement?.discard()
         fail("\(error.localizedDescription)")
         throw ExitCode(1)
       }
@@ -89,6 +126,25 @@ extension Thidua {
     private func fail(_ message: String) {
       let label = common.lang == .vi ? "lỗi" : "error"
       FileHandle.standardError.write(Data("thidua: \(label): \(message)\n".utf8))
+    }
+
+    /// This program, to start as the workers.
+    static var executable: String {
+      let own = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+      return FileManager.default.isExecutableFile(atPath: own) ? own : CommandLine.arguments[0]
+    }
+
+    /// Why `path` cannot take the results, when it cannot: a file, or a folder that
+    /// holds something and no `report.json` (not an earlier run's results).
+    static func notResults(_ path: String) -> (vi: String, en: String)? {
+      var isFolder: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return nil }
+      guard isFolder.boolValue else { return ("là một tệp, không phải thư mục", "is a file, not a folder") }
+      let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+      if entries.isEmpty || entries.contains("report.json") { return nil }
+      return (
+        "đã chứa tệp khác, không phải kết quả của một lần chạy trước", "holds other files, not an earlier run's results"
+      )
     }
 
     /// Whether `path` is `folder` or lies under it, by their absolute, resolved paths.

@@ -21,6 +21,11 @@ struct ReviewSummary {
         "Đã đọc \(result.files.count) tệp: \(count(.used)) dùng, \(count(.superseded)) có bản mới hơn, "
           + "\(count(.duplicate)) trùng, \(count(.unreadable)) không đọc được, \(count(.noForm)) không có biểu mẫu, "
           + "\(count(.unidentified)) không rõ đơn vị hoặc năm, \(count(.otherYear)) khác năm xét.")
+      if !result.lostFiles.isEmpty {
+        lines.append(
+          "\(result.lostFiles.count) tệp không xét được vì bộ đọc dừng bất thường (internal-error): "
+            + result.lostFiles.map(\.file.name).joined(separator: ", ") + ".")
+      }
       lines.append("\(units) đơn vị đã nộp, \(result.missing.count) đơn vị chưa nộp.")
       lines.append(
         "Phát hiện: \(findings.count) (\(errors) lỗi, \(warnings) cảnh báo). Đề xuất khen thưởng: \(proposed).")
@@ -30,6 +35,11 @@ struct ReviewSummary {
         "Read \(result.files.count) files: \(count(.used)) used, \(count(.superseded)) superseded, "
           + "\(count(.duplicate)) duplicate, \(count(.unreadable)) unreadable, \(count(.noForm)) without a form, "
           + "\(count(.unidentified)) with unit or year unknown, \(count(.otherYear)) for another year.")
+      if !result.lostFiles.isEmpty {
+        lines.append(
+          "\(result.lostFiles.count) files could not be checked because their reader failed (internal-error): "
+            + result.lostFiles.map(\.file.name).joined(separator: ", ") + ".")
+      }
       lines.append("\(units) units submitted, \(result.missing.count) did not.")
       lines.append(
         "Findings: \(findings.count) (\(errors) errors, \(warnings) warnings). Award proposals: \(proposed).")

@@ -8,5 +8,6 @@ struct Thidua: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       ConvertAndValidate.self, Convert.self, Inspect.self, Validate.self, Templates.self, Movement.self,
+      WorkerCommand.self,
     ])
 }

@@ -158,6 +158,51 @@ import Testing
     #expect(expected.subtracting(codes).isEmpty, "\(expected.subtracting(codes))")
   }
 
+  /// Workers that trap, hang and run past their memory (asked for by file name through
+  /// the test-only THIDUA_WORKER_FAULTS) cost their files only: the run completes, says
+  /// how many files it lost, and uses the others exactly as a run without them; --jobs 1
+  /// (no workers) gives the same results.
+  @Test func aWorkerThatTrapsHangsOrRunsOutOfMemoryCostsOnlyItsFile() throws {
+    let inbox = try Paths.temporaryFolder()
+    let sample = URL(fileURLWithPath: Self.inbox)
+    for name in try FileManager.default.contentsOfDirectory(atPath: sample.path) {
+      try FileManager.default.copyItem(at: sample.appendingPathComponent(name), to: inbox.appendingPathComponent(name))
+    }
+    let clean = try Paths.temporaryFolder()
+    #expect(try thidua("convert-and-validate", inbox.path, "--out", clean.path).status == 0)
+    let serial = try Paths.temporaryFolder()
+    #expect(try thidua("convert-and-validate", inbox.path, "--out", serial.path, "--jobs", "1").status == 0)
+    for (i, fault) in ["trap", "hang", "memory"].enumerated() {
+      try Data("a,b\n\(i),\(i)\n".utf8).write(to: inbox.appendingPathComponent("zz-\(fault).csv"))
+    }
+    let out = try Paths.temporaryFolder()
+    let run = try thidua(
+      [
+        "convert-and-validate", inbox.path, "--out", out.path, "--lang", "en", "--file-timeout", "2", "--memory-limit",
+        "300",
+      ],
+      environment: ["THIDUA_WORKER_FAULTS": "trap:zz-trap.csv,hang:zz-hang.csv,memory:zz-memory.csv"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("3 files could not be checked"))
+    let report =
+      try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json")))
+      as? [String: Any] ?? [:]
+    #expect((report["summary"] as? [String: Any])?["lostFiles"] as? Int == 3)
+    let lost = (report["findings"] as? [[String: Any]] ?? []).filter { $0["code"] as? String == "internal-error" }
+    let messages = lost.map { "\($0["file"] as? String ?? ""): \($0["message"] as? String ?? "")" }.sorted()
+    #expect(messages.count == 3)
+    #expect(messages.first?.contains("longer than this file's limit") == true, "\(messages)")
+    #expect(messages.dropFirst().first?.contains("more than 300 MiB") == true, "\(messages)")
+    #expect(messages.last?.contains("SIGILL") == true || messages.last?.contains("SIGTRAP") == true, "\(messages)")
+    #expect(lost.allSatisfy { ($0["values"] as? [String: Any])?["sha256"] as? String != nil })
+    // The others' results, byte for byte: the normalized CSV and every unit's feedback.
+    let cleanFiles = try snapshot(clean).filter { !$0.key.hasSuffix(".json") && !$0.key.contains("tham-dinh") }
+    let withFaults = try snapshot(out).filter { !$0.key.hasSuffix(".json") && !$0.key.contains("review-") }
+    #expect(Set(cleanFiles.keys) == Set(withFaults.keys))
+    #expect(cleanFiles.filter { $0.key.hasPrefix("/csv") } == withFaults.filter { $0.key.hasPrefix("/csv") })
+    #expect(try snapshot(clean) == (try snapshot(serial)))
+  }
+
   /// Relative path → bytes of every file under `folder`.
   private func snapshot(_ folder: URL) throws -> [String: Data] {
     var out: [String: Data] = [:]

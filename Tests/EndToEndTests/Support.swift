@@ -34,10 +34,11 @@ enum Paths {
 
 func thidua(_ arguments: String...) throws -> Run { try thidua(arguments) }
 
-func thidua(_ arguments: [String]) throws -> Run {
+func thidua(_ arguments: [String], environment: [String: String]? = nil) throws -> Run {
   let process = Process()
   process.executableURL = Paths.binary
   process.arguments = arguments
+  if let environment { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
   let out = Pipe()
   let err = Pipe()
   process.standardOutput = out

@@ -1,5 +1,5 @@
 /// Where something was found: a file, and as far as known the part, sheet, cell and XML line.
-public struct Location: Hashable, Sendable, CustomStringConvertible {
+public struct Location: Hashable, Sendable, Codable, CustomStringConvertible {
   public var file: String
   /// Zip part, such as `xl/worksheets/sheet1.xml`.
   public var part: String?

@@ -3,7 +3,7 @@
 /// The 1900 system counts 1900-01-01 as day 1 and keeps Lotus 1-2-3's fictitious
 /// 1900-02-29 as day 60 (ECMA-376 Part 1, §18.17.4.1); the 1904 system counts
 /// 1904-01-01 as day 0.
-public struct ExcelDate: Hashable, Sendable {
+public struct ExcelDate: Hashable, Sendable, Codable {
   public var serial: Double
   public var uses1904: Bool
 

@@ -1,7 +1,7 @@
 import SheetIO
 
 /// A unit taking part in the movement (plan III.1): a department, district, commune …
-public struct RegistryUnit: Hashable, Sendable {
+public struct RegistryUnit: Hashable, Sendable, Codable {
   public var code: String
   public var name: String
   public var aliases: [String]

@@ -79,6 +79,8 @@ public struct ReviewJSON: Encodable {
     var unitsMissing: Int
     var findings: [String: Int]
     var recommended: Int
+    /// Files whose worker trapped, hung or ran out of memory (`internal-error`).
+    var lostFiles: Int
   }
 
   struct YearBasis: Encodable {
@@ -117,7 +119,7 @@ public struct ReviewJSON: Encodable {
       expectedUnits: r.missing.count + Set(r.results.map(\.unit.code)).count,
       unitsSubmitted: Set(r.results.map(\.unit.code)).count, unitsMissing: r.missing.count,
       findings: Dictionary(grouping: findings, by: \.severity.rawValue).mapValues(\.count),
-      recommended: r.recommendations.filter(\.eligible).count)
+      recommended: r.recommendations.filter(\.eligible).count, lostFiles: r.lostFiles.count)
     files = r.files.map { f in
       FileEntry(
         name: f.file.name, sha256: f.file.sha256, size: f.file.size, fate: f.fate.rawValue, related: f.related,

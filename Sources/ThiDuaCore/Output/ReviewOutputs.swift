@@ -10,7 +10,7 @@ public import SheetIO
 ///
 /// Files thidua wrote earlier in `phan-hoi/` and `csv/` are removed first, so the
 /// folder holds one run's results only. Every file is written whole, then renamed.
-public struct ReviewOutputs {
+public struct ReviewOutputs: Sendable {
   public let result: ReviewResult
   public let movement: MovementDefinition
   public let language: Language
@@ -26,6 +26,9 @@ public struct ReviewOutputs {
     return language == .vi
       ? "tham-dinh-\(kind)-\(result.year).xlsx" : "review-\(result.kind.rawValue)-\(result.year).xlsx"
   }
+
+  /// Threads that write the feedback workbooks.
+  public var threads = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
   /// The paths written, the reviewers' workbook first.
   public func write(to folder: String) throws -> [String] {
@@ -43,11 +46,22 @@ public struct ReviewOutputs {
     let main = (folder as NSString).appendingPathComponent(workbookName)
     try ReviewerWorkbook(result: result, movement: movement, words: words).write(to: main)
     written.append(main)
-    for unit in result.results {
-      let path = (feedback as NSString).appendingPathComponent(Self.fileStem(unit.unit.code) + ".xlsx")
-      try FeedbackWorkbook(result: result, unit: unit, movement: movement, words: words).write(to: path)
-      written.append(path)
+    // One workbook per unit, each on its own: written on every core (a thousand units'
+    // feedback was the longest part of a run written one after another).
+    let paths = result.results.map {
+      (feedback as NSString).appendingPathComponent(Self.fileStem($0.unit.code) + ".xlsx")
     }
+    let failures = Failures()
+    DispatchQueue.concurrentPerform(iterations: min(threads, max(paths.count, 1))) { slot in
+      for i in stride(from: slot, to: paths.count, by: threads) {
+        do {
+          try FeedbackWorkbook(result: result, unit: result.results[i], movement: movement, words: words)
+            .write(to: paths[i])
+        } catch { failures.add(i, error) }
+      }
+    }
+    if let first = failures.first { throw first }
+    written += paths
     let used = result.submissions.filter { result.period.contains($0.year) }
     for form in movement.forms.values.sorted(by: { $0.name < $1.name }) {
       let path = (csv as NSString).appendingPathComponent(form.name + ".csv")
@@ -70,4 +84,18 @@ public struct ReviewOutputs {
   static func fileStem(_ code: String) -> String {
     String(code.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" })
   }
+}
+
+/// The first error (by unit order) of workbooks written on several threads.
+private final class Failures: @unchecked Sendable {
+  private let lock = NSLock()
+  private var errors: [(Int, any Error)] = []
+
+  func add(_ i: Int, _ error: any Error) {
+    lock.lock()
+    errors.append((i, error))
+    lock.unlock()
+  }
+
+  var first: (any Error)? { errors.min { $0.0 < $1.0 }?.1 }
 }

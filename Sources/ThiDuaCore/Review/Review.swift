@@ -32,9 +32,15 @@ public struct ReviewResult: Sendable {
   /// file, a duplicate repeats its original's, another year belongs to its own review;
   /// their counts stay with each file in *Tệp đã nhận*.
   public var findings: [Finding] { files.filter(\.findingsStand).flatMap(\.report.findings) }
+
+  /// Files that could not be checked because their worker failed (`internal-error`).
+  public var lostFiles: [ReceivedFile] {
+    files.filter { $0.report.findings.contains { $0.code == "internal-error" } }
+  }
 }
 
-/// Runs a review over an inbox folder: reads and checks every file (two at a time),
+/// Runs a review over an inbox folder: reads and checks every file (in worker processes
+/// or on threads, one per core),
 /// groups submissions, scores, ranks, recommends and measures the plan's targets.
 public struct Review: Sendable {
   public let movement: MovementDefinition
@@ -42,6 +48,10 @@ public struct Review: Sendable {
   /// The year to review; nil picks the year most units reported on (annual), 2018 (sơ
   /// kết) or the movement's last year (tổng kết).
   public var year: Int?
+  /// Worker processes that read and check the files (`convert-and-validate`); nil:
+  /// this process, on `threads` threads.
+  public var pool: WorkerPool?
+  public var threads = ProcessInfo.processInfo.activeProcessorCount
 
   public init(movement: MovementDefinition) { self.movement = movement }
 
@@ -87,12 +97,15 @@ public struct Review: Sendable {
   private func validate(
     _ files: [InboxFile], progress: (@Sendable (Int, Int, FileReport) -> Void)?
   ) -> [FileReport] {
+    if let pool { return pool.validate(files, progress: progress) }
     let validator = SubmissionValidator(movement: movement)
-    let collected = Collected(count: files.count)
-    DispatchQueue.concurrentPerform(iterations: files.count) { i in
-      let report = validator.validate(path: files[i].path, name: files[i].name)
-      let done = collected.set(i, report)
-      progress?(done, files.count, report)
+    let collected = ReportCollector(count: files.count)
+    DispatchQueue.concurrentPerform(iterations: max(1, min(threads, files.count))) { _ in
+      while let i = collected.next() {
+        let report = validator.validate(path: files[i].path, name: files[i].name)
+        let done = collected.set(i, report)
+        progress?(done, files.count, report)
+      }
     }
     return collected.reports.map { $0! }
   }
@@ -140,21 +153,4 @@ public struct YearChoice: Sendable {
   public var basis: Basis
   /// Year → the units whose reports are on it.
   public var unitsByYear: [Int: Int]
-}
-
-/// Reports filled in from several threads.
-private final class Collected: @unchecked Sendable {
-  private let lock = NSLock()
-  private(set) var reports: [FileReport?]
-  private var done = 0
-
-  init(count: Int) { reports = Array(repeating: nil, count: count) }
-
-  func set(_ i: Int, _ report: FileReport) -> Int {
-    lock.lock()
-    defer { lock.unlock() }
-    reports[i] = report
-    done += 1
-    return done
-  }
 }

@@ -1,8 +1,8 @@
 public import SheetIO
 
 /// How a criterion came out for a unit, with the reason and the cells behind it.
-public struct CriterionOutcome: Sendable {
-  public enum Status: String, Sendable { case met, notMet = "not-met", notAssessable = "not-assessable" }
+public struct CriterionOutcome: Sendable, Codable {
+  public enum Status: String, Sendable, Codable { case met, notMet = "not-met", notAssessable = "not-assessable" }
 
   public var id: String
   public var status: Status

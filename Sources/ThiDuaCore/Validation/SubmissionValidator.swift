@@ -3,8 +3,8 @@ public import SheetIO
 
 /// What one file held: the forms found on its sheets, who sent it, for which year, and
 /// every finding, each located at its file, sheet and cell.
-public struct FileReport: Sendable {
-  public struct Table: Sendable {
+public struct FileReport: Sendable, Codable {
+  public struct Table: Sendable, Codable {
     public var file: String
     public var sheet: String
     public var form: String
@@ -37,8 +37,12 @@ public struct FileReport: Sendable {
   public var findings: [Finding] = []
   /// The unit's criteria, decided from this file, when the unit is known.
   public var criteria: [CriterionOutcome] = []
-  /// How the intake decided (`validate --explain`).
+  /// How the intake decided (`validate --explain`); not carried between processes.
   public var intake: IntakeResult?
+
+  private enum CodingKeys: String, CodingKey {
+    case file, opened, unreadableSheets, unit, year, reportDate, reportDateSource, tables, findings, criteria
+  }
 }
 
 /// Reads a submission and checks it: types and constraints of every field, and the

@@ -1,0 +1,20 @@
+import ArgumentParser
+import Foundation
+import SheetIO
+import ThiDuaCore
+
+extension Thidua {
+  /// The worker process of `convert-and-validate`: not for people to run.
+  struct WorkerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "worker",
+      abstract: "Read and check the files named on standard input, one JSON line each (used by convert-and-validate).",
+      shouldDisplay: false)
+
+    @Option(help: "Folder with a movement definition (default: the shipped Plan 5201).") var movement: String?
+
+    func run() throws {
+      Worker.run(movement: try loadMovement(movement, language: .en))
+    }
+  }
+}
