@@ -1,7 +1,8 @@
 // libFuzzer target for the whole pipeline: bytes → workbook → intake → rules → review →
-// report.json. Built with `scripts/fuzz/pipeline` (-sanitize=fuzzer,address and
-// -parse-as-library, so that libFuzzer's main is the program's); in an ordinary build
-// this file defines the entry point and nothing calls it.
+// report.json. `scripts/fuzz/pipeline` builds it with -sanitize=fuzzer,address and
+// THIDUA_FUZZ, under which the program's entry point hands over to libFuzzer's driver
+// (`LLVMFuzzerRunDriver`); an ordinary build replays the files named on its command
+// line, for a reproducer.
 import Foundation
 import SheetIO
 import ThiDuaCore
@@ -34,3 +35,25 @@ public func fuzzPipeline(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
   else { fatalError("report.json did not encode or parse") }
   return 0
 }
+
+#if THIDUA_FUZZ
+  @_silgen_name("LLVMFuzzerRunDriver")
+  private func runDriver(
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32
+  ) -> Int32
+
+  // The program's own entry point hands over to libFuzzer's driver.
+  var count = CommandLine.argc
+  var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+  exit(runDriver(&count, &arguments) { fuzzPipeline($0, $1) })
+#else
+  for path in CommandLine.arguments.dropFirst() {
+    guard let data = FileManager.default.contents(atPath: path) else { continue }
+    _ = data.withUnsafeBytes { raw in
+      fuzzPipeline(raw.bindMemory(to: UInt8.self).baseAddress ?? UnsafePointer(bitPattern: 1)!, raw.count)
+    }
+    print("\(path): ok")
+  }
+#endif
