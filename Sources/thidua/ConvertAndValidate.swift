@@ -71,8 +71,9 @@ extension Thidua {
       var review = Review(movement: definition)
       review.kind = ReviewKind(rawValue: self.review) ?? .annual
       review.year = year
-      let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
-      if jobs == 1 {
+      // Workers even on one core, unless `--jobs 1` is asked for: isolation is the point.
+      let jobs = self.jobs ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
+      if self.jobs == 1 {
         review.threads = 1
       } else {
         var pool = WorkerPool(
