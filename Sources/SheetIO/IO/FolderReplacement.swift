@@ -1,5 +1,5 @@
 import CFolderSwap
-public import Foundation
+import Foundation
 import Glibc
 
 /// A folder written whole under a hidden name beside its destination, then put in

@@ -287,7 +287,7 @@ struct TitleCells: Sendable {
   static func isTitle(_ text: String) -> Bool {
     guard !text.utf8.contains(UInt8(ascii: "_")) else { return false }
     // `%` alone titles a rate column (under `Số hộ nghèo cuối năm`).
-    if text.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "()")) == "%" {
+    if text.trimmingSpaces.trimming("()") == "%" {
       return true
     }
     var run = 0

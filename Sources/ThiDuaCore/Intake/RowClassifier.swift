@@ -55,7 +55,7 @@ struct RowClassifier {
       let folded = label.map(TextFolding.fold) ?? ""
       if endsTable(folded) { break }
       if FoldedVocabulary.starts(folded, with: vocabulary.subRowLabels) { continue }
-      if label.map({ $0.trimmingCharacters(in: .whitespaces).hasSuffix(":") }) == true { continue }
+      if label.map({ $0.trimmingSpaces.hasSuffix(":") }) == true { continue }
       let hasFigures = numeric.contains { isFigure(grid.value(row, $0)) }
       let ordinalText = ordinal.flatMap { grid.value(row, $0).text }
       if let label, isTotal(label, folded) {
@@ -112,7 +112,7 @@ struct RowClassifier {
   /// `I`, `II`, `A` in the ordinal column, or a label such as `Khu vực thành thị`.
   private func isBlockLabel(_ folded: String, ordinal: String?) -> Bool {
     if let ordinal {
-      let mark = ordinal.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: ".)"))
+      let mark = ordinal.trimmingSpaces.trimming(".)")
       if !mark.isEmpty, mark.count <= 4, mark.allSatisfy({ "IVX".contains($0) }) { return true }
       if mark.count == 1, let c = mark.first, c.isUppercase, c.isLetter { return true }
     }
@@ -155,9 +155,9 @@ struct RowClassifier {
   /// A column caption: a number, a letter or a Roman numeral, in parentheses or not, or a
   /// formula over column numbers (`4=3/1*100`, `9=1-2+3`).
   static func isCaption(_ text: String) -> Bool {
-    let t = text.trimmingCharacters(in: .whitespaces)
+    let t = text.trimmingSpaces
     guard !t.isEmpty, t.count <= 24 else { return false }
-    let inner = t.trimmingCharacters(in: CharacterSet(charactersIn: "()[]"))
+    let inner = t.trimming("()[]")
     if !inner.isEmpty, inner.allSatisfy(\.isNumber) { return true }
     if inner.count == 1, inner.first!.isLetter { return true }
     if !inner.isEmpty, inner.count <= 4, inner.allSatisfy({ "IVX".contains($0) }) { return true }

@@ -70,7 +70,7 @@ struct SenderFinder {
       if let label = vocabulary.unitLabels.first(where: { FoldedVocabulary.starts(folded, with: [$0]) }),
         !FoldedVocabulary.starts(folded, with: vocabulary.unitLabelExclusions)
       {
-        let rest = String(folded.dropFirst(label.count)).trimmingCharacters(in: .whitespaces)
+        let rest = folded.dropFirst(label.count).trimmingSpaces
         if !rest.isEmpty {
           let found = identifier.candidates(rest)
           if !found.isEmpty {

@@ -5,8 +5,28 @@ import SheetIO
 struct FeedbackWorkbook {
   let result: ReviewResult
   let unit: UnitResult
+  /// The unit's own proposal, if any, and its files whose findings stand (from
+  /// `FeedbackWorkbook.index`, built once for all units).
+  let recommendation: Recommendation?
+  let files: [ReceivedFile]
   let movement: MovementDefinition
   let words: Words
+
+  /// Each unit's proposal and files, by unit code: looked up per unit, a scan of every
+  /// proposal and file for each of a thousand units cost more than writing them.
+  static func index(_ result: ReviewResult) -> (
+    recommendations: [String: Recommendation], files: [String: [ReceivedFile]]
+  ) {
+    var recommendations: [String: Recommendation] = [:]
+    for r in result.recommendations where r.subject == .unit && recommendations[r.unitCode] == nil {
+      recommendations[r.unitCode] = r
+    }
+    var files: [String: [ReceivedFile]] = [:]
+    for f in result.files where f.findingsStand {
+      if let code = f.report.unit?.code { files[code, default: []].append(f) }
+    }
+    return (recommendations, files)
+  }
 
   func write(to path: String) throws(WriteError) {
     let doc = try XLSXDocument(path: path, created: result.created)
@@ -18,7 +38,6 @@ struct FeedbackWorkbook {
   }
 
   private var subtitle: String {
-    let recommendation = result.recommendations.first { $0.subject == .unit && $0.unitCode == unit.unit.code }
     let form = recommendation?.form.map { words(", đề xuất: ", ", proposed: ") + $0 } ?? ""
     return "\(unit.unit.name) (\(unit.unit.code)) — "
       + words.review(result.kind, year: result.year, period: result.period)
@@ -56,7 +75,6 @@ struct FeedbackWorkbook {
 
   private func fixes(_ doc: XLSXDocument) throws(WriteError) {
     let sheet = try doc.addSheet(words("Cần sửa", "To fix"))
-    let files = result.files.filter { $0.report.unit?.code == unit.unit.code && $0.findingsStand }
     let rows: [[CellValue]] = files.flatMap { f in f.report.findings }.enumerated().map { i, finding in
       [.number(Double(i + 1)), .text(words.severity(finding.severity))] + FindingColumns.cells(finding, words)
         + [.text(OutcomeWords.fix(finding.code, words))]

@@ -51,12 +51,16 @@ public struct ReviewOutputs: Sendable {
     let paths = result.results.map {
       (feedback as NSString).appendingPathComponent(Self.fileStem($0.unit.code) + ".xlsx")
     }
+    let index = FeedbackWorkbook.index(result)
     let failures = Failures()
     DispatchQueue.concurrentPerform(iterations: min(threads, max(paths.count, 1))) { slot in
       for i in stride(from: slot, to: paths.count, by: threads) {
         do {
-          try FeedbackWorkbook(result: result, unit: result.results[i], movement: movement, words: words)
-            .write(to: paths[i])
+          let unit = result.results[i]
+          try FeedbackWorkbook(
+            result: result, unit: unit, recommendation: index.recommendations[unit.unit.code],
+            files: index.files[unit.unit.code] ?? [], movement: movement, words: words
+          ).write(to: paths[i])
         } catch { failures.add(i, error) }
       }
     }

@@ -15,8 +15,8 @@ extension Recommender {
     for submission in submissions.sorted(by: { ($0.year, $0.unit.code) < ($1.year, $1.unit.code) }) {
       guard let table = submission.tables["DE_NGHI"] else { continue }
       for (index, row) in table.rows.enumerated() {
-        guard let name = row["ten"]?.text?.trimmingCharacters(in: .whitespaces), !name.isEmpty else { continue }
-        let kind = row["loai"]?.text?.trimmingCharacters(in: .whitespaces) ?? ""
+        guard let name = row["ten"]?.text?.trimmingSpaces, !name.isEmpty else { continue }
+        let kind = row["loai"]?.text?.trimmingSpaces ?? ""
         let cells = table.cells[index]
         let source = Location(file: table.file, sheet: table.sheet, cell: cells["ten"])
         var check = decide(kind: kind, row: row, rules: rules)
@@ -31,7 +31,7 @@ extension Recommender {
         } else if check.eligible {
           seen[key] = submission.unit.name
         }
-        let proposed = row["hinh_thuc_de_nghi"]?.text?.trimmingCharacters(in: .whitespaces)
+        let proposed = row["hinh_thuc_de_nghi"]?.text?.trimmingSpaces
         out.append(
           Recommendation(
             subject: .nominee, name: name, unitCode: submission.unit.code, category: submission.unit.category,

@@ -89,6 +89,21 @@ import Testing
     #expect(TextFolding.fold("Qua\u{0309}ng Nam") == TextFolding.fold("Quảng Nam"))
   }
 
+  /// The table of Latin letters folds every scalar of its blocks, alone and between
+  /// letters, as Unicode normalisation does.
+  @Test func latinTableFoldsAsNormalisationDoes() {
+    var compared = 0
+    for v in Array(0x00A0...0x024F) + Array(0x1E00...0x1EFF) + Array(0x2000...0x206F) {
+      guard let scalar = Unicode.Scalar(UInt32(v)) else { continue }
+      for text in [String(Character(scalar)), "a\(scalar)b", "Ô \(scalar)\u{0301} 5"] {
+        #expect(TextFolding.fold(text) == TextFolding.foldUnicode(text), "U+\(String(v, radix: 16))")
+        compared += 1
+      }
+    }
+    #expect(compared == 3 * (0x024F - 0x00A0 + 1 + 0x100 + 0x70))
+    #expect(TextFolding.fold("Giai đoạn 2016–2020 … Tỷ lệ\u{00A0}%") == "giai doan 2016 2020 ty le")
+  }
+
   @Test func weakEvidenceIsSaidSo() {
     // Three letters that read as Vietnamese in more than one legacy encoding.
     let detection = EncodingDetector.detect([0x61, 0xE0, 0x20, 0x62])
