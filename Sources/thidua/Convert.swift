@@ -17,6 +17,8 @@ extension Thidua {
     @Option(help: "Output format.") var to: Format = .csv
     @Option(help: "Sheet name (default: the first sheet in workbook order).") var sheet: String?
     @Option(help: "Output path, or - for standard output (default: FILE with .csv).") var out: String?
+    @Option(help: "How the reader's notes (ambiguous numbers, quoting repairs) go to standard error: text or json.")
+    var notes: ReadNotesOutput.Format = .text
     @OptionGroup var common: CommonOptions
     @OptionGroup var input: EncodingOption
 
@@ -35,8 +37,9 @@ extension Thidua {
           ? FileManager.default.temporaryDirectory.appendingPathComponent("thidua-\(UUID().uuidString).csv")
           : URL(fileURLWithPath: destination)
         let output = try AtomicFile(destination: target)
-        try SheetCSVExport.write(workbook, sheet: chosen, to: output)
+        let readNotes = try SheetCSVExport.write(workbook, sheet: chosen, to: output)
         try output.commit(sync: destination != "-")
+        ReadNotesOutput(file: file, sheet: chosen.name, notes: readNotes, language: common.lang).write(notes)
         if destination == "-" {
           defer { try? FileManager.default.removeItem(at: target) }
           let handle = try FileHandle(forReadingFrom: target)

@@ -18,10 +18,8 @@ extension Thidua {
         let workbook = try Workbooks.open(path: file, encoding: input.resolved)
         var summaries: [SheetSummary] = []
         for sheet in workbook.sheets { summaries.append(try SheetSummary(workbook: workbook, sheet: sheet)) }
-        print(
-          json
-            ? InspectReport(file: file, workbook: workbook, summaries: summaries).json()
-            : InspectReport(file: file, workbook: workbook, summaries: summaries).text(common.lang))
+        let report = InspectReport(file: file, workbook: workbook, summaries: summaries, language: common.lang)
+        print(json ? report.json() : report.text(common.lang))
       } catch {
         throw exitForReadError(error, language: common.lang)
       }

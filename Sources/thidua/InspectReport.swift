@@ -10,11 +10,14 @@ struct InspectReport: Encodable {
     var usedRange: String?
     var mergedRanges: [String]
     var cells: [String: Int]
+    var notes: [ReadNotesOutput.Entry]
   }
 
   /// How a CSV file was read; absent for workbooks.
   struct Text: Encodable {
+    /// The encoding's name; `utf-8-bom` for UTF-8 that began with a byte order mark.
     var encoding: String
+    var bom: Bool
     var confidence: Double
     var evidence: String
     var delimiter: String
@@ -27,20 +30,22 @@ struct InspectReport: Encodable {
   var text: Text?
   var sheets: [Sheet]
 
-  init(file: String, workbook: any SheetSource, summaries: [SheetSummary]) {
+  init(file: String, workbook: any SheetSource, summaries: [SheetSummary], language: Language) {
     self.file = file
     format = InspectReport.format(of: workbook)
     dateSystem = workbook.uses1904 ? 1904 : 1900
     if let csv = workbook as? CSVWorkbook {
+      let d = csv.detection
       text = Text(
-        encoding: csv.detection.encoding.rawValue, confidence: (csv.detection.confidence * 100).rounded() / 100,
+        encoding: d.encoding == .utf8 && d.bomLength > 0 ? "utf-8-bom" : d.encoding.rawValue, bom: d.bomLength > 0,
+        confidence: (csv.detection.confidence * 100).rounded() / 100,
         evidence: csv.detection.evidence, delimiter: csv.delimiterName)
     }
     sheets = summaries.map {
       Sheet(
         name: $0.sheet.name, state: $0.sheet.state.rawValue, index: $0.sheet.index,
         usedRange: $0.usedRange?.description, mergedRanges: $0.mergedRanges.map(\.description),
-        cells: $0.cellCounts)
+        cells: $0.cellCounts, notes: ReadNotesOutput.entries($0.notes, language))
     }
   }
 
@@ -78,6 +83,12 @@ struct InspectReport: Encodable {
       lines.append(
         "\(s.index + 1). \(s.name) [\(state)] \(vi ? "vùng dữ liệu" : "used range") \(used), \(count) \(vi ? "ô" : "cells"), \(vi ? "ô gộp" : "merged"): \(merged)"
       )
+      for note in s.notes.prefix(ReadNotesOutput.maxLines) { lines.append("   [\(note.code)] \(note.message)") }
+      if s.notes.count > ReadNotesOutput.maxLines {
+        let more = s.notes.count - ReadNotesOutput.maxLines
+        lines.append(
+          vi ? "   … còn \(more) ghi chú nữa (--json để xem hết)" : "   … \(more) more notes (--json lists them all)")
+      }
     }
     return lines.joined(separator: "\n")
   }

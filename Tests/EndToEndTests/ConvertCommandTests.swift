@@ -8,7 +8,12 @@ import Testing
         ("producers/\(p)/cases.xlsx", "Kiểu dữ liệu"), ("producers/\(p)/cases.xlsx", "Ngày tháng"),
         ("producers/\(p)/date1904.xlsx", "Hệ 1904"),
       ]
-    } + [("crafted/handwritten.xlsx", "Thủ công"), ("crafted/handwritten.xlsx", "Thứ tự")]
+    } + [
+      ("crafted/handwritten.xlsx", "Thủ công"), ("crafted/handwritten.xlsx", "Thứ tự"),
+      // openpyxl's iso_dates: dates, date-times and a bare time as ISO 8601 `t="d"` cells.
+      ("producers/openpyxl/iso-cases.xlsx", "Kiểu dữ liệu"), ("producers/openpyxl/iso-cases.xlsx", "Ngày tháng"),
+      ("producers/openpyxl/iso-date1904.xlsx", "Hệ 1904"),
+    ]
 
   @Test(arguments: producerSheets)
   func convertsEachSheetToItsExpectedCSV(_ fixture: String, _ sheet: String) throws {
@@ -56,6 +61,21 @@ import Testing
     let run = try thidua("inspect", Paths.fixture("crafted/lone-cell-xfd1048576.xlsx"), "--lang", "en")
     #expect(run.status == 0)
     #expect(run.stdout.contains("1. Một ô [visible] used range XFD1048576, 1 cells, merged: -"))
+  }
+
+  @Test func gridBeyondTheLimitIsRefusedBeforeAnythingIsWritten() throws {
+    let folder = try Paths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = folder.appendingPathComponent("lone.csv").path
+    let run = try thidua("convert", Paths.fixture("crafted/lone-cell-xfd1048576.xlsx"), "--out", out, "--lang", "en")
+    #expect(run.status == 32)
+    #expect(run.stderr.contains("[grid-too-large]"))
+    #expect(run.stderr.contains("spans 1048576 rows × 16384 columns, beyond the limit of 25000000 cells"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    let toStandardOutput = try thidua("convert", Paths.fixture("crafted/lone-cell-xfd1048576.xlsx"), "--out", "-")
+    #expect(toStandardOutput.status == 32)
+    #expect(toStandardOutput.stdout.isEmpty)
+    #expect(toStandardOutput.stderr.contains("quá giới hạn 25000000 ô"))
   }
 
   @Test func convertReplacesAnEarlierOutput() throws {

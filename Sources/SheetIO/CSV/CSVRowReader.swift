@@ -5,8 +5,9 @@ import Glibc
 /// Each field is decoded (NFC) and typed: numbers in the Vietnamese or English
 /// convention (`VietnameseNumber`), dates (`VietnameseDate`), otherwise text. The first
 /// `profileRows` rows are read ahead to learn each column's number convention, so that
-/// `1.234` is read as the rest of its column reads; where the column cannot tell, the
-/// cell stays text with an `ambiguous-number` note. Tokenizing and the first look at
+/// `1.234` is read as the rest of its column reads; a column with no evidence of its own
+/// (plain integers and `1.348`) reads as the file's other columns do; where neither
+/// tells, the cell stays text with an `ambiguous-number` note. Tokenizing and the first look at
 /// each field run on a second thread (`CSVBatch`).
 public final class CSVRowReader: RowReading {
   private let producer: BackgroundProducer<CSVBatch>
@@ -16,6 +17,8 @@ public final class CSVRowReader: RowReading {
   private var record = 0  // next record of batches[0]
   private var profiled = false
   private var conventions: [NumberConvention?] = []
+  /// The convention the file's columns show together, for a column with no evidence.
+  private var fileConvention: NumberConvention?
   private var numericColumn: [Bool] = []
   public private(set) var notes: [ReadNote] = []
   public var mergedRanges: [CellRange] { [] }
@@ -91,7 +94,10 @@ public final class CSVRowReader: RowReading {
         }
       }
     }
-    conventions = zip(vi, en).map { NumberConvention.resolve(vietnamese: $0, english: $1) }
+    // A column without evidence of its own takes the file's; one whose evidence is mixed
+    // keeps its doubt.
+    fileConvention = NumberConvention.resolve(vietnamese: vi.reduce(0, +), english: en.reduce(0, +))
+    conventions = zip(vi, en).map { $0 == 0 && $1 == 0 ? fileConvention : .resolve(vietnamese: $0, english: $1) }
     numericColumn = zip(numbers, texts).map { $0 > 0 && $0 >= $1 }
   }
 
@@ -162,7 +168,7 @@ public final class CSVRowReader: RowReading {
   private func typedValue(
     _ field: UnsafeBufferPointer<UInt8>, _ quick: CSVFieldReading, column: Int, at address: CellAddress
   ) -> CellValue {
-    let convention = column < conventions.count ? conventions[column] : nil
+    let convention = column < conventions.count ? conventions[column] : fileConvention
     switch quick == .other ? fullRead(field) : quick {
     case .number(let value, let shown):
       if let shown, let convention, shown != convention {

@@ -2,20 +2,45 @@
 /// the last row with a value; every line has as many fields as the last column with a
 /// value anywhere in the sheet.
 public enum SheetCSVExport {
+  /// Most cells a sheet's grid (up to its last row and column with a value) may have to
+  /// be written: 25 million, twelve times the 2-million-cell benchmark, and at one byte an
+  /// empty cell already 25 MB. A lone cell at XFD1048576 would make 17 billion.
+  public static let maxGridCells = 25_000_000
+  /// Most bytes the CSV may have, as estimated from the cells before writing (a text's
+  /// UTF-8 and two quotes, 24 bytes a number, a comma a cell): a text of 32,767
+  /// characters that a million cells share would otherwise make 32 GB.
+  public static let maxBytes: Int64 = 1 << 30
+
   /// Reads the sheet twice: once for its extent, once to write, so memory stays flat.
+  /// Throws `gridTooLarge` or `outputTooLarge` before writing anything when the CSV would
+  /// pass a limit. Returns the reader's notes (ambiguous numbers, quoting repairs …).
+  @discardableResult
   public static func write(
     _ workbook: any SheetSource, sheet: SheetInfo, to output: AtomicFile
-  ) throws {
+  ) throws -> [ReadNote] {
     var lastRow = 0
     var lastColumn = 0
+    var estimate: Int64 = 0
     let scan = try workbook.rows(of: sheet)
     while let row = try scan.next() {
       for cell in row.cells where !cell.value.isEmpty {
         lastRow = max(lastRow, row.number)
         lastColumn = max(lastColumn, cell.address.column)
+        switch cell.value {
+        case .text(let t), .error(let t): estimate += Int64(t.utf8.count) + 2
+        default: estimate += 24
+        }
       }
     }
-    guard lastRow > 0 else { return }
+    guard lastRow > 0 else { return scan.notes }
+    let grid = Int64(lastRow) * Int64(lastColumn)
+    let location = Location(file: workbook.path, sheet: sheet.name)
+    guard grid <= maxGridCells else {
+      throw SheetReadError.gridTooLarge(location, rows: lastRow, columns: lastColumn, limit: maxGridCells)
+    }
+    guard estimate + grid <= maxBytes else {
+      throw SheetReadError.outputTooLarge(location, bytes: estimate + grid, limit: maxBytes)
+    }
     let blankLine = String(repeating: ",", count: lastColumn - 1) + "\n"
     let reader = try workbook.rows(of: sheet)
     var written = 0  // rows written so far
@@ -57,6 +82,8 @@ public enum SheetCSVExport {
       try output.write(blankLine)
       written += 1
     }
+    // The first pass read every row, so its notes are all there are.
+    return scan.notes
   }
 
   private static func inStrictColumnOrder(_ row: Row, _ lastColumn: Int) -> Bool {

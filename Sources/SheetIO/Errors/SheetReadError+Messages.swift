@@ -111,6 +111,24 @@ extension SheetReadError {
     case (.otherOpenDocument(_, let type), .en):
       return
         "\(at) is an OpenDocument file of another kind (\(type)), not a spreadsheet. Send an .ods or .xlsx workbook."
+    case (.invalidUTF8(_, let offset, let bytes), .vi):
+      return
+        "Tệp \(at) có byte không hợp lệ theo mã UTF-8 ở byte \(offset) của phần này (\(bytes)): tệp bị hỏng hoặc do phần mềm ghi sai. Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại."
+    case (.invalidUTF8(_, let offset, let bytes), .en):
+      return
+        "\(at) holds bytes that are not valid UTF-8 at byte \(offset) of the part (\(bytes)): the file is damaged or was written wrongly. Open it in Excel or LibreOffice, save it again and send it."
+    case (.gridTooLarge(_, let rows, let columns, let limit), .vi):
+      return
+        "Trang tính \(at) trải trên \(rows) dòng × \(columns) cột, quá giới hạn \(limit) ô để ghi ra CSV (thường do một ô lẻ nằm rất xa bảng). Hãy xoá các ô thừa, hoặc dùng `thidua inspect` để xem ô nào."
+    case (.gridTooLarge(_, let rows, let columns, let limit), .en):
+      return
+        "The sheet \(at) spans \(rows) rows × \(columns) columns, beyond the limit of \(limit) cells for a CSV (usually one stray cell far from the table). Delete the stray cells, or run `thidua inspect` to see which."
+    case (.outputTooLarge(_, let bytes, let limit), .vi):
+      return
+        "Trang tính \(at) sẽ thành tệp CSV khoảng \(bytes) byte, quá giới hạn \(limit) byte; không ghi gì. Hãy kiểm tra các ô có văn bản rất dài lặp lại nhiều lần."
+    case (.outputTooLarge(_, let bytes, let limit), .en):
+      return
+        "The sheet \(at) would make a CSV of about \(bytes) bytes, beyond the limit of \(limit) bytes; nothing was written. Look for very long texts repeated in many cells."
     }
   }
 }

@@ -51,6 +51,15 @@ public enum SheetReadError: Error, Hashable, Sendable {
   case repeatLimitExceeded(Location, what: String, limit: Int)
   /// An OpenDocument package of another kind (a text document, a presentation).
   case otherOpenDocument(Location, mediaType: String)
+  /// An XML part holds bytes that are not UTF-8: `byteOffset` is the bad byte's offset
+  /// in the part, `bytes` it and up to three before it, in hex.
+  case invalidUTF8(Location, byteOffset: Int, bytes: String)
+  /// A sheet whose grid (up to its last row and column with a value) has more cells than
+  /// a CSV may be written with: one cell far from the others would make the CSV a
+  /// gigabyte of commas.
+  case gridTooLarge(Location, rows: Int, columns: Int, limit: Int)
+  /// A sheet whose CSV would have more bytes than the limit (estimated from its cells).
+  case outputTooLarge(Location, bytes: Int64, limit: Int64)
 
   /// A stable kebab-case code, also used by the command line.
   public var code: String {
@@ -76,6 +85,9 @@ public enum SheetReadError: Error, Hashable, Sendable {
     case .beyondGrid: return "beyond-grid"
     case .repeatLimitExceeded: return "repeat-limit-exceeded"
     case .otherOpenDocument: return "other-opendocument"
+    case .invalidUTF8: return "invalid-utf8"
+    case .gridTooLarge: return "grid-too-large"
+    case .outputTooLarge: return "output-too-large"
     }
   }
 
@@ -104,6 +116,9 @@ public enum SheetReadError: Error, Hashable, Sendable {
     case .beyondGrid: return 28
     case .repeatLimitExceeded: return 29
     case .otherOpenDocument: return 30
+    case .invalidUTF8: return 31
+    case .gridTooLarge: return 32
+    case .outputTooLarge: return 33
     }
   }
 
@@ -115,7 +130,8 @@ public enum SheetReadError: Error, Hashable, Sendable {
       .compressionRatioExceeded(let l, _, _), .xmlTooDeep(let l, _), .malformedXML(let l, _),
       .badCellReference(let l, _), .sheetNotFound(let l, _, _), .damagedCompoundFile(let l, _),
       .compoundFileTooLarge(let l, _, _, _), .damagedXLS(let l, _), .encryptedXLS(let l), .beyondGrid(let l, _),
-      .repeatLimitExceeded(let l, _, _), .otherOpenDocument(let l, _):
+      .repeatLimitExceeded(let l, _, _), .otherOpenDocument(let l, _), .invalidUTF8(let l, _, _),
+      .gridTooLarge(let l, _, _, _), .outputTooLarge(let l, _, _):
       return l
     }
   }
@@ -146,6 +162,9 @@ public enum SheetReadError: Error, Hashable, Sendable {
     case .beyondGrid(_, let w): return .beyondGrid(l, what: w)
     case .repeatLimitExceeded(_, let w, let m): return .repeatLimitExceeded(l, what: w, limit: m)
     case .otherOpenDocument(_, let t): return .otherOpenDocument(l, mediaType: t)
+    case .invalidUTF8(_, let o, let b): return .invalidUTF8(l, byteOffset: o, bytes: b)
+    case .gridTooLarge(_, let r, let c, let m): return .gridTooLarge(l, rows: r, columns: c, limit: m)
+    case .outputTooLarge(_, let b, let m): return .outputTooLarge(l, bytes: b, limit: m)
     }
   }
 }

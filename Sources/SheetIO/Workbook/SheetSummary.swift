@@ -6,6 +6,8 @@ public struct SheetSummary: Hashable, Sendable {
   public var mergedRanges: [CellRange]
   /// Cells with a value, by kind: `number`, `text`, `boolean`, `date`, `error`.
   public var cellCounts: [String: Int]
+  /// What the reader accepted with a remark (CSV: ambiguous numbers, quoting repairs).
+  public var notes: [ReadNote]
 
   /// Reads the whole sheet once.
   public init(workbook: any SheetSource, sheet: SheetInfo) throws(SheetReadError) {
@@ -32,6 +34,7 @@ public struct SheetSummary: Hashable, Sendable {
     }
     usedRange = used
     mergedRanges = reader.mergedRanges
+    notes = reader.notes
     cellCounts = ["number": numbers, "text": texts, "boolean": booleans, "date": dates, "error": errors]
   }
 }

@@ -30,6 +30,8 @@ final class XMLPullScanner {
   private var exhausted = false
   /// Bytes dropped from the front of the buffer so far, for error offsets.
   private var consumed = 0
+  /// Bytes before this index are known to be well-formed UTF-8.
+  private var checkedEnd = 0
   /// Keys of the qualified names of open elements, to check that end tags match; a
   /// fixed stack of `maxXMLDepth` entries.
   private let openElements: UnsafeMutablePointer<UInt64>
@@ -76,6 +78,7 @@ final class XMLPullScanner {
       let remaining = end - pos
       if remaining > 0 { buffer.update(from: buffer + pos, count: remaining) }
       consumed += pos
+      checkedEnd -= pos
       pos = 0
       end = remaining
     }
@@ -90,11 +93,24 @@ final class XMLPullScanner {
     let n = try source.read(into: buffer + end, capacity: capacity - end)
     if n == 0 {
       exhausted = true
+      // A character cut off by the end of the part.
+      if checkedEnd < end { throw invalidUTF8(checkedEnd..<end, offset: checkedEnd) }
       return false
     }
     end += n
     buffer[end] = 0
+    switch UTF8Validation.check(buffer, from: checkedEnd, to: end) {
+    case .valid(let checked): checkedEnd = checked
+    case .invalid(let start, let index): throw invalidUTF8(start..<(index + 1), offset: index)
+    }
     return true
+  }
+
+  /// The error for the bytes of `range` (a character up to its bad byte, shown in hex),
+  /// at `offset` in the buffer.
+  private func invalidUTF8(_ range: Range<Int>, offset: Int) -> SheetReadError {
+    let shown = range.map { String(buffer[$0], radix: 16, uppercase: true) }.joined(separator: " ")
+    return .invalidUTF8(source.location, byteOffset: consumed + offset, bytes: shown)
   }
 
   /// Index of the first `byte` at or after `from`, refilling as needed; the buffer may

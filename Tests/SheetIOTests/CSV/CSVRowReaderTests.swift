@@ -22,14 +22,52 @@ import Testing
 
   @Test func columnEvidenceResolvesAmbiguousNumbers() throws {
     // Số hộ: 1.234 is ambiguous alone; 2.345.678 below shows the Vietnamese convention.
-    // Tỷ lệ: 1,234 has no help from its column, so it stays text with a note.
+    // Tỷ lệ: 1,234 has no evidence of its own, so the file's (Vietnamese) decides.
     let (rows, notes) = try Self.read(Array("Số hộ;Tỷ lệ\n1.234;1,234\n2.345.678;x\n-;\n".utf8))
     let v = Self.values(rows)
     #expect(v["A2"] == .number(1234))
     #expect(v["A3"] == .number(2_345_678))
     #expect(v["A4"] == .number(0))  // a dash in a numeric column
-    #expect(v["B2"] == .text("1,234"))
-    #expect(notes == [ReadNote(code: "ambiguous-number", cell: CellAddress("B2"), detail: "1,234")])
+    #expect(v["B2"] == .number(1.234))
+    #expect(notes.isEmpty)
+  }
+
+  @Test func columnWithEvidenceOfItsOwnKeepsItAgainstTheFile() throws {
+    // Column A is English (1,234.5; 12,345.75); B and C are Vietnamese: A's 1.234 is
+    // English by its own column, whatever the file says.
+    let csv = "a,b,c\n\"1,234.5\",\"3,5\",3.200.000\n1.234,\"1.234,5\",\"2,25\"\n\"12,345.75\",1,2\n"
+    let (rows, notes) = try Self.read(Array(csv.utf8))
+    let v = Self.values(rows)
+    #expect(v["A3"] == .number(1.234))
+    #expect(v["B3"] == .number(1234.5))
+    #expect(notes.isEmpty)
+  }
+
+  @Test func ambiguousWhenNeitherColumnNorFileTells() throws {
+    // Only plain integers and one-group values anywhere: nothing tells 1.348 from 1,348.
+    let (rows, notes) = try Self.read(Array("Số hộ,Số khẩu\n1.348,12\n987,1.005\n".utf8))
+    let v = Self.values(rows)
+    #expect(v["A2"] == .text("1.348"))
+    #expect(v["B3"] == .text("1.005"))
+    #expect(
+      notes == [
+        ReadNote(code: "ambiguous-number", cell: CellAddress("A2"), detail: "1.348"),
+        ReadNote(code: "ambiguous-number", cell: CellAddress("B3"), detail: "1.005"),
+      ])
+  }
+
+  /// Excel on Vietnamese Windows, "CSV (Comma delimited)": Windows-1258, decimal commas
+  /// in quotes, `3.200.000.000`, dd/mm/yyyy; the household column alone cannot tell.
+  @Test func excelOnVietnameseWindowsReadsExactly() throws {
+    let workbook = try CSVWorkbook(path: Fixtures.path("encodings/excel-vi-windows.csv"))
+    #expect(workbook.detection.encoding == .windows1258)
+    #expect(workbook.delimiterName == ",")
+    expectSameLines(
+      try dump(workbook),
+      try String(contentsOfFile: Fixtures.path("encodings/excel-vi-windows.expected.txt"), encoding: .utf8))
+    let reader = try workbook.rows(of: workbook.sheets[0])
+    while try reader.next() != nil {}
+    #expect(reader.notes.isEmpty)
   }
 
   @Test func englishColumnsReadEnglish() throws {

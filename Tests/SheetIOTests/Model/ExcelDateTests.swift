@@ -14,15 +14,25 @@ import Testing
     #expect(ExcelDate(serial: serial, uses1904: uses1904).isoText == text)
   }
 
-  @Test(arguments: [
+  static let isoSerials: [(String, Bool, Double)] = [
     ("2017-09-27", false, 43005.0), ("2017-09-27T12:00:00", false, 43005.5), ("1900-01-01", false, 1.0),
     ("1900-03-01", false, 61.0), ("1904-01-02", true, 1.0), ("2017-09-27T06:00:00Z", false, 43005.25),
-  ])
+    // Bare times (openpyxl's iso_dates), fractions of a second, offsets set aside.
+    ("14:05:00", false, 50_700.0 / 86_400), ("14:05:00", true, 50_700.0 / 86_400), ("06:00", false, 0.25),
+    ("T18:00:00", false, 0.75), ("00:00:00.5", false, 0.5 / 86_400), ("12:00:00,25", false, 43_200.25 / 86_400),
+    ("2017-09-27T12:00:00.000001", false, 43005.0 + 43_200.000001 / 86_400),
+    ("2017-09-27T12:00:00+07:00", false, 43005.5), ("12:00:00-05", false, 0.5), ("24:00:00", false, 1.0),
+  ]
+
+  @Test(arguments: isoSerials)
   func isoDatesBecomeSerials(_ text: String, _ uses1904: Bool, _ serial: Double) {
     #expect(ISODate.serial(text, uses1904: uses1904) == serial)
   }
 
-  @Test(arguments: ["", "2017-13-01", "27/09/2017", "2017-09-27T", "2017-09-27Tnoon"])
+  @Test(arguments: [
+    "", "2017-13-01", "27/09/2017", "2017-09-27T", "2017-09-27Tnoon", "25:00:00", "12:60", "1:05", "12:00:+1",
+    "12:00:00+7", "T", ":", "12:00:00:00", "24:00:01", "2017--09-27", "12:00:1e5", "12:00:-1",
+  ])
   func refusesOtherText(_ text: String) {
     #expect(ISODate.serial(text, uses1904: false) == nil)
   }
