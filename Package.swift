@@ -45,6 +45,9 @@ let package = Package(
     .executableTarget(
       name: "thidua-fuzz-pipeline", dependencies: ["SheetIO", "ThiDuaCore"], path: "Fuzz/Pipeline",
       swiftSettings: strict),
+    // libFuzzer targets of the readers (scripts/fuzz/readers); not part of the command line.
+    .executableTarget(
+      name: "thidua-fuzz-readers", dependencies: ["SheetIO"], path: "Fuzz/Readers", swiftSettings: strict),
     // Benchmark driver for scripts/bench/write; not part of the command line.
     .executableTarget(name: "thidua-bench", dependencies: ["SheetIO"], swiftSettings: strict),
     .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),

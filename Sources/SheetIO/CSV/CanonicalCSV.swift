@@ -30,9 +30,25 @@ public enum CanonicalCSV {
       d.appendISOText(to: &bytes)
     case .boolean(let b):
       bytes.append(contentsOf: (b ? "TRUE" : "FALSE").utf8)
+    case .text(let s), .error(let s):
+      appendText(s, to: &bytes)
     default:
       bytes.append(contentsOf: field(text(value)).utf8)
     }
+  }
+
+  /// The bytes of `field(text)`, from the text's UTF-8 without building a string.
+  private static func appendText(_ text: String, to bytes: inout [UInt8]) {
+    guard needsQuotes(text) else {
+      bytes.append(contentsOf: text.utf8)
+      return
+    }
+    bytes.append(UInt8(ascii: "\""))
+    for b in text.utf8 {
+      bytes.append(b)
+      if b == UInt8(ascii: "\"") { bytes.append(b) }
+    }
+    bytes.append(UInt8(ascii: "\""))
   }
 
   /// The decimal digits of `n`, with `-` for a negative number.

@@ -6,16 +6,122 @@ public enum SheetCSVExport {
   /// be written: 25 million, twelve times the 2-million-cell benchmark, and at one byte an
   /// empty cell already 25 MB. A lone cell at XFD1048576 would make 17 billion.
   public static let maxGridCells = 25_000_000
-  /// Most bytes the CSV may have, as estimated from the cells before writing (a text's
-  /// UTF-8 and two quotes, 24 bytes a number, a comma a cell): a text of 32,767
-  /// characters that a million cells share would otherwise make 32 GB.
+  /// Most bytes the CSV may have: a text of 32,767 characters that a million cells share
+  /// would otherwise make 32 GB.
   public static let maxBytes: Int64 = 1 << 30
+  /// Most bytes of unpadded lines held in memory by the one-pass export; a sheet beyond
+  /// it is read a second time instead (`writeInTwoPasses`).
+  static let maxBufferedBytes = 256 << 20
 
-  /// Reads the sheet twice: once for its extent, once to write, so memory stays flat.
-  /// Throws `gridTooLarge` or `outputTooLarge` before writing anything when the CSV would
-  /// pass a limit. Returns the reader's notes (ambiguous numbers, quoting repairs …).
+  /// Reads the sheet once, building each row's line up to its own last value; the lines
+  /// are padded to the sheet's last column when it is known, at the end. Throws
+  /// `gridTooLarge` or `outputTooLarge` before writing anything when the CSV would pass a
+  /// limit. Returns the reader's notes (ambiguous numbers, quoting repairs …).
   @discardableResult
   public static func write(
+    _ workbook: any SheetSource, sheet: SheetInfo, to output: AtomicFile
+  ) throws -> [ReadNote] {
+    try write(workbook, sheet: sheet, to: output, bufferLimit: maxBufferedBytes)
+  }
+
+  /// `bufferLimit`: bytes of lines held before falling back to two passes (tests set 0).
+  static func write(
+    _ workbook: any SheetSource, sheet: SheetInfo, to output: AtomicFile, bufferLimit: Int
+  ) throws -> [ReadNote] {
+    let location = Location(file: workbook.path, sheet: sheet.name)
+    let reader = try workbook.rows(of: sheet)
+    var lines = UnpaddedLines()
+    while let row = try reader.next() {
+      // Rows come in file order; a file that repeats or reorders rows keeps the first.
+      guard row.number > lines.lastRow, lines.append(row) else { continue }
+      if Int64(lines.lastRow) * Int64(lines.lastColumn) > maxGridCells {
+        throw SheetReadError.gridTooLarge(location, rows: lines.lastRow, columns: lines.lastColumn, limit: maxGridCells)
+      }
+      if lines.body.count > bufferLimit {
+        return try writeInTwoPasses(workbook, sheet: sheet, to: output)
+      }
+    }
+    guard lines.lastRow > 0 else { return reader.notes }
+    let size = lines.paddedSize
+    guard size <= maxBytes else { throw SheetReadError.outputTooLarge(location, bytes: size, limit: maxBytes) }
+    try lines.write(to: output)
+    return reader.notes
+  }
+
+  /// Each row with a value as its fields up to its last value, without the commas that pad
+  /// it to the sheet's last column.
+  private struct UnpaddedLines {
+    var body: [UInt8] = []
+    /// Per line: its row number, where its bytes end in `body`, and its field count.
+    var rows: [Int32] = []
+    var ends: [Int] = []
+    var fieldCounts: [Int32] = []
+    var lastRow = 0
+    var lastColumn = 0
+    private var fields: [String] = []
+
+    init() { body.reserveCapacity(1 << 20) }
+
+    /// Appends the row's line; false for a row without a value (a blank line).
+    mutating func append(_ row: Row) -> Bool {
+      guard let last = row.cells.last(where: { !$0.value.isEmpty })?.address.column else { return false }
+      var width = last
+      if SheetCSVExport.inStrictColumnOrder(row) {
+        // The usual row: fields appended as they come, the gaps as commas.
+        var commas = 0
+        for cell in row.cells where cell.address.column <= last {
+          for _ in commas..<(cell.address.column - 1) { body.append(UInt8(ascii: ",")) }
+          commas = cell.address.column - 1
+          CanonicalCSV.appendField(cell.value, to: &body)
+        }
+      } else {
+        // A row that names a column twice: the last value of a column wins.
+        width = row.cells.map(\.address.column).max() ?? last
+        fields = [String](repeating: "", count: width)
+        for cell in row.cells { fields[cell.address.column - 1] = CanonicalCSV.field(CanonicalCSV.text(cell.value)) }
+        width = (fields.lastIndex { !$0.isEmpty } ?? 0) + 1
+        body.append(contentsOf: fields[..<width].joined(separator: ",").utf8)
+      }
+      rows.append(Int32(row.number))
+      ends.append(body.count)
+      fieldCounts.append(Int32(width))
+      lastRow = row.number
+      lastColumn = max(lastColumn, width)
+      return true
+    }
+
+    /// Bytes of the CSV: the lines, the commas that pad them, blank lines, line ends.
+    var paddedSize: Int64 {
+      let padding = fieldCounts.reduce(Int64(0)) { $0 + Int64(lastColumn) - Int64($1) }
+      let blankLines = Int64(lastRow - rows.count)
+      return Int64(body.count) + padding + blankLines * Int64(lastColumn) + Int64(rows.count)
+    }
+
+    func write(to output: AtomicFile) throws {
+      let blankLine = [UInt8](repeating: UInt8(ascii: ","), count: lastColumn - 1) + [0x0A]
+      var chunk: [UInt8] = []
+      chunk.reserveCapacity(1 << 20)
+      var start = 0
+      var written = 0  // rows written so far
+      for i in rows.indices {
+        for _ in written..<(Int(rows[i]) - 1) { chunk.append(contentsOf: blankLine) }
+        chunk.append(contentsOf: body[start..<ends[i]])
+        for _ in Int(fieldCounts[i])..<lastColumn { chunk.append(UInt8(ascii: ",")) }
+        chunk.append(0x0A)
+        start = ends[i]
+        written = Int(rows[i])
+        if chunk.count >= 1 << 20 {
+          try output.write(bytes: chunk)
+          chunk.removeAll(keepingCapacity: true)
+        }
+      }
+      try output.write(bytes: chunk)
+    }
+  }
+
+  /// Reads the sheet twice, once for its extent and once to write, so that memory stays
+  /// flat: for a sheet whose lines pass `maxBufferedBytes`.
+  static func writeInTwoPasses(
     _ workbook: any SheetSource, sheet: SheetInfo, to output: AtomicFile
   ) throws -> [ReadNote] {
     var lastRow = 0
@@ -26,6 +132,7 @@ public enum SheetCSVExport {
       for cell in row.cells where !cell.value.isEmpty {
         lastRow = max(lastRow, row.number)
         lastColumn = max(lastColumn, cell.address.column)
+        // A text's UTF-8 and two quotes, 24 bytes a number.
         switch cell.value {
         case .text(let t), .error(let t): estimate += Int64(t.utf8.count) + 2
         default: estimate += 24
@@ -33,8 +140,8 @@ public enum SheetCSVExport {
       }
     }
     guard lastRow > 0 else { return scan.notes }
-    let grid = Int64(lastRow) * Int64(lastColumn)
     let location = Location(file: workbook.path, sheet: sheet.name)
+    let grid = Int64(lastRow) * Int64(lastColumn)
     guard grid <= maxGridCells else {
       throw SheetReadError.gridTooLarge(location, rows: lastRow, columns: lastColumn, limit: maxGridCells)
     }
@@ -45,20 +152,16 @@ public enum SheetCSVExport {
     let reader = try workbook.rows(of: sheet)
     var written = 0  // rows written so far
     var fields = [String](repeating: "", count: lastColumn)
-    // Each line is built as UTF-8 bytes: appending a field's bytes is a copy, where
-    // appending to a String re-checks its storage every time.
     var line: [UInt8] = []
     line.reserveCapacity(512)
     while let row = try reader.next(), row.number <= lastRow {
-      // Rows come in file order; a file that repeats or reorders rows keeps the first.
       guard row.number > written else { continue }
       while written < row.number - 1 {
         try output.write(blankLine)
         written += 1
       }
       line.removeAll(keepingCapacity: true)
-      if inStrictColumnOrder(row, lastColumn) {
-        // The usual row: fields appended as they come, the gaps as commas.
+      if inStrictColumnOrder(row) {
         var commas = 0
         for cell in row.cells where cell.address.column <= lastColumn {
           for _ in commas..<(cell.address.column - 1) { line.append(UInt8(ascii: ",")) }
@@ -67,7 +170,6 @@ public enum SheetCSVExport {
         }
         for _ in commas..<(lastColumn - 1) { line.append(UInt8(ascii: ",")) }
       } else {
-        // A row that names a column twice: the last value of a column wins.
         for i in fields.indices { fields[i] = "" }
         for cell in row.cells where cell.address.column <= lastColumn {
           fields[cell.address.column - 1] = CanonicalCSV.field(CanonicalCSV.text(cell.value))
@@ -86,9 +188,9 @@ public enum SheetCSVExport {
     return scan.notes
   }
 
-  private static func inStrictColumnOrder(_ row: Row, _ lastColumn: Int) -> Bool {
+  private static func inStrictColumnOrder(_ row: Row) -> Bool {
     var previous = 0
-    for cell in row.cells where cell.address.column <= lastColumn {
+    for cell in row.cells {
       guard cell.address.column > previous else { return false }
       previous = cell.address.column
     }

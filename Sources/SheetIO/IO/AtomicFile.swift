@@ -34,6 +34,12 @@ public final class AtomicFile {
 
   /// Appends bytes already encoded (UTF-8 text built by the caller).
   public func write(bytes: [UInt8]) throws {
+    guard bytes.count < 1 << 16 else {
+      // A large chunk goes straight to the file, not through the buffer.
+      try flush()
+      try handle.write(contentsOf: bytes)
+      return
+    }
     buffer.append(contentsOf: bytes)
     if buffer.count >= 1 << 16 { try flush() }
   }

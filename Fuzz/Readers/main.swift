@@ -1,0 +1,82 @@
+// libFuzzer targets for the readers, one binary: `THIDUA_FUZZ_TARGET` names the target.
+//   xlsx            bytes as a file: zip, .xlsx parts, every cell of every sheet
+//   worksheet       bytes as a sheet part's XML (the pull scanner, the cell parser)
+//   shared-strings  bytes as a shared-string part
+//   csv             bytes as a CSV file: encoding detection, tokenizer, typing
+//   encoding        bytes through the detector and every legacy decoder
+//   xls             bytes as an .xls file: the compound file, BIFF records
+//   ods             bytes as an .ods file: zip, content.xml
+// `scripts/fuzz/readers` builds it with -sanitize=fuzzer,address and THIDUA_FUZZ, under
+// which the program hands over to libFuzzer's driver; an ordinary build replays files:
+// `THIDUA_FUZZ_TARGET=csv thidua-fuzz-readers FILE...`.
+import Foundation
+@_spi(Fuzzing) import SheetIO
+
+private let target = ProcessInfo.processInfo.environment["THIDUA_FUZZ_TARGET"] ?? "xlsx"
+
+/// One scratch file per process for the targets that read from a path.
+private let scratch = NSTemporaryDirectory() + "thidua-fuzz-readers-\(getpid())"
+
+/// Opens the file as the command line does and reads every cell of every sheet, and the
+/// notes; an error is the reader's answer, not a failure.
+private func readAll(_ open: () throws -> any SheetSource) {
+  guard let workbook = try? open() else { return }
+  for sheet in workbook.sheets {
+    guard let reader = try? workbook.rows(of: sheet) else { continue }
+    while let row = try? reader.next() { _ = row.cells.map { CanonicalCSV.text($0.value) } }
+    _ = reader.mergedRanges
+    _ = reader.notes.map { $0.message(.vi) }
+  }
+}
+
+private func fromFile(_ bytes: [UInt8], _ open: (String) throws -> any SheetSource) {
+  guard FileManager.default.createFile(atPath: scratch, contents: Data(bytes)) else { return }
+  readAll { try open(scratch) }
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzReaders(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+  let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+  // The first byte picks a chunk size, so that every token boundary is tried.
+  let chunk = Int(bytes.first ?? 0) % 17 + 1
+  switch target {
+  case "xlsx": fromFile(bytes) { try XLSXWorkbook(path: $0) }
+  case "xls": fromFile(bytes) { try XLSWorkbook(path: $0) }
+  case "ods": fromFile(bytes) { try ODSWorkbook(path: $0) }
+  case "csv": fromFile(bytes) { try CSVWorkbook(path: $0) }
+  case "worksheet":
+    let strings = ["Xã Tam Thanh", "Số hộ nghèo", ""]
+    if let cells = try? ReaderParts.worksheet(bytes, strings: strings, uses1904: chunk % 2 == 0, chunkSize: chunk) {
+      _ = cells.map { CanonicalCSV.text($0.value) }
+    }
+  case "shared-strings": _ = try? ReaderParts.sharedStrings(bytes, chunkSize: chunk)
+  case "encoding":
+    _ = EncodingDetector.detect(bytes)
+    for encoding in TextEncoding.allCases where encoding != .utf16LE && encoding != .utf16BE {
+      _ = LegacyDecoder.decode(bytes, as: encoding)
+    }
+  default: fatalError("unknown THIDUA_FUZZ_TARGET \(target)")
+  }
+  return 0
+}
+
+#if THIDUA_FUZZ
+  @_silgen_name("LLVMFuzzerRunDriver")
+  private func runDriver(
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32
+  ) -> Int32
+
+  var count = CommandLine.argc
+  var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+  exit(runDriver(&count, &arguments) { fuzzReaders($0, $1) })
+#else
+  for path in CommandLine.arguments.dropFirst() {
+    guard let data = FileManager.default.contents(atPath: path) else { continue }
+    _ = data.withUnsafeBytes { raw in
+      fuzzReaders(raw.bindMemory(to: UInt8.self).baseAddress ?? UnsafePointer(bitPattern: 1)!, raw.count)
+    }
+    print("\(path): ok")
+  }
+#endif
