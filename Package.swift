@@ -43,11 +43,14 @@ let package = Package(
       swiftSettings: strict),
     // libFuzzer target of the whole pipeline (scripts/fuzz/pipeline); not part of the command line.
     .executableTarget(
-      name: "thidua-fuzz-pipeline", dependencies: ["SheetIO", "ThiDuaCore"], path: "Fuzz/Pipeline",
+      name: "thidua-fuzz-pipeline", dependencies: ["SheetIO", "ThiDuaCore", "FuzzDriver"], path: "Fuzz/Pipeline",
       swiftSettings: strict),
     // libFuzzer targets of the readers (scripts/fuzz/readers); not part of the command line.
     .executableTarget(
-      name: "thidua-fuzz-readers", dependencies: ["SheetIO"], path: "Fuzz/Readers", swiftSettings: strict),
+      name: "thidua-fuzz-readers", dependencies: ["SheetIO", "FuzzDriver"], path: "Fuzz/Readers",
+      swiftSettings: strict),
+    // The entry point both fuzz targets share: libFuzzer's driver, or a replay of files.
+    .target(name: "FuzzDriver", path: "Fuzz/Driver", swiftSettings: strict),
     // Benchmark driver for scripts/bench/write; not part of the command line.
     .executableTarget(name: "thidua-bench", dependencies: ["SheetIO"], swiftSettings: strict),
     .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),

@@ -4,6 +4,7 @@
 // (`LLVMFuzzerRunDriver`); an ordinary build replays the files named on its command
 // line, for a reproducer.
 import Foundation
+import FuzzDriver
 import SheetIO
 import ThiDuaCore
 
@@ -36,24 +37,4 @@ public func fuzzPipeline(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
   return 0
 }
 
-#if THIDUA_FUZZ
-  @_silgen_name("LLVMFuzzerRunDriver")
-  private func runDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32
-  ) -> Int32
-
-  // The program's own entry point hands over to libFuzzer's driver.
-  var count = CommandLine.argc
-  var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-  exit(runDriver(&count, &arguments) { fuzzPipeline($0, $1) })
-#else
-  for path in CommandLine.arguments.dropFirst() {
-    guard let data = FileManager.default.contents(atPath: path) else { continue }
-    _ = data.withUnsafeBytes { raw in
-      fuzzPipeline(raw.bindMemory(to: UInt8.self).baseAddress ?? UnsafePointer(bitPattern: 1)!, raw.count)
-    }
-    print("\(path): ok")
-  }
-#endif
+fuzzMain { fuzzPipeline($0, $1) }

@@ -10,6 +10,7 @@
 // which the program hands over to libFuzzer's driver; an ordinary build replays files:
 // `THIDUA_FUZZ_TARGET=csv thidua-fuzz-readers FILE...`.
 import Foundation
+import FuzzDriver
 @_spi(Fuzzing) import SheetIO
 
 private let target = ProcessInfo.processInfo.environment["THIDUA_FUZZ_TARGET"] ?? "xlsx"
@@ -60,23 +61,4 @@ public func fuzzReaders(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
   return 0
 }
 
-#if THIDUA_FUZZ
-  @_silgen_name("LLVMFuzzerRunDriver")
-  private func runDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32
-  ) -> Int32
-
-  var count = CommandLine.argc
-  var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-  exit(runDriver(&count, &arguments) { fuzzReaders($0, $1) })
-#else
-  for path in CommandLine.arguments.dropFirst() {
-    guard let data = FileManager.default.contents(atPath: path) else { continue }
-    _ = data.withUnsafeBytes { raw in
-      fuzzReaders(raw.bindMemory(to: UInt8.self).baseAddress ?? UnsafePointer(bitPattern: 1)!, raw.count)
-    }
-    print("\(path): ok")
-  }
-#endif
+fuzzMain { fuzzReaders($0, $1) }

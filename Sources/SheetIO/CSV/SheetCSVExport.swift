@@ -6,27 +6,19 @@ public enum SheetCSVExport {
   /// be written: 25 million, twelve times the 2-million-cell benchmark, and at one byte an
   /// empty cell already 25 MB. A lone cell at XFD1048576 would make 17 billion.
   public static let maxGridCells = 25_000_000
-  /// Most bytes the CSV may have: a text of 32,767 characters that a million cells share
-  /// would otherwise make 32 GB.
-  public static let maxBytes: Int64 = 1 << 30
-  /// Most bytes of unpadded lines held in memory by the one-pass export; a sheet beyond
-  /// it is read a second time instead (`writeInTwoPasses`).
-  static let maxBufferedBytes = 256 << 20
+  /// Most bytes the CSV may have: 256 MiB, ten times the CSV of the 2-million-cell
+  /// benchmark; a text of 32,767 characters that a million cells share would otherwise
+  /// make 32 GB. The lines are held in memory up to it.
+  public static let maxBytes: Int64 = 256 << 20
 
   /// Reads the sheet once, building each row's line up to its own last value; the lines
   /// are padded to the sheet's last column when it is known, at the end. Throws
   /// `gridTooLarge` or `outputTooLarge` before writing anything when the CSV would pass a
-  /// limit. Returns the reader's notes (ambiguous numbers, quoting repairs …).
+  /// limit (`maxBytes`, which tests lower). Returns the reader's notes (ambiguous numbers,
+  /// quoting repairs …).
   @discardableResult
   public static func write(
-    _ workbook: any SheetSource, sheet: SheetInfo, to output: AtomicFile
-  ) throws -> [ReadNote] {
-    try write(workbook, sheet: sheet, to: output, bufferLimit: maxBufferedBytes)
-  }
-
-  /// `bufferLimit`: bytes of lines held before falling back to two passes (tests set 0).
-  static func write(
-    _ workbook: any SheetSource, sheet: SheetInfo, to output: AtomicFile, bufferLimit: Int
+    _ workbook: any SheetSource, sheet: SheetInfo, to output: AtomicFile, maxBytes: Int64 = maxBytes
   ) throws -> [ReadNote] {
     let location = Location(file: workbook.path, sheet: sheet.name)
     let reader = try workbook.rows(of: sheet)
@@ -37,8 +29,8 @@ public enum SheetCSVExport {
       if Int64(lines.lastRow) * Int64(lines.lastColumn) > maxGridCells {
         throw SheetReadError.gridTooLarge(location, rows: lines.lastRow, columns: lines.lastColumn, limit: maxGridCells)
       }
-      if lines.body.count > bufferLimit {
-        return try writeInTwoPasses(workbook, sheet: sheet, to: output)
+      if lines.paddedSize > maxBytes {
+        throw SheetReadError.outputTooLarge(location, bytes: lines.paddedSize, limit: maxBytes)
       }
     }
     guard lines.lastRow > 0 else { return reader.notes }
@@ -53,11 +45,12 @@ public enum SheetCSVExport {
   private struct UnpaddedLines {
     var body: [UInt8] = []
     /// Per line: its row number, where its bytes end in `body`, and its field count.
-    var rows: [Int32] = []
+    var rows: [Int] = []
     var ends: [Int] = []
-    var fieldCounts: [Int32] = []
+    var fieldCounts: [Int] = []
     var lastRow = 0
     var lastColumn = 0
+    private var fieldSum: Int64 = 0
     private var fields: [String] = []
 
     init() { body.reserveCapacity(1 << 20) }
@@ -65,7 +58,7 @@ public enum SheetCSVExport {
     /// Appends the row's line; false for a row without a value (a blank line).
     mutating func append(_ row: Row) -> Bool {
       guard let last = row.cells.last(where: { !$0.value.isEmpty })?.address.column else { return false }
-      var width = last
+      var count = last  // fields on the line
       if SheetCSVExport.inStrictColumnOrder(row) {
         // The usual row: fields appended as they come, the gaps as commas.
         var commas = 0
@@ -76,23 +69,25 @@ public enum SheetCSVExport {
         }
       } else {
         // A row that names a column twice: the last value of a column wins.
-        width = row.cells.map(\.address.column).max() ?? last
-        fields = [String](repeating: "", count: width)
+        count = row.cells.map(\.address.column).max() ?? last
+        fields = [String](repeating: "", count: count)
         for cell in row.cells { fields[cell.address.column - 1] = CanonicalCSV.field(CanonicalCSV.text(cell.value)) }
-        width = (fields.lastIndex { !$0.isEmpty } ?? 0) + 1
-        body.append(contentsOf: fields[..<width].joined(separator: ",").utf8)
+        count = (fields.lastIndex { !$0.isEmpty } ?? 0) + 1
+        body.append(contentsOf: fields[..<count].joined(separator: ",").utf8)
       }
-      rows.append(Int32(row.number))
+      rows.append(row.number)
       ends.append(body.count)
-      fieldCounts.append(Int32(width))
+      fieldCounts.append(count)
+      fieldSum += Int64(count)
       lastRow = row.number
-      lastColumn = max(lastColumn, width)
+      lastColumn = max(lastColumn, count)
       return true
     }
 
-    /// Bytes of the CSV: the lines, the commas that pad them, blank lines, line ends.
+    /// Bytes of the CSV so far: the lines, the commas that pad them, blank lines, line
+    /// ends; in constant time, since it is asked after every row.
     var paddedSize: Int64 {
-      let padding = fieldCounts.reduce(Int64(0)) { $0 + Int64(lastColumn) - Int64($1) }
+      let padding = Int64(rows.count) * Int64(lastColumn) - fieldSum
       let blankLines = Int64(lastRow - rows.count)
       return Int64(body.count) + padding + blankLines * Int64(lastColumn) + Int64(rows.count)
     }
@@ -104,12 +99,12 @@ public enum SheetCSVExport {
       var start = 0
       var written = 0  // rows written so far
       for i in rows.indices {
-        for _ in written..<(Int(rows[i]) - 1) { chunk.append(contentsOf: blankLine) }
+        for _ in written..<(rows[i] - 1) { chunk.append(contentsOf: blankLine) }
         chunk.append(contentsOf: body[start..<ends[i]])
-        for _ in Int(fieldCounts[i])..<lastColumn { chunk.append(UInt8(ascii: ",")) }
+        for _ in fieldCounts[i]..<lastColumn { chunk.append(UInt8(ascii: ",")) }
         chunk.append(0x0A)
         start = ends[i]
-        written = Int(rows[i])
+        written = rows[i]
         if chunk.count >= 1 << 20 {
           try output.write(bytes: chunk)
           chunk.removeAll(keepingCapacity: true)
@@ -117,75 +112,6 @@ public enum SheetCSVExport {
       }
       try output.write(bytes: chunk)
     }
-  }
-
-  /// Reads the sheet twice, once for its extent and once to write, so that memory stays
-  /// flat: for a sheet whose lines pass `maxBufferedBytes`.
-  static func writeInTwoPasses(
-    _ workbook: any SheetSource, sheet: SheetInfo, to output: AtomicFile
-  ) throws -> [ReadNote] {
-    var lastRow = 0
-    var lastColumn = 0
-    var estimate: Int64 = 0
-    let scan = try workbook.rows(of: sheet)
-    while let row = try scan.next() {
-      for cell in row.cells where !cell.value.isEmpty {
-        lastRow = max(lastRow, row.number)
-        lastColumn = max(lastColumn, cell.address.column)
-        // A text's UTF-8 and two quotes, 24 bytes a number.
-        switch cell.value {
-        case .text(let t), .error(let t): estimate += Int64(t.utf8.count) + 2
-        default: estimate += 24
-        }
-      }
-    }
-    guard lastRow > 0 else { return scan.notes }
-    let location = Location(file: workbook.path, sheet: sheet.name)
-    let grid = Int64(lastRow) * Int64(lastColumn)
-    guard grid <= maxGridCells else {
-      throw SheetReadError.gridTooLarge(location, rows: lastRow, columns: lastColumn, limit: maxGridCells)
-    }
-    guard estimate + grid <= maxBytes else {
-      throw SheetReadError.outputTooLarge(location, bytes: estimate + grid, limit: maxBytes)
-    }
-    let blankLine = String(repeating: ",", count: lastColumn - 1) + "\n"
-    let reader = try workbook.rows(of: sheet)
-    var written = 0  // rows written so far
-    var fields = [String](repeating: "", count: lastColumn)
-    var line: [UInt8] = []
-    line.reserveCapacity(512)
-    while let row = try reader.next(), row.number <= lastRow {
-      guard row.number > written else { continue }
-      while written < row.number - 1 {
-        try output.write(blankLine)
-        written += 1
-      }
-      line.removeAll(keepingCapacity: true)
-      if inStrictColumnOrder(row) {
-        var commas = 0
-        for cell in row.cells where cell.address.column <= lastColumn {
-          for _ in commas..<(cell.address.column - 1) { line.append(UInt8(ascii: ",")) }
-          commas = cell.address.column - 1
-          CanonicalCSV.appendField(cell.value, to: &line)
-        }
-        for _ in commas..<(lastColumn - 1) { line.append(UInt8(ascii: ",")) }
-      } else {
-        for i in fields.indices { fields[i] = "" }
-        for cell in row.cells where cell.address.column <= lastColumn {
-          fields[cell.address.column - 1] = CanonicalCSV.field(CanonicalCSV.text(cell.value))
-        }
-        line.append(contentsOf: fields.joined(separator: ",").utf8)
-      }
-      line.append(0x0A)
-      try output.write(bytes: line)
-      written = row.number
-    }
-    while written < lastRow {
-      try output.write(blankLine)
-      written += 1
-    }
-    // The first pass read every row, so its notes are all there are.
-    return scan.notes
   }
 
   private static func inStrictColumnOrder(_ row: Row) -> Bool {
