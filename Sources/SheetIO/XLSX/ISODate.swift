@@ -1,11 +1,12 @@
 /// ISO 8601 values of `t="d"` cells (ECMA-376 Part 1, §18.17.4) turned into serials: a
 /// date, a date-time, or a bare time of day (openpyxl's `iso_dates=True` writes all three).
 enum ISODate {
-  /// `YYYY-MM-DD`, optionally `THH:MM[:SS[.fff]]`, or `[T]HH:MM[:SS[.fff]]` alone (a
+  /// `YYYY-MM-DD`, optionally `THH:MM[:SS[.fff]]` (or a space for the `T`), or `[T]HH:MM[:SS[.fff]]` alone (a
   /// fraction of a day, below 1). A trailing `Z` or offset (`+07:00`) is accepted and
   /// ignored: a spreadsheet keeps wall-clock times, not instants.
   static func serial(_ text: String, uses1904: Bool) -> Double? {
-    let parts = text.split(separator: "T", maxSplits: 1, omittingEmptySubsequences: false)
+    // `T` between date and time, or a space (RFC 3339 allows it; some writers use it).
+    let parts = text.split(maxSplits: 1, omittingEmptySubsequences: false) { $0 == "T" || $0 == " " }
     if parts.count == 1 && text.contains(":") { return dayFraction(text[...]) }
     if parts.count == 2 && parts[0].isEmpty { return dayFraction(parts[1]) }
     guard let datePart = parts.first else { return nil }
