@@ -9,7 +9,7 @@ public enum SheetCSVExport {
   /// Most bytes the CSV may have: 256 MiB, ten times the CSV of the 2-million-cell
   /// benchmark; a text of 32,767 characters that a million cells share would otherwise
   /// make 32 GB. The lines are held in memory up to it.
-  public static let maxBytes: Int64 = 256 << 20
+  public static let maxBytes = 256 << 20
 
   /// Reads the sheet once, building each row's line up to its own last value; the lines
   /// are padded to the sheet's last column when it is known, at the end. Throws
@@ -18,7 +18,7 @@ public enum SheetCSVExport {
   /// quoting repairs …).
   @discardableResult
   public static func write(
-    _ workbook: any SheetSource, sheet: SheetInfo, to output: AtomicFile, maxBytes: Int64 = maxBytes
+    _ workbook: any SheetSource, sheet: SheetInfo, to output: AtomicFile, maxBytes: Int = maxBytes
   ) throws -> [ReadNote] {
     let location = Location(file: workbook.path, sheet: sheet.name)
     let reader = try workbook.rows(of: sheet)
@@ -26,17 +26,16 @@ public enum SheetCSVExport {
     while let row = try reader.next() {
       // Rows come in file order; a file that repeats or reorders rows keeps the first.
       guard row.number > lines.lastRow, lines.append(row) else { continue }
-      if Int64(lines.lastRow) * Int64(lines.lastColumn) > maxGridCells {
+      // Counts within Excel's grid: the product is at most 2^34.
+      if lines.lastRow * lines.lastColumn > maxGridCells {
         throw SheetReadError.gridTooLarge(location, rows: lines.lastRow, columns: lines.lastColumn, limit: maxGridCells)
       }
       if lines.paddedSize > maxBytes {
         throw SheetReadError.outputTooLarge(location, bytes: lines.paddedSize, limit: maxBytes)
       }
     }
-    guard lines.lastRow > 0 else { return reader.notes }
-    let size = lines.paddedSize
-    guard size <= maxBytes else { throw SheetReadError.outputTooLarge(location, bytes: size, limit: maxBytes) }
-    try lines.write(to: output)
+    // Both limits were checked after the last row: the CSV is what the lines make.
+    if lines.lastRow > 0 { try lines.write(to: output) }
     return reader.notes
   }
 
@@ -50,7 +49,7 @@ public enum SheetCSVExport {
     var fieldCounts: [Int] = []
     var lastRow = 0
     var lastColumn = 0
-    private var fieldSum: Int64 = 0
+    private var fieldSum = 0
     private var fields: [String] = []
 
     init() { body.reserveCapacity(1 << 20) }
@@ -69,8 +68,7 @@ public enum SheetCSVExport {
         }
       } else {
         // A row that names a column twice: the last value of a column wins.
-        count = row.cells.map(\.address.column).max() ?? last
-        fields = [String](repeating: "", count: count)
+        fields = [String](repeating: "", count: row.cells.map(\.address.column).max() ?? last)
         for cell in row.cells { fields[cell.address.column - 1] = CanonicalCSV.field(CanonicalCSV.text(cell.value)) }
         count = (fields.lastIndex { !$0.isEmpty } ?? 0) + 1
         body.append(contentsOf: fields[..<count].joined(separator: ",").utf8)
@@ -78,7 +76,7 @@ public enum SheetCSVExport {
       rows.append(row.number)
       ends.append(body.count)
       fieldCounts.append(count)
-      fieldSum += Int64(count)
+      fieldSum += count
       lastRow = row.number
       lastColumn = max(lastColumn, count)
       return true
@@ -86,10 +84,10 @@ public enum SheetCSVExport {
 
     /// Bytes of the CSV so far: the lines, the commas that pad them, blank lines, line
     /// ends; in constant time, since it is asked after every row.
-    var paddedSize: Int64 {
-      let padding = Int64(rows.count) * Int64(lastColumn) - fieldSum
-      let blankLines = Int64(lastRow - rows.count)
-      return Int64(body.count) + padding + blankLines * Int64(lastColumn) + Int64(rows.count)
+    var paddedSize: Int {
+      let padding = rows.count * lastColumn - fieldSum
+      let blankLines = lastRow - rows.count
+      return body.count + padding + blankLines * lastColumn + rows.count
     }
 
     func write(to output: AtomicFile) throws {

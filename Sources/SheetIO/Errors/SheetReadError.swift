@@ -59,7 +59,7 @@ public enum SheetReadError: Error, Hashable, Sendable {
   /// gigabyte of commas.
   case gridTooLarge(Location, rows: Int, columns: Int, limit: Int)
   /// A sheet whose CSV would have more bytes than the limit (estimated from its cells).
-  case outputTooLarge(Location, bytes: Int64, limit: Int64)
+  case outputTooLarge(Location, bytes: Int, limit: Int)
 
   /// A stable kebab-case code, also used by the command line.
   public var code: String {

@@ -38,7 +38,7 @@ public enum VietnameseDate {
       guard let day, let month, let year else { return nil }
       return valid(year, month, day)
     }
-    let trimmed = text.trimmingVietnameseSpaces
+    let trimmed = text.trimmingSpaces
     for separator: Character in ["/", "-", "."] where trimmed.contains(separator) {
       numbers = trimmed.split(separator: separator, omittingEmptySubsequences: false)
       break

@@ -26,7 +26,7 @@ public enum VietnameseNumber {
     {
       return .notANumber
     }
-    var s = Substring(text.trimmingVietnameseSpaces)
+    var s = Substring(text.trimmingSpaces)
     if s == "-" || s == "–" { return .dash }
     var exponent = ""
     if s.hasSuffix("%") {
@@ -113,7 +113,7 @@ public enum VietnameseNumber {
         return cut.trimmingSuffixSpaces
       }
       if folded.hasPrefix(unit + " ") || (unit != "d" && folded.hasPrefix(unit)) {
-        return Substring(s.dropFirst(unit.count).trimmingVietnameseSpaces)
+        return Substring(s.dropFirst(unit.count).trimmingSpaces)
       }
     }
     return s
@@ -139,16 +139,6 @@ public enum NumberConvention: String, Hashable, Sendable {
       if english >= 3 * vietnamese { return .english }
       return nil
     }
-  }
-}
-
-extension StringProtocol {
-  /// Trimmed of spaces, tabs, line ends and no-break spaces.
-  var trimmingVietnameseSpaces: String {
-    var scalars = Substring(self).unicodeScalars[...]
-    while let f = scalars.first, f.properties.isWhitespace { scalars = scalars.dropFirst() }
-    while let l = scalars.last, l.properties.isWhitespace { scalars = scalars.dropLast() }
-    return String(String.UnicodeScalarView(scalars))
   }
 }
 

@@ -6,7 +6,7 @@ import Testing
 /// The export holds each row's line and pads it at the end; past its byte limit it
 /// refuses before writing anything.
 @Suite struct SheetCSVExportTests {
-  private func csv(_ workbook: any SheetSource, _ sheet: SheetInfo, maxBytes: Int64 = SheetCSVExport.maxBytes)
+  private func csv(_ workbook: any SheetSource, _ sheet: SheetInfo, maxBytes: Int = SheetCSVExport.maxBytes)
     throws -> String
   {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-\(UUID().uuidString).csv")
