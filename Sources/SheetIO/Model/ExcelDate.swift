@@ -57,10 +57,10 @@ public struct ExcelDate: Hashable, Sendable, Codable {
     let hasTime = c.hour != 0 || c.minute != 0 || c.second != 0
     let timeOnly = !uses1904 && serial < 1 && serial >= 0
     if !timeOnly {
-      c.appendDigits([(c.year, 4), (c.month, 2), (c.day, 2)], separator: "-", to: &bytes)
+      c.appendDigits((c.year, 4), (c.month, 2), (c.day, 2), separator: "-", to: &bytes)
       if hasTime { bytes.append(UInt8(ascii: "T")) }
     }
-    if timeOnly || hasTime { c.appendDigits([(c.hour, 2), (c.minute, 2), (c.second, 2)], separator: ":", to: &bytes) }
+    if timeOnly || hasTime { c.appendDigits((c.hour, 2), (c.minute, 2), (c.second, 2), separator: ":", to: &bytes) }
   }
 
   /// `YYYY-MM-DD`, with `THH:MM:SS` when there is a time of day; a pure time of day
@@ -77,37 +77,37 @@ public struct ExcelDate: Hashable, Sendable, Codable {
 public struct DateComponents: Hashable, Sendable {
   public var year, month, day, hour, minute, second: Int
 
-  var dateText: String { digits([(year, 4), (month, 2), (day, 2)], separator: "-") }
-  var timeText: String { digits([(hour, 2), (minute, 2), (second, 2)], separator: ":") }
+  var dateText: String { digits((year, 4), (month, 2), (day, 2), separator: "-") }
+  var timeText: String { digits((hour, 2), (minute, 2), (second, 2), separator: ":") }
 
-  private func digits(_ parts: [(Int, Int)], separator: Unicode.Scalar) -> String {
+  private func digits(_ a: (Int, Int), _ b: (Int, Int), _ c: (Int, Int), separator: Unicode.Scalar) -> String {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(12)
-    appendDigits(parts, separator: separator, to: &bytes)
+    appendDigits(a, b, c, separator: separator, to: &bytes)
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  /// Numbers zero-padded to their widths and joined by `separator`: dates are written
-  /// for every date cell of a CSV export, so without building strings.
-  func appendDigits(_ parts: [(Int, Int)], separator: Unicode.Scalar, to bytes: inout [UInt8]) {
-    for (i, (n, width)) in parts.enumerated() {
-      if i > 0 { bytes.append(UInt8(separator.value)) }
-      guard n >= 0 else {
-        // Not a date Excel shows (serials are clamped at 0); padded as the text "-n" was.
-        let text = Array(String(n).utf8)
-        bytes += repeatElement(UInt8(ascii: "0"), count: max(0, width - text.count))
-        bytes += text
-        continue
-      }
-      var length = 1
-      var rest = n / 10
-      while rest > 0 {
-        length += 1
-        rest /= 10
-      }
-      bytes += repeatElement(UInt8(ascii: "0"), count: max(0, width - length))
-      CanonicalCSV.appendDigits(n, to: &bytes)
+  /// Three numbers, each zero-padded to its width, joined by `separator`: dates are
+  /// written for every date cell of a CSV export, so without building strings or arrays.
+  func appendDigits(
+    _ a: (Int, Int), _ b: (Int, Int), _ c: (Int, Int), separator: Unicode.Scalar, to bytes: inout [UInt8]
+  ) {
+    appendPadded(a, to: &bytes)
+    bytes.append(UInt8(separator.value))
+    appendPadded(b, to: &bytes)
+    bytes.append(UInt8(separator.value))
+    appendPadded(c, to: &bytes)
+  }
+
+  private func appendPadded(_ part: (n: Int, width: Int), to bytes: inout [UInt8]) {
+    guard part.n >= 0 else {
+      // Not a date Excel shows (serials are clamped at 0); padded as the text "-n" was.
+      let text = Array(String(part.n).utf8)
+      bytes += repeatElement(UInt8(ascii: "0"), count: max(0, part.width - text.count))
+      bytes += text
+      return
     }
+    CanonicalCSV.appendDigits(part.n, width: part.width, to: &bytes)
   }
 
   /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).

@@ -6,8 +6,6 @@ import Glibc
 /// `setlocale`; under a locale with another decimal mark it would stop early, and the
 /// end check below turns that into an error, never a wrong value.
 enum NumberParsing {
-  private static let powersOfTen: [Double] = (0...22).map { pow(10, Double($0)) }
-
   /// The byte after `bytes` must be one that cannot continue a number (NUL, or the `<`
   /// that ends the text in the scanner's buffer), for `strtod` to stop there.
   static func parse(_ bytes: UnsafeBufferPointer<UInt8>, count: Int) -> Double? {
@@ -60,8 +58,37 @@ enum NumberParsing {
     }
     guard sawDigit, digits <= 15, fraction <= 22 else { return nil }
     var value = Double(mantissa)
-    if fraction > 0 { value /= powersOfTen[fraction] }
+    if fraction > 0 { value /= powerOfTen(fraction) }
     return negative ? -value : value
+  }
+
+  /// 10^k for k in 1...22, every one exact in a Double; literals rather than a table, which
+  /// would be a global array looked up once per number.
+  @inline(__always) private static func powerOfTen(_ k: Int) -> Double {
+    switch k {
+    case 1: 1e1
+    case 2: 1e2
+    case 3: 1e3
+    case 4: 1e4
+    case 5: 1e5
+    case 6: 1e6
+    case 7: 1e7
+    case 8: 1e8
+    case 9: 1e9
+    case 10: 1e10
+    case 11: 1e11
+    case 12: 1e12
+    case 13: 1e13
+    case 14: 1e14
+    case 15: 1e15
+    case 16: 1e16
+    case 17: 1e17
+    case 18: 1e18
+    case 19: 1e19
+    case 20: 1e20
+    case 21: 1e21
+    default: 1e22
+    }
   }
 
   @inline(__always) private static func isSpace(_ byte: UInt8) -> Bool {

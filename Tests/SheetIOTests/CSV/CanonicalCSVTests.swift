@@ -29,4 +29,43 @@ import Testing
     }
     #expect(CanonicalCSV.numberText(-0.0) == "-0")
   }
+
+  /// The fast paths of `numberText` against its definition (`describedNumber`) on values a
+  /// sheet holds: decimals of 1 to 17 significant digits at every scale, then any double.
+  @Test func numberTextIsTheDescriptionOnManyValues() {
+    var random = SplitMix64(seed: 5201)
+    var mismatches: [Double] = []
+    func check(_ n: Double) {
+      if CanonicalCSV.numberText(n) != CanonicalCSV.describedNumber(n) { mismatches.append(n) }
+    }
+    for _ in 0..<200_000 {
+      let digits = Int(random.next() % 17) + 1
+      var mantissa: UInt64 = 1
+      for _ in 0..<digits { mantissa *= 10 }
+      let m = Double(random.next() % mantissa)
+      let places = Int(random.next() % 20)
+      var scale = 1.0
+      for _ in 0..<places { scale *= 10 }
+      let n = m / scale
+      check(n)
+      check(-n)
+      check(Double(bitPattern: random.next()))
+    }
+    let edges: [Double] = [
+      0.001, 0.000999, 0.0011, 1e15 - 0.5, 1e15, 1e15 + 2, 0.1, 0.2, 0.3, 0.1 + 0.2, 1.0 / 3, 2.0 / 3,
+      123_456.789, 99_999_999_999_999.9, 9_007_199_254_740_993, .pi, -.pi, .ulpOfOne,
+      .leastNonzeroMagnitude, .greatestFiniteMagnitude, .infinity, -.infinity, .nan, -0.0, 0.5, -0.001,
+    ]
+    edges.forEach(check)
+    #expect(mismatches.isEmpty, "\(mismatches.prefix(5).map { ($0, CanonicalCSV.numberText($0)) })")
+  }
+
+  @Test func decimalsAndLargeNumbersHaveTheirExactText() {
+    let expected: [(Double, String)] = [
+      (1234.5, "1234.5"), (-0.25, "-0.25"), (0.1 + 0.2, "0.30000000000000004"), (0.001, "0.001"),
+      (0.0001, "0.0001"), (1e-5, "1e-05"), (1e15, "1000000000000000"), (1e16, "1e+16"),
+      (123_456_789.123, "123456789.123"), (3.2e9, "3200000000"), (.nan, "nan"), (-.infinity, "-inf"),
+    ]
+    for (n, text) in expected { #expect(CanonicalCSV.numberText(n) == text, "\(n)") }
+  }
 }
