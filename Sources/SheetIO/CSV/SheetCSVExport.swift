@@ -21,7 +21,8 @@ public enum SheetCSVExport {
     _ workbook: any SheetSource, sheet: SheetInfo, to output: AtomicFile, maxBytes: Int = maxBytes
   ) throws -> [ReadNote] {
     let location = Location(file: workbook.path, sheet: sheet.name)
-    let reader = try workbook.rows(of: sheet)
+    // Parsing on a second thread while this one builds the lines.
+    let reader = BackgroundRowReader(try workbook.rows(of: sheet))
     var lines = UnpaddedLines()
     while let row = try reader.next() {
       // Rows come in file order; a file that repeats or reorders rows keeps the first.
