@@ -8,6 +8,8 @@ public enum MovementError: Error, Hashable, Sendable {
   case unknownForm(String)
   case unknownUnit(String)
   case unknownCategory(String)
+  /// The shipped definition beside the program is missing or cannot be read.
+  case resources(path: String, exists: Bool)
 
   public func message(_ language: Language) -> String {
     let vi = language == .vi
@@ -26,6 +28,14 @@ public enum MovementError: Error, Hashable, Sendable {
     case .unknownCategory(let code):
       return vi
         ? "Không có loại đơn vị \(code) trong định nghĩa phong trào." : "The movement has no unit category \(code)."
+    case .resources(let path, true):
+      return vi
+        ? "Không đọc được thư mục tài nguyên của thidua \(path) (không có quyền đọc); hãy cấp quyền đọc cho người dùng này hoặc cài lại thidua."
+        : "Cannot read thidua's resources folder \(path) (no read permission); give this user read access or reinstall thidua."
+    case .resources(let path, false):
+      return vi
+        ? "Không tìm thấy thư mục tài nguyên của thidua (\(path)) bên cạnh chương trình; hãy cài lại thidua hoặc dùng --movement THƯ_MỤC."
+        : "thidua's resources folder (\(path)) is not beside the program; reinstall thidua or use --movement DIR."
     }
   }
 }
@@ -68,12 +78,22 @@ public struct MovementDefinition: Sendable {
   /// The same, folded once for the detectors.
   let vocabulary: FoldedVocabulary
 
-  /// The folder of the definition shipped with thidua: Plan 5201/KH-UBND (2017).
+  /// The folder of the definition shipped with thidua: Plan 5201/KH-UBND (2017), in the
+  /// resources folder the build puts beside the program. Found by hand rather than
+  /// through `Bundle.module`, which stops the process (SIGILL) when the folder is missing
+  /// or unreadable instead of saying so.
   public static func shippedFolder() throws(MovementError) -> String {
-    guard let url = Bundle.module.url(forResource: "ke-hoach-5201", withExtension: nil) else {
-      throw .unreadable(file: "ke-hoach-5201", reason: "not found beside the program")
+    let program = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+    let resources = program.appendingPathComponent("thidua_ThiDuaCore.resources")
+    let folder = resources.appendingPathComponent("ke-hoach-5201").path
+    guard FileManager.default.fileExists(atPath: resources.path) else {
+      throw .resources(path: resources.path, exists: false)
     }
-    return url.path
+    guard FileManager.default.isReadableFile(atPath: (folder as NSString).appendingPathComponent("movement.json"))
+    else {
+      throw .resources(path: resources.path, exists: true)
+    }
+    return folder
   }
 
   /// The definition shipped with thidua.
