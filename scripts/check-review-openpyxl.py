@@ -84,7 +84,7 @@ def main(binary):
         for path in feedback:
             fb = openpyxl.load_workbook(path)
             check(fb.sheetnames == ["Kết quả tiêu chí", "Cần sửa"], f"{path}: {fb.sheetnames}", failures)
-        fixes = rows(openpyxl.load_workbook(os.path.join(out, "phan-hoi", "512.xlsx"))["Cần sửa"])
+        fixes = rows(openpyxl.load_workbook(os.path.join(out, "phan-hoi", "512-huyen-hiep-duc.xlsx"))["Cần sửa"])
         check(("Biểu 01", "C18") in {(r[3], r[4]) for r in fixes}, "512 feedback names cell C18", failures)
         with open(os.path.join(out, "csv", "DE_NGHI.csv"), encoding="utf-8", newline="") as f:
             names = [r["ten"] for r in csv.DictReader(f)]

@@ -12,7 +12,9 @@ extension Thidua {
         With no INBOX, runs on the sample inbox fixtures/inbox. Writes the reviewers' workbook,
         feedback per unit (phan-hoi/), normalized CSV per form (csv/) and report.json into --out.
         Exit status 0 when the run completed, findings or not; --strict makes error findings
-        exit 1; 2 for usage errors. See docs/review.md.
+        exit 1; 2 for an unusable inbox, definition or output folder; 3 when no file holds a
+        readable form; 4 for a year outside the movement; 5 when the results cannot be
+        written; 64 for usage errors. See docs/cli.md.
         """)
 
     @Argument(help: "Folder of received workbooks and CSV files (default: fixtures/inbox).") var inbox: String?
@@ -46,12 +48,18 @@ extension Thidua {
     }
 
     func run() throws {
+      do {
+        try runReview()
+      } catch let problem as RunProblem {
+        fail(problem.message(common.lang))
+        throw ExitCode(problem.exitStatus)
+      }
+    }
+
+    private func runReview() throws {
       let vi = common.lang == .vi
       let folder = inbox ?? Self.sampleInbox
-      guard FileManager.default.fileExists(atPath: folder) else {
-        fail(vi ? "không có thư mục hộp thư \(folder)." : "no inbox folder \(folder).")
-        throw ExitCode(2)
-      }
+      try Self.checkInbox(folder)
       if Self.isInside(out, folder) {
         fail(
           vi
@@ -68,6 +76,10 @@ extension Thidua {
         throw ExitCode(2)
       }
       let definition = try loadMovement(movement, language: common.lang)
+      if let year, let first = definition.years.min(), let last = definition.years.max(), !(first...last).contains(year)
+      {
+        throw RunProblem.yearOutsideMovement(year: year, years: first...last)
+      }
       var review = Review(movement: definition)
       review.kind = ReviewKind(rawValue: self.review) ?? .annual
       review.year = year
@@ -93,10 +105,10 @@ extension Thidua {
           FileHandle.standardError.write(Data(line.utf8))
         }
       } catch {
-        fail((vi ? "không đọc được hộp thư: " : "cannot read the inbox: ") + "\(error.localizedDescription)")
-        throw ExitCode(2)
+        throw RunProblem.inbox(path: folder, reason: .system(RunProblem.posixCode(of: error) ?? EIO))
       }
       if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+      try Self.requireSubmission(result, inbox: folder, language: common.lang)
       let outputs = ReviewOutputs(result: result, movement: definition, language: common.lang)
       var written: [String] = []
       // Written whole beside --out, then put in its place: a run stopped at any moment
@@ -109,12 +121,12 @@ extension Thidua {
         try staged.commit()
       } catch let error as WriteError {
         replacement?.discard()
+        if case .io = error { throw RunProblem.output(path: out, reason: Self.outputReason(out, error)) }
         fail("[\(error.code)] \(error.message(common.lang))")
         throw ExitCode(1)
       } catch {
         replacement?.discard()
-        fail("\(error.localizedDescription)")
-        throw ExitCode(1)
+        throw RunProblem.output(path: out, reason: Self.outputReason(out, error))
       }
       if json {
         print(try ReviewJSON(result, movement: definition, language: common.lang).text(), terminator: "")
@@ -122,6 +134,50 @@ extension Thidua {
         print(ReviewSummary(result: result, language: common.lang).text(written: written))
       }
       if strict && result.findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+    }
+
+    /// The inbox is a folder this process can list.
+    static func checkInbox(_ folder: String) throws(RunProblem) {
+      var info = stat()
+      guard stat(folder, &info) == 0 else {
+        throw .inbox(path: folder, reason: errno == ENOENT ? .missing : .system(errno))
+      }
+      guard info.st_mode & S_IFMT == S_IFDIR else { throw .inbox(path: folder, reason: .notAFolder) }
+      guard let listing = opendir(folder) else { throw .inbox(path: folder, reason: .system(errno)) }
+      closedir(listing)
+    }
+
+    /// At least one file of the inbox holds a form; otherwise there is nothing to review
+    /// and nothing is written.
+    static func requireSubmission(_ result: ReviewResult, inbox: String, language: Language) throws(RunProblem) {
+      let lost = Set(result.lostFiles.map(\.file.name))
+      let submissions = result.files.filter {
+        $0.fate != .unreadable && $0.fate != .noForm && !lost.contains($0.file.name)
+      }
+      guard submissions.isEmpty else { return }
+      let files = result.files.map { file in
+        let first = file.report.findings.first { $0.severity == .error } ?? file.report.findings.first
+        return (name: file.file.name, why: first.map { Messages.text($0, language) } ?? file.fate.rawValue)
+      }
+      throw .noSubmission(inbox: inbox, files: files)
+    }
+
+    /// Why the results folder could not be written: the system's reason, or what is in
+    /// the way on the path.
+    static func outputReason(_ out: String, _ error: any Error) -> RunProblem.PathReason {
+      // A file where the path needs a folder makes the system say "exists": say what it is.
+      var path = URL(fileURLWithPath: out).standardizedFileURL
+      while path.path != "/" {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path.path, isDirectory: &isFolder) {
+          if !isFolder.boolValue && path.path != URL(fileURLWithPath: out).standardizedFileURL.path {
+            return .notAFolder
+          }
+          break
+        }
+        path.deleteLastPathComponent()
+      }
+      return RunProblem.posixCode(of: error).map { .system($0) } ?? .system(EIO)
     }
 
     private func fail(_ message: String) {

@@ -4,7 +4,7 @@ public import SheetIO
 /// Writes a review's outputs into one folder (docs/review.md):
 ///
 ///     <out>/tham-dinh-<review>-<year>.xlsx   the reviewers' workbook
-///     <out>/phan-hoi/<code>.xlsx             feedback, one per unit that sent something
+///     <out>/phan-hoi/<code>-<name>.xlsx      feedback, one per unit that sent something
 ///     <out>/csv/<FORM>.csv                   normalized data, one per form
 ///     <out>/report.json                      everything, for machines
 ///
@@ -49,7 +49,7 @@ public struct ReviewOutputs: Sendable {
     // One workbook per unit, each on its own: written on every core (a thousand units'
     // feedback was the longest part of a run written one after another).
     let paths = result.results.map {
-      (feedback as NSString).appendingPathComponent(Self.fileStem($0.unit.code) + ".xlsx")
+      (feedback as NSString).appendingPathComponent(Self.feedbackName($0.unit) + ".xlsx")
     }
     let index = FeedbackWorkbook.index(result)
     let failures = Failures()
@@ -87,6 +87,18 @@ public struct ReviewOutputs: Sendable {
   /// A unit code as a file name: letters, digits and `-`, anything else `_`.
   static func fileStem(_ code: String) -> String {
     String(code.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" })
+  }
+
+  /// `512-huyen-hiep-duc`: the unit's code, then its name folded to ASCII words joined by
+  /// hyphens (at most 60 characters of it), so a clerk can tell the files apart by name.
+  static func feedbackName(_ unit: RegistryUnit) -> String {
+    let words = TextFolding.fold(unit.name).split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
+    var slug = ""
+    for word in words {
+      guard slug.count + word.count < 60 else { break }
+      slug += (slug.isEmpty ? "" : "-") + word
+    }
+    return fileStem(unit.code) + (slug.isEmpty ? "" : "-" + slug)
   }
 }
 
