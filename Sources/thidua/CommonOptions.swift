@@ -6,7 +6,7 @@ import ThiDuaCore
 extension Language: ExpressibleByArgument {}
 
 struct CommonOptions: ParsableArguments {
-  @Option(help: "Language of messages: vi or en.")
+  @Option(help: Interface.help("Ngôn ngữ của thông báo: vi hoặc en.", "Language of messages: vi or en."))
   var lang: Language = .vi
 }
 
@@ -14,14 +14,15 @@ struct CommonOptions: ParsableArguments {
 struct EncodingOption: ParsableArguments {
   @Option(
     help: ArgumentHelp(
-      "Text encoding of CSV input (default: detected).",
+      Interface.text("Bảng mã của tệp CSV (mặc định: tự nhận ra).", "Text encoding of CSV input (default: detected)."),
       discussion: "utf-8, utf-16le, utf-16be, windows-1258, tcvn3, vni, windows-1252."))
   var encoding: String?
 
   func validate() throws {
     if let encoding, TextEncoding(name: encoding) == nil {
       throw ValidationError(
-        "Unknown encoding '\(encoding)'. Known: utf-8, utf-16le, utf-16be, windows-1258, tcvn3, vni, windows-1252.")
+        Interface.text("Không có bảng mã '\(encoding)'. Các bảng mã: ", "Unknown encoding '\(encoding)'. Known: ")
+          + "utf-8, utf-16le, utf-16be, windows-1258, tcvn3, vni, windows-1252.")
     }
   }
 

@@ -5,19 +5,36 @@ import SheetIO
 extension Thidua {
   struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Write one sheet of a workbook as canonical UTF-8 CSV.",
-      discussion: """
-        Row N of the CSV is sheet row N, from row 1 to the last row with a value; column M
+      abstract: Interface.text(
+        "Ghi một trang của sổ tính thành CSV UTF-8 chuẩn.", "Write one sheet of a workbook as canonical UTF-8 CSV."),
+      discussion: Interface.text(
+        """
+        Dòng N của CSV là dòng N của trang, từ dòng 1 đến dòng cuối có giá trị; cột M là cột M \
+        của trang, đến cột cuối có giá trị. Xem docs/cli.md.
+        """,
+        """
+        Row N of the CSV is sheet row N, from row 1 to the last row with a value; column M \
         is sheet column M up to the last column with a value. See docs/cli.md.
-        """)
+        """))
 
     enum Format: String, ExpressibleByArgument { case csv }
 
-    @Argument(help: "The workbook (.xlsx, .xls, .ods) or CSV file (.csv, .tsv, .txt).") var file: String
-    @Option(help: "Output format.") var to: Format = .csv
-    @Option(help: "Sheet name (default: the first sheet in workbook order).") var sheet: String?
-    @Option(help: "Output path, or - for standard output (default: FILE with .csv).") var out: String?
-    @Option(help: "How the reader's notes (ambiguous numbers, quoting repairs) go to standard error: text or json.")
+    @Argument(help: Interface.workbookArgument) var file: String
+    @Option(help: Interface.help("Định dạng kết quả.", "Output format.")) var to: Format = .csv
+    @Option(
+      help: Interface.help(
+        "Tên trang (mặc định: trang đầu tiên của sổ tính).", "Sheet name (default: the first sheet in workbook order).")
+    )
+    var sheet: String?
+    @Option(
+      help: Interface.help(
+        "Đường dẫn kết quả, hoặc - để in ra đầu ra chuẩn (mặc định: FILE với đuôi .csv).",
+        "Output path, or - for standard output (default: FILE with .csv)."))
+    var out: String?
+    @Option(
+      help: Interface.help(
+        "Cách in các ghi chú của bộ đọc (số mơ hồ, dấu ngoặc đã sửa) ra luồng lỗi: text hoặc json.",
+        "How the reader's notes (ambiguous numbers, quoting repairs) go to standard error: text or json."))
     var notes: ReadNotesOutput.Format = .text
     @OptionGroup var common: CommonOptions
     @OptionGroup var input: EncodingOption

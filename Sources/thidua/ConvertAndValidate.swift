@@ -7,43 +7,88 @@ extension Thidua {
   struct ConvertAndValidate: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "convert-and-validate",
-      abstract: "Read an inbox of submissions, check, score and rank them, and write the reviewers' workbook.",
-      discussion: """
-        With no INBOX, runs on the sample inbox fixtures/inbox. Writes the reviewers' workbook,
-        feedback per unit (phan-hoi/), normalized CSV per form (csv/) and report.json into --out.
-        Exit status 0 when the run completed, findings or not; --strict makes error findings
-        exit 1; 2 for an unusable inbox, definition or output folder; 3 when no file holds a
-        readable form; 4 for a year outside the movement; 5 when the results cannot be
+      abstract: Interface.text(
+        "Đọc hộp thư báo cáo, kiểm tra, chấm điểm, xếp hạng và ghi sổ tính thẩm định.",
+        "Read an inbox of submissions, check, score and rank them, and write the reviewers' workbook."),
+      discussion: Interface.text(
+        """
+        Không có INBOX thì chạy trên hộp thư mẫu fixtures/inbox. Ghi vào --out sổ tính thẩm \
+        định, phản hồi cho từng đơn vị (phan-hoi/), CSV chuẩn hóa theo biểu mẫu (csv/) và \
+        report.json. Mã thoát 0 khi chạy xong, có phát hiện hay không; --strict: 1 khi có lỗi; \
+        2 khi hộp thư, định nghĩa hoặc thư mục kết quả không dùng được; 3 khi không tệp nào \
+        có biểu mẫu đọc được; 4 khi năm nằm ngoài phong trào; 5 khi không ghi được kết quả; \
+        64 khi tham số sai. Xem docs/cli.md.
+        """,
+        """
+        With no INBOX, runs on the sample inbox fixtures/inbox. Writes the reviewers' workbook, \
+        feedback per unit (phan-hoi/), normalized CSV per form (csv/) and report.json into --out. \
+        Exit status 0 when the run completed, findings or not; --strict makes error findings \
+        exit 1; 2 for an unusable inbox, definition or output folder; 3 when no file holds a \
+        readable form; 4 for a year outside the movement; 5 when the results cannot be \
         written; 64 for usage errors. See docs/cli.md.
-        """)
+        """))
 
-    @Argument(help: "Folder of received workbooks and CSV files (default: fixtures/inbox).") var inbox: String?
-    @Option(help: "Output folder.") var out: String = "out"
-    @Option(help: "Year to review (default: the latest year received; 2018 for so-ket; 2020 for tong-ket).")
-    var year: Int?
-    @Option(help: "Review kind: annual, so-ket or tong-ket.") var review: String = "annual"
-    @Option(help: "Folder with a movement definition (default: the shipped Plan 5201).") var movement: String?
+    @Argument(
+      help: Interface.help(
+        "Thư mục chứa các sổ tính và tệp CSV đã nhận (mặc định: fixtures/inbox).",
+        "Folder of received workbooks and CSV files (default: fixtures/inbox)."))
+    var inbox: String?
+    @Option(help: Interface.help("Thư mục kết quả.", "Output folder.")) var out: String = "out"
     @Option(
-      help: """
-        Worker processes that read and check the files (default: one per core). 1 reads them in \
-        this process, one after another, for debugging.
-        """)
+      help: Interface.help(
+        "Năm xét (mặc định: năm mà nhiều đơn vị báo cáo nhất; 2018 cho so-ket; 2020 cho tong-ket).",
+        "Year to review (default: the year most units report on; 2018 for so-ket; 2020 for tong-ket)."))
+    var year: Int?
+    @Option(
+      help: Interface.help(
+        "Đợt xét: annual (hằng năm), so-ket (sơ kết) hoặc tong-ket (tổng kết).",
+        "Review kind: annual, so-ket or tong-ket."
+      ))
+    var review: String = "annual"
+    @Option(help: Interface.movementOption) var movement: String?
+    @Option(
+      help: Interface.help(
+        "Số tiến trình phụ đọc và kiểm tra tệp (mặc định: một cho mỗi lõi). 1: đọc lần lượt trong tiến trình này, để gỡ lỗi.",
+        "Worker processes that read and check the files (default: one per core). 1 reads them in this process, one after another, for debugging."
+      ))
     var jobs: Int?
-    @Option(help: "Seconds a worker may spend on a file, plus 2 s per MiB of it (default 20).")
+    @Option(
+      help: Interface.help(
+        "Số giây một tiến trình phụ được dùng cho một tệp, cộng 2 giây cho mỗi MiB của tệp (mặc định 20).",
+        "Seconds a worker may spend on a file, plus 2 s per MiB of it (default 20)."))
     var fileTimeout: Double = 20
-    @Option(help: "Memory a worker may use, in MiB (default 2048).") var memoryLimit: Int = 2048
-    @Flag(help: "Print report.json to standard output instead of the summary.") var json = false
-    @Flag(help: "Exit 1 when there is an error finding.") var strict = false
+    @Option(
+      help: Interface.help(
+        "Bộ nhớ một tiến trình phụ được dùng, tính bằng MiB (mặc định 2048).",
+        "Memory a worker may use, in MiB (default 2048)."
+      ))
+    var memoryLimit: Int = 2048
+    @Flag(
+      help: Interface.help(
+        "In report.json ra đầu ra chuẩn thay cho bản tóm tắt.",
+        "Print report.json to standard output instead of the summary."))
+    var json = false
+    @Flag(help: Interface.strictFlag) var strict = false
     @OptionGroup var common: CommonOptions
 
     static let sampleInbox = "fixtures/inbox"
 
     func validate() throws {
-      if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more.") }
-      if !(1...1_048_576).contains(memoryLimit) { throw ValidationError("--memory-limit must be 1 to 1048576 MiB.") }
-      if !(fileTimeout > 0) { throw ValidationError("--file-timeout must be more than 0 seconds.") }
+      if let jobs, jobs < 1 {
+        throw ValidationError(Interface.text("--jobs phải từ 1 trở lên.", "--jobs must be 1 or more."))
+      }
+      if !(1...1_048_576).contains(memoryLimit) {
+        throw ValidationError(
+          Interface.text("--memory-limit phải từ 1 đến 1048576 MiB.", "--memory-limit must be 1 to 1048576 MiB."))
+      }
+      if !(fileTimeout > 0) {
+        throw ValidationError(
+          Interface.text("--file-timeout phải lớn hơn 0 giây.", "--file-timeout must be more than 0 seconds."))
+      }
       if ReviewKind(rawValue: review) == nil {
-        throw ValidationError("Unknown review kind '\(review)'. Known: annual, so-ket, tong-ket.")
+        throw ValidationError(
+          Interface.text("Không có đợt xét '\(review)'. Các đợt: ", "Unknown review kind '\(review)'. Known: ")
+            + "annual, so-ket, tong-ket.")
       }
     }
 

@@ -5,11 +5,16 @@ import SheetIO
 extension Thidua {
   struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "List the sheets of a workbook: name, state, used range, merged ranges.",
-      discussion: "Every cell is read, so the used range is exact even when <dimension> is wrong. See docs/cli.md.")
+      abstract: Interface.text(
+        "Liệt kê các trang của sổ tính: tên, trạng thái, vùng có dữ liệu, vùng gộp ô.",
+        "List the sheets of a workbook: name, state, used range, merged ranges."),
+      discussion: Interface.text(
+        "Mọi ô đều được đọc, nên vùng có dữ liệu đúng cả khi <dimension> sai. Xem docs/cli.md.",
+        "Every cell is read, so the used range is exact even when <dimension> is wrong. See docs/cli.md."))
 
-    @Argument(help: "The workbook (.xlsx, .xls, .ods) or CSV file (.csv, .tsv, .txt).") var file: String
-    @Flag(help: "Print JSON (schema in docs/cli.md).") var json = false
+    @Argument(help: Interface.workbookArgument) var file: String
+    @Flag(help: Interface.help("In JSON (cấu trúc trong docs/cli.md).", "Print JSON (schema in docs/cli.md)."))
+    var json = false
     @OptionGroup var common: CommonOptions
     @OptionGroup var input: EncodingOption
 

@@ -6,14 +6,25 @@ import ThiDuaCore
 extension Thidua {
   struct Movement: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Work with movement definitions (forms, criteria, units).", subcommands: [Check.self])
+      abstract: Interface.text(
+        "Làm việc với định nghĩa phong trào (biểu mẫu, tiêu chí, đơn vị).",
+        "Work with movement definitions (forms, criteria, units)."),
+      subcommands: [Check.self])
 
     struct Check: ParsableCommand {
       static let configuration = CommandConfiguration(
-        abstract: "Report a broken or inconsistent movement definition before anything runs on it.",
-        discussion: "Exit status 0 when the definition is sound, 1 when problems were found. See docs/movement.md.")
+        abstract: Interface.text(
+          "Báo lỗi của một định nghĩa phong trào hỏng hoặc không nhất quán trước khi dùng nó.",
+          "Report a broken or inconsistent movement definition before anything runs on it."),
+        discussion: Interface.text(
+          "Mã thoát 0 khi định nghĩa hợp lệ, 1 khi có lỗi. Xem docs/movement.md.",
+          "Exit status 0 when the definition is sound, 1 when problems were found. See docs/movement.md."))
 
-      @Argument(help: "The definition's folder (default: the shipped Plan 5201).") var folder: String?
+      @Argument(
+        help: Interface.help(
+          "Thư mục định nghĩa (mặc định: Kế hoạch 5201 kèm theo chương trình).",
+          "The definition's folder (default: the shipped Plan 5201)."))
+      var folder: String?
       @OptionGroup var common: CommonOptions
 
       func run() throws {

@@ -6,24 +6,41 @@ import ThiDuaCore
 extension Thidua {
   struct Templates: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Write the blank report workbooks that units fill in.",
-      discussion: """
-        One workbook per unit (--unit), one for a whole category of units (--category),
+      abstract: Interface.text(
+        "Ghi các sổ tính mẫu báo cáo để đơn vị điền.", "Write the blank report workbooks that units fill in."),
+      discussion: Interface.text(
+        """
+        Một sổ tính cho một đơn vị (--unit), một cho cả một loại đơn vị (--category), hoặc, \
+        khi không có cả hai, một cho mỗi đơn vị trong danh mục. Xem docs/templates.md.
+        """,
+        """
+        One workbook per unit (--unit), one for a whole category of units (--category), \
         or, with neither, one per unit in the registry. See docs/templates.md.
-        """)
+        """))
 
-    @Option(help: "A unit code from the registry, such as 517.") var unit: String?
-    @Option(help: "A unit category, such as HUYEN or XA.") var category: String?
-    @Option(help: "Output folder.") var out: String = "out/mau"
-    @Option(help: "Folder with a movement definition (default: the shipped Plan 5201).") var movement: String?
-    @Option(help: "The year reported on: typed in the templates' year cells and in their file names.")
+    @Option(help: Interface.help("Mã đơn vị trong danh mục, ví dụ 517.", "A unit code from the registry, such as 517."))
+    var unit: String?
+    @Option(help: Interface.help("Loại đơn vị, ví dụ HUYEN hoặc XA.", "A unit category, such as HUYEN or XA."))
+    var category: String?
+    @Option(help: Interface.help("Thư mục kết quả.", "Output folder.")) var out: String = "out/mau"
+    @Option(help: Interface.movementOption) var movement: String?
+    @Option(
+      help: Interface.help(
+        "Năm báo cáo: ghi vào ô năm của mẫu và vào tên tệp.",
+        "The year reported on: typed in the templates' year cells and in their file names."))
     var year: Int?
-    @Option(help: "Creation time stamp, seconds since 1970 (default: SOURCE_DATE_EPOCH, else the plan's date).")
+    @Option(
+      help: Interface.help(
+        "Thời điểm tạo, số giây từ năm 1970 (mặc định: SOURCE_DATE_EPOCH, không có thì ngày của kế hoạch).",
+        "Creation time stamp, seconds since 1970 (default: SOURCE_DATE_EPOCH, else the plan's date)."))
     var created: Int?
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
-      if unit != nil && category != nil { throw ValidationError("Give --unit or --category, not both.") }
+      if unit != nil && category != nil {
+        throw ValidationError(
+          Interface.text("Chỉ dùng --unit hoặc --category, không dùng cả hai.", "Give --unit or --category, not both."))
+      }
     }
 
     func run() throws {

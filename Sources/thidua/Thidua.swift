@@ -4,10 +4,14 @@ import ArgumentParser
 struct Thidua: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "thidua",
-    abstract: "Check, score and rank the report workbooks of an emulation movement.",
+    abstract: Interface.text(
+      "Kiểm tra, chấm điểm và xếp hạng các sổ tính báo cáo của một phong trào thi đua.",
+      "Check, score and rank the report workbooks of an emulation movement."),
     version: "0.1.0",
     subcommands: [
       ConvertAndValidate.self, Convert.self, Inspect.self, Validate.self, Templates.self, Movement.self,
       WorkerCommand.self,
     ])
+
+  static func main() { Interface.main(Self.self) }
 }

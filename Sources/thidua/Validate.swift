@@ -6,20 +6,26 @@ import ThiDuaCore
 extension Thidua {
   struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Check submissions: find each form, identify the unit and year, and report every finding by cell.",
-      discussion:
+      abstract: Interface.text(
+        "Kiểm tra báo cáo: tìm từng biểu mẫu, xác định đơn vị và năm, báo từng phát hiện theo ô.",
+        "Check submissions: find each form, identify the unit and year, and report every finding by cell."),
+      discussion: Interface.text(
+        "Mã thoát 0 khi chạy xong, có phát hiện hay không; --strict: 1 khi có lỗi. Xem docs/findings.md.",
         "Exit status 0 when the run completed, findings or not; --strict makes error findings exit 1. See docs/findings.md."
-    )
+      ))
 
-    @Argument(help: "Workbooks or CSV files.") var files: [String]
-    @Flag(help: "Print JSON (schema in docs/findings.md).") var json = false
-    @Flag(help: "Exit 1 when there is an error finding.") var strict = false
+    @Argument(help: Interface.help("Các sổ tính hoặc tệp CSV.", "Workbooks or CSV files.")) var files: [String]
     @Flag(
-      help:
+      help: Interface.help("In JSON (cấu trúc trong docs/findings.md).", "Print JSON (schema in docs/findings.md)."))
+    var json = false
+    @Flag(help: Interface.strictFlag) var strict = false
+    @Flag(
+      help: Interface.help(
+        "In cách đọc từng tệp: trường, điểm và phương án kế tiếp của từng cột; đơn vị, năm và ngày cùng căn cứ.",
         "Print how each file was read: each column's field, score and runner-up; the unit, year and date with their evidence."
-    )
+      ))
     var explain = false
-    @Option(help: "Folder with a movement definition (default: the shipped Plan 5201).") var movement: String?
+    @Option(help: Interface.movementOption) var movement: String?
     @OptionGroup var common: CommonOptions
 
     func run() throws {

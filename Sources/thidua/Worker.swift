@@ -11,7 +11,7 @@ extension Thidua {
       abstract: "Read and check the files named on standard input, one JSON line each (used by convert-and-validate).",
       shouldDisplay: false)
 
-    @Option(help: "Folder with a movement definition (default: the shipped Plan 5201).") var movement: String?
+    @Option(help: Interface.movementOption) var movement: String?
 
     func run() throws {
       Worker.run(movement: try loadMovement(movement, language: .en))

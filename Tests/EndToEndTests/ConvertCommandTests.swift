@@ -41,7 +41,10 @@ import Testing
   @Test func unknownEncodingNameIsAUsageError() throws {
     let run = try thidua("convert", Paths.fixture("encodings/bang-utf8.csv"), "--encoding", "ebcdic", "--out", "-")
     #expect(run.status == 64)
-    #expect(run.stderr.contains("Unknown encoding 'ebcdic'"))
+    #expect(run.stderr.hasPrefix("Lỗi: Không có bảng mã 'ebcdic'. Các bảng mã: utf-8, utf-16le"))
+    let en = try thidua(
+      "convert", Paths.fixture("encodings/bang-utf8.csv"), "--encoding", "ebcdic", "--out", "-", "--lang", "en")
+    #expect(en.stderr.hasPrefix("Error: Unknown encoding 'ebcdic'. Known: utf-8, utf-16le"))
   }
 
   @Test func firstSheetInWorkbookOrderIsTheDefault() throws {
