@@ -4,12 +4,19 @@ public enum Language: String, Hashable, Sendable, CaseIterable {
 }
 
 extension SheetReadError {
+  /// The technical detail in Vietnamese, in parentheses or after `separator`; nothing
+  /// when it has no Vietnamese words (TechnicalDetail).
+  static func vietnamese(_ detail: String, as separator: String? = nil) -> String {
+    guard let text = TechnicalDetail.vietnamese(detail) else { return "" }
+    return separator.map { $0 + text } ?? " (\(text))"
+  }
+
   /// A message for the person who sent or received the file: what is wrong and what to do.
   public func message(_ language: Language) -> String {
     let at = location.description
     switch (self, language) {
     case (.unreadableFile(_, let reason), .vi):
-      return "Không đọc được tệp \(at): \(reason)."
+      return "Không đọc được tệp \(at)" + Self.vietnamese(reason, as: ": ") + "."
     case (.unreadableFile(_, let reason), .en):
       return "Cannot read the file \(at): \(reason)."
     case (.notAZip, .vi):
@@ -18,7 +25,7 @@ extension SheetReadError {
     case (.notAZip, .en):
       return "\(at) is not an .xlsx workbook (not a zip archive). Open it in Excel and save it as .xlsx."
     case (.damagedZip(_, let reason), .vi):
-      return "Tệp \(at) bị hỏng hoặc không trọn vẹn (\(reason)). Hãy đề nghị đơn vị gửi lại tệp."
+      return "Tệp \(at) bị hỏng hoặc không trọn vẹn\(Self.vietnamese(reason)). Hãy đề nghị đơn vị gửi lại tệp."
     case (.damagedZip(_, let reason), .en):
       return "\(at) is damaged or incomplete (\(reason)). Ask the unit to send the file again."
     case (.encryptedWorkbook, .vi):
@@ -61,7 +68,7 @@ extension SheetReadError {
     case (.xmlTooDeep(_, let limit), .en):
       return "\(at) nests XML deeper than \(limit) levels; reading stopped."
     case (.malformedXML(_, let reason), .vi):
-      return "Tệp \(at) có XML sai cấu trúc: \(reason)."
+      return "Tệp \(at) có XML sai cấu trúc" + Self.vietnamese(reason, as: ": ") + "."
     case (.malformedXML(_, let reason), .en):
       return "\(at) has malformed XML: \(reason)."
     case (.badCellReference(_, let text), .vi):
@@ -73,7 +80,8 @@ extension SheetReadError {
     case (.sheetNotFound(_, let name, let available), .en):
       return "\(at) has no sheet named '\(name)'. Sheets: \(available.joined(separator: ", "))."
     case (.damagedCompoundFile(_, let reason), .vi):
-      return "Tệp \(at) (định dạng Office cũ) bị hỏng hoặc không trọn vẹn (\(reason)). Hãy đề nghị đơn vị gửi lại tệp."
+      return
+        "Tệp \(at) (định dạng Office cũ) bị hỏng hoặc không trọn vẹn\(Self.vietnamese(reason)). Hãy đề nghị đơn vị gửi lại tệp."
     case (.damagedCompoundFile(_, let reason), .en):
       return
         "\(at) (an old-style Office file) is damaged or incomplete (\(reason)). Ask the unit to send the file again."
@@ -85,7 +93,7 @@ extension SheetReadError {
         "\(at) is over a read limit: \(what) is \(count), limit \(limit). It may be damaged or too large to process."
     case (.damagedXLS(_, let reason), .vi):
       return
-        "Tệp \(at) là sổ tính .xls bị hỏng (\(reason)). Hãy đề nghị đơn vị mở tệp bằng Excel, lưu lại dưới dạng .xlsx rồi gửi lại."
+        "Tệp \(at) là sổ tính .xls bị hỏng\(Self.vietnamese(reason)). Hãy đề nghị đơn vị mở tệp bằng Excel, lưu lại dưới dạng .xlsx rồi gửi lại."
     case (.damagedXLS(_, let reason), .en):
       return
         "\(at) is a damaged .xls workbook (\(reason)). Ask the unit to open it in Excel, save it as .xlsx and send it again."

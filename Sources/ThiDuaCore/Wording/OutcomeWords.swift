@@ -37,9 +37,11 @@ enum OutcomeWords {
           ?? "-"
       }
       let (settled, deadline) = (date("settled"), date("deadline"))
+      // "11/12 báo cáo đúng hạn", never "đúng hạn 11/12", which reads as a date among dates.
+      let reports = v["reports"] ?? "-"
       return words(
-        "Quyết toán ngày \(settled), hạn \(deadline); báo cáo đúng hạn \(v["reports"] ?? "-")",
-        "Settled \(settled), deadline \(deadline); reports on time \(v["reports"] ?? "-")")
+        "Quyết toán ngày \(settled), hạn \(deadline); \(reports) báo cáo đúng hạn",
+        "Settled \(settled), deadline \(deadline); \(reports) reports on time")
     case "rule-exists": return words("Có quy chế quản lý, luân chuyển vốn", "A capital rotation rule exists")
     case "no-rule": return words("Chưa có quy chế quản lý, luân chuyển vốn", "No capital rotation rule")
     case "no-complaints": return words("Không có đơn khiếu nại về kết quả rà soát", "No complaints about the review")

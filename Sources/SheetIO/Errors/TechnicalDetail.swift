@@ -1,0 +1,84 @@
+import Foundation
+
+/// The technical detail a reader error carries (`reason:`), in Vietnamese.
+///
+/// The details are written in English where they are found (libzip's own texts among
+/// them); the usual ones have their Vietnamese here. A Vietnamese message leaves out a
+/// detail it has no words for rather than mixing languages: what is wrong and what to do
+/// stay in the message, and the English detail stays in the English message and in
+/// report.json.
+enum TechnicalDetail {
+  static func vietnamese(_ detail: String) -> String? {
+    // The scanner appends where it stopped: "… (byte 1234)".
+    if let open = detail.range(of: " (byte ", options: .backwards), detail.hasSuffix(")") {
+      let offset = detail[open.upperBound..<detail.index(before: detail.endIndex)]
+      guard offset.allSatisfy(\.isNumber), let base = vietnamese(String(detail[..<open.lowerBound])) else { return nil }
+      return "\(base) (byte thứ \(offset))"
+    }
+    if let fixed = fixed[detail] { return fixed }
+    for (prefix, vietnamese) in prefixes where detail.hasPrefix(prefix) {
+      return vietnamese + detail.dropFirst(prefix.count)
+    }
+    return nil
+  }
+
+  private static let fixed: [String: String] = [
+    // Zip archives (ours and libzip's texts).
+    "truncated: the zip central directory is missing": "tệp bị cắt cụt: thiếu danh mục trung tâm của tệp zip",
+    "Not a zip archive": "không phải tệp zip",
+    "Zip archive inconsistent": "tệp zip không nhất quán",
+    "CRC error": "sai mã kiểm tra CRC",
+    "Read error": "lỗi đọc tệp",
+    "Seek error": "lỗi di chuyển trong tệp",
+    "Compression method not supported": "phương pháp nén không được hỗ trợ",
+    "Encryption method not supported": "phương pháp mã hóa không được hỗ trợ",
+    "Premature end of file": "tệp kết thúc sớm",
+    "Zlib error": "lỗi giải nén (zlib)",
+    "read error": "lỗi đọc tệp",
+    "cannot stat the file": "không lấy được thông tin tệp",
+    // XML structure.
+    "CDATA outside the root element": "có CDATA nằm ngoài phần tử gốc",
+    "`<` inside a tag": "có dấu `<` bên trong thẻ",
+    "`<` inside an attribute value": "có dấu `<` trong giá trị thuộc tính",
+    "a second root element": "có phần tử gốc thứ hai",
+    "attribute value without quotes": "giá trị thuộc tính không có dấu nháy",
+    "attribute without a quoted value": "thuộc tính không có giá trị trong dấu nháy",
+    "attribute without a value": "thuộc tính không có giá trị",
+    "document ends inside a tag": "tài liệu kết thúc giữa một thẻ",
+    "document ends inside an element": "tài liệu kết thúc khi một phần tử chưa đóng",
+    "document ends inside markup": "tài liệu kết thúc giữa phần đánh dấu",
+    "empty count": "số lượng bị bỏ trống",
+    "end tag does not match its start tag": "thẻ đóng không khớp với thẻ mở",
+    "tag without a name": "thẻ không có tên",
+    "text after the document's end": "có chữ sau khi tài liệu đã kết thúc",
+    "text outside the root element": "có chữ nằm ngoài phần tử gốc",
+    "undefined entity or bad character reference in an attribute":
+      "thực thể chưa định nghĩa hoặc mã ký tự sai trong thuộc tính",
+    "undefined entity or bad character reference": "thực thể chưa định nghĩa hoặc mã ký tự sai",
+    "unexpected markup declaration": "khai báo đánh dấu không được phép",
+    "unterminated CDATA section": "đoạn CDATA không được đóng",
+    "unterminated attribute value": "giá trị thuộc tính không được đóng",
+    "unterminated comment": "chú thích không được đóng",
+    "unterminated end tag": "thẻ đóng không được kết thúc",
+    "unterminated processing instruction": "chỉ thị xử lý không được đóng",
+    // Compound files (.xls).
+    "no compound-file signature": "không có chữ ký của tệp Office cũ",
+    "wrong byte-order mark": "dấu thứ tự byte sai",
+    "the directory has no root entry": "thư mục của tệp không có mục gốc",
+    "the workbook stream is empty": "luồng sổ tính rỗng",
+    "the workbook stream does not start with a BOF record": "luồng sổ tính không bắt đầu bằng bản ghi BOF",
+    "the workbook globals end without an EOF record": "phần chung của sổ tính kết thúc mà không có bản ghi EOF",
+    "the SST record is shorter than its header": "bản ghi SST ngắn hơn phần đầu của nó",
+  ]
+
+  /// Details that name a value after a fixed beginning: the beginning is translated, the
+  /// value kept as it was.
+  private static let prefixes: [(String, String)] = [
+    ("number cell holds ", "ô số chứa "), ("date cell holds ", "ô ngày chứa "),
+    ("boolean cell holds ", "ô đúng/sai chứa "), ("unknown cell type ", "kiểu ô không biết "),
+    ("unknown value type ", "kiểu giá trị không biết "), ("office:value holds ", "office:value chứa "),
+    ("office:boolean-value holds ", "office:boolean-value chứa "),
+    ("date cell with office:date-value ", "ô ngày có office:date-value "),
+    ("time cell with office:time-value ", "ô giờ có office:time-value "), ("count ", "số lượng "),
+  ]
+}
