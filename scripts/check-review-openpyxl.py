@@ -16,10 +16,12 @@ import tempfile
 import openpyxl
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-SHEETS_VI = ["Tổng hợp", "Mục tiêu kế hoạch", "Xếp hạng huyện", "Xếp hạng sở ngành", "Xếp hạng xã",
-             "Đề xuất khen thưởng", "Phát hiện", "Chưa nộp", "Tệp đã nhận"]
-SHEETS_EN = ["Summary", "Plan targets", "Ranking districts", "Ranking departments", "Ranking communes",
-             "Award proposals", "Findings", "Not submitted", "Files received"]
+SHEETS_VI = ["Tổng hợp", "Biểu đồ nộp báo cáo", "Mục tiêu kế hoạch", "Biểu đồ giảm nghèo", "Xếp hạng huyện",
+             "Xếp hạng sở ngành", "Xếp hạng xã", "Tiêu chí thi đua", "Đề xuất khen thưởng", "Căn cứ đề xuất",
+             "Phát hiện", "Chưa nộp", "Tệp đã nhận"]
+SHEETS_EN = ["Summary", "Chart of submissions", "Plan targets", "Chart of poverty reduction", "Ranking districts",
+             "Ranking departments", "Ranking communes", "Criteria", "Award proposals", "Proposal details", "Findings",
+             "Not submitted", "Files received"]
 
 
 def check(condition, what, failures):
@@ -39,6 +41,7 @@ def main(binary):
                         "--lang", lang], check=True, stdout=subprocess.DEVNULL)
         wb = openpyxl.load_workbook(os.path.join(out, name))
         check(wb.sheetnames == sheets, f"{lang}: sheets {wb.sheetnames}", failures)
+        check(len(wb.chartsheets) == 2, f"{lang}: {len(wb.chartsheets)} chart sheets", failures)
         for ws in wb.worksheets:
             check(ws.freeze_panes == "A5", f"{lang}: {ws.title} frozen at {ws.freeze_panes}", failures)
             check(ws.page_setup.paperSize == 9, f"{lang}: {ws.title} not A4", failures)
@@ -48,7 +51,9 @@ def main(binary):
         summary = rows(wb["Tổng hợp"])
         total = [r for r in summary if r[0] == "Tổng cộng"][0]
         check(list(total[1:6]) == [51, 30, 29, 1, 21], f"summary totals {total}", failures)
-        check(len(wb["Tổng hợp"]._charts) == 1 and len(wb["Mục tiêu kế hoạch"]._charts) == 1, "charts", failures)
+        # Each chart on its own chart sheet, none on a worksheet.
+        check(all(len(cs._charts) == 1 for cs in wb.chartsheets), "charts", failures)
+        check(not any(ws._charts for ws in wb.worksheets), "a chart on a worksheet", failures)
         ranking = rows(wb["Xếp hạng huyện"])
         check([(r[0], r[2]) for r in ranking[:3]] == [(1, "516"), (2, "519"), (3, "503")], f"top districts {ranking[:3]}",
               failures)
@@ -63,7 +68,7 @@ def main(binary):
                                                 "Sở Lao động - Thương binh và Xã hội", "Sở Nội vụ", "Thành phố Hội An",
                                                 "Ông Trần Văn Cường"],
               f"province awards {[r[1] for r in province]}", failures)
-        findings = {(r[2], r[4], r[6]) for r in rows(wb["Phát hiện"])}
+        findings = {(r[8], r[4], r[6]) for r in rows(wb["Phát hiện"])}
         check(not any(f[1] == "506-bao-cao-thi-dua-2017-lan-1.xlsx" for f in findings), "superseded findings", failures)
         for expected in (("total-mismatch", "512-bao-cao-thi-dua-2017.xlsx", "C18"),
                          ("late-submission", "515-bao-cao-thi-dua-2017.xlsx", "C5"),
@@ -75,9 +80,9 @@ def main(binary):
                           "SYT", "SNGV", "TTT", "VPUBND", "VPDBQH", "NHCSXH", "TDOAN", "HND", "HCCB", "LDLD"],
               f"missing {missing}", failures)
         files = rows(wb["Tệp đã nhận"])
-        check(len(files) == 36 and all(len(r[3]) == 64 for r in files), "files and hashes", failures)
+        check(len(files) == 36 and all(len(r[11]) == 64 for r in files), "files and hashes", failures)
         superseded = [r for r in files if r[1] == "506-bao-cao-thi-dua-2017-lan-1.xlsx"][0]
-        check(superseded[4] == "Đã có bản mới hơn" and list(superseded[10:12]) == [4, 3], f"superseded {superseded}",
+        check(superseded[2] == "Đã có bản mới hơn" and list(superseded[7:9]) == [4, 3], f"superseded {superseded}",
               failures)
         feedback = sorted(glob.glob(os.path.join(out, "phan-hoi", "*.xlsx")))
         check(len(feedback) == 30, f"{len(feedback)} feedback workbooks", failures)

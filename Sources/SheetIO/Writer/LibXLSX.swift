@@ -236,8 +236,9 @@ final class LibXLSXWorkbook {
     try check(error)
   }
 
-  /// Calls `workbook_add_chart`, `chart_add_series` and `worksheet_insert_chart`.
-  func chart(_ s: Int, _ row: Int, _ col: Int, _ spec: ChartSpec) throws(WriteError) {
+  /// Calls `workbook_add_chart` and `chart_add_series`, and gives the chart the sheets'
+  /// font.
+  private func makeChart(_ spec: ChartSpec) throws(WriteError) -> UnsafeMutablePointer<lxw_chart> {
     let kind = spec.kind == .column ? LXW_CHART_COLUMN : LXW_CHART_LINE
     guard let chart = workbook_add_chart(handle, UInt8(kind.rawValue)) else {
       throw .library(code: -1, message: "workbook_add_chart failed")
@@ -252,8 +253,8 @@ final class LibXLSXWorkbook {
     if let name = spec.xAxisName { chart_axis_set_name(chart.pointee.x_axis, name) }
     if let name = spec.yAxisName { chart_axis_set_name(chart.pointee.y_axis, name) }
     chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
-    // The charts speak in the sheets' font; libxlsxwriter copies the font it is given.
-    let status = spec.fontName.withCString { name in
+    // libxlsxwriter copies the font it is given.
+    spec.fontName.withCString { name in
       var title = lxw_chart_font()
       title.name = UnsafeMutablePointer(mutating: name)
       title.size = 13
@@ -265,12 +266,29 @@ final class LibXLSXWorkbook {
       chart_axis_set_num_font(chart.pointee.x_axis, &text)
       chart_axis_set_num_font(chart.pointee.y_axis, &text)
       chart_legend_set_font(chart, &text)
-      var options = lxw_chart_options()
-      options.x_scale = spec.xScale
-      options.y_scale = spec.yScale
-      return worksheet_insert_chart_opt(worksheets[s], lxw_row_t(row), lxw_col_t(col), chart, &options)
     }
-    try check(status)
+    return chart
+  }
+
+  /// A chart placed on a worksheet (`worksheet_insert_chart_opt`).
+  func chart(_ s: Int, _ row: Int, _ col: Int, _ spec: ChartSpec) throws(WriteError) {
+    let chart = try makeChart(spec)
+    var options = lxw_chart_options()
+    options.x_scale = spec.xScale
+    options.y_scale = spec.yScale
+    try check(worksheet_insert_chart_opt(worksheets[s], lxw_row_t(row), lxw_col_t(col), chart, &options))
+  }
+
+  /// A chart on a sheet of its own (`workbook_add_chartsheet`), printed on one A4 page.
+  func chartsheet(_ name: String, _ spec: ChartSpec, _ setup: PrintSetup) throws(WriteError) {
+    guard let sheet = workbook_add_chartsheet(handle, name) else { throw .invalidSheetName(name) }
+    try check(chartsheet_set_chart(sheet, try makeChart(spec)))
+    chartsheet_set_paper(sheet, 9)
+    if setup.landscape { chartsheet_set_landscape(sheet) } else { chartsheet_set_portrait(sheet) }
+    let m = setup.marginsInInches
+    chartsheet_set_margins(sheet, m.left, m.right, m.top, m.bottom)
+    if let header = setup.header { try check(chartsheet_set_header(sheet, header)) }
+    if let footer = setup.footer { try check(chartsheet_set_footer(sheet, footer)) }
   }
 
   func protect(_ s: Int, password: String?) {

@@ -56,6 +56,13 @@ public final class XLSXDocument {
     return SheetWriter(name: valid, index: index, book: book)
   }
 
+  /// Adds a sheet that holds only `spec`'s chart, as big as the page: a chart there
+  /// cannot straddle a page break or hide cells.
+  public func addChartSheet(_ name: String, _ spec: ChartSpec, setup: PrintSetup = PrintSetup()) throws(WriteError) {
+    guard !spec.series.isEmpty else { throw .library(code: -1, message: "a chart needs at least one series") }
+    try book.chartsheet(try namer.name(for: name), spec, setup)
+  }
+
   /// A workbook-level defined name, such as `_thidua_fields` → `='Biểu 01'!$A$5:$J$5`.
   public func defineName(_ name: String, refersTo formula: String) throws(WriteError) {
     try book.defineName(name, formula)

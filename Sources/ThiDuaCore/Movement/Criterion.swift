@@ -14,6 +14,10 @@ public struct Criterion: Codable, Hashable, Sendable {
   public var category: String
   /// The plan's clause, such as `III.2.b`.
   public var clause: String
+  /// A few words naming it in a column header, in Vietnamese and English (thidua's,
+  /// not the plan's); without them the header shows the clause.
+  public var title: String?
+  public var titleEn: String?
   /// The plan's Vietnamese text.
   public var text: String
   public var decided: Decided

@@ -15,6 +15,8 @@ public struct FormSchema: Codable, Hashable, Sendable {
   /// The sheet's name in templates (31 characters at most); the title when absent.
   public var sheetName: String?
   public var title: String
+  /// The title in English, for `--lang en`.
+  public var titleEn: String?
   public var layout: Layout
   public var description: String?
   public var fields: [FieldSchema]

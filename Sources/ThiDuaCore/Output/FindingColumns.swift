@@ -9,7 +9,7 @@ enum FindingColumns {
   {
     [
       .init(title: words("Tệp", "File"), width: fileWidth, style: OutputStyles.wrapped),
-      .init(title: words("Trang", "Sheet"), width: sheetWidth),
+      .init(title: words("Trang", "Sheet"), width: sheetWidth, style: OutputStyles.wrapped),
       .init(title: words("Ô", "Cell"), width: 7),
       .init(title: words("Nội dung", "Message"), width: messageWidth, style: OutputStyles.wrapped),
     ]

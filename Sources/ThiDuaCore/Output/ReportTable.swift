@@ -2,10 +2,15 @@ import SheetIO
 
 /// A titled table on its own sheet, the shape of every output sheet: title, a line under
 /// it, bold bordered headers frozen at the top, a filter, A4 landscape with the header
-/// row repeated on every page.
+/// row repeated on every page, one page wide.
+///
+/// Columns are as wide as what they hold, measured in the font (`TextWidth`), up to
+/// each column's `width`; a text wider than that wraps, and each row is as tall as its
+/// most wrapped cell, so that no text is cut off on screen or on paper.
 struct ReportTable {
   struct Column {
     var title: String
+    /// The most the column may take, in Excel's unit; it is narrower when its texts are.
     var width: Double
     var style: CellStyle = OutputStyles.cell
   }
@@ -22,6 +27,7 @@ struct ReportTable {
   @discardableResult
   func write(on sheet: SheetWriter) throws(WriteError) -> Int {
     let width = max(columns.count, 1)
+    let fitted = Self.fit(columns, rows: rows)
     try sheet.merge(
       CellRange(first: CellAddress(row: 1, column: 1), last: CellAddress(row: 1, column: max(width, 2))),
       text: title, style: OutputStyles.title)
@@ -30,26 +36,31 @@ struct ReportTable {
       try sheet.merge(
         CellRange(first: CellAddress(row: 2, column: 1), last: CellAddress(row: 2, column: max(width, 2))),
         text: subtitle, style: OutputStyles.note.with { $0.wrap = true })
-      let lines = Self.lines(.text(subtitle), width: columns.reduce(0) { $0 + $1.width })
-      try sheet.setRow(2, height: min(Self.lineHeight * Double(lines) + 2, Self.maxRowHeight))
+      let total = fitted.reduce(0) { $0 + $1.width } + Double(max(fitted.count - 1, 0)) * 5 / 7
+      let lines = TextWidth.lines(subtitle, columnWidth: total, size: OutputStyles.note.fontSize)
+      try sheet.setRow(2, height: Self.height(lines: lines))
     }
-    for (i, column) in columns.enumerated() {
+    for (i, column) in fitted.enumerated() {
       try sheet.writeText(column.title, at: CellAddress(row: Self.headerRow, column: i + 1), style: OutputStyles.header)
       try sheet.setColumns((i + 1)...(i + 1), width: column.width)
     }
-    let headerLines = columns.map { Self.lines(.text($0.title), width: $0.width) }.max() ?? 1
-    try sheet.setRow(Self.headerRow, height: Self.lineHeight * Double(headerLines) + 4)
+    let headerLines =
+      fitted.map {
+        TextWidth.lines($0.title, columnWidth: $0.width, size: OutputStyles.header.fontSize, bold: true)
+      }.max() ?? 1
+    try sheet.setRow(Self.headerRow, height: Self.height(lines: headerLines) + 2)
     for (r, row) in rows.enumerated() {
       var lines = 1
-      for (c, value) in row.enumerated() where c < columns.count {
+      for (c, value) in row.enumerated() where c < fitted.count {
         let address = CellAddress(row: Self.firstDataRow + r, column: c + 1)
-        try sheet.write(Self.fitted(value), at: address, style: columns[c].style)
-        if columns[c].style.wrap { lines = max(lines, Self.lines(value, width: columns[c].width)) }
+        let cell = Self.fitted(value)
+        try sheet.write(cell, at: address, style: fitted[c].style)
+        if fitted[c].style.wrap, case .text(let text) = cell {
+          lines = max(lines, TextWidth.lines(text, columnWidth: fitted[c].width, size: fitted[c].style.fontSize))
+        }
       }
       // libxlsxwriter cannot measure text, and not every reader fits rows on opening.
-      if lines > 1 {
-        try sheet.setRow(Self.firstDataRow + r, height: min(Self.lineHeight * Double(lines) + 2, Self.maxRowHeight))
-      }
+      if lines > 1 { try sheet.setRow(Self.firstDataRow + r, height: Self.height(lines: lines)) }
     }
     let last = Self.headerRow + rows.count
     try sheet.freezePanes(at: CellAddress(row: Self.firstDataRow, column: 1))
@@ -61,6 +72,65 @@ struct ReportTable {
     try sheet.printSetup(setup)
     return last
   }
+
+  /// The columns as written: each as wide as its widest line of text or number or its
+  /// header (`headerPoints`), at most its `width`; a column holding a longer text wraps.
+  /// A column for the reader to type in (unlocked) keeps its width: it is empty when
+  /// written.
+  static func fit(_ columns: [Column], rows: [[CellValue]]) -> [Column] {
+    columns.enumerated().map { c, column in
+      guard column.style.locked else { return column }
+      let size = column.style.fontSize
+      var widest = 0.0
+      for row in rows where c < row.count {
+        widest = max(widest, points(fitted(row[c]), style: column.style))
+      }
+      let natural = TextWidth.columnWidth(points: max(widest, headerPoints(column.title, size: size), size))
+      var out = column
+      out.width = min(column.width, natural)
+      if TextWidth.columnWidth(points: widest) > out.width { out.style.wrap = true }
+      return out
+    }
+  }
+
+  /// The narrowest a header may be: a header of up to three words on one line, a longer
+  /// one on at most three lines, no word cut.
+  static func headerPoints(_ title: String, size: Double) -> Double {
+    let words = title.split(whereSeparator: { $0 == " " || $0 == "\n" })
+    let whole = TextWidth.points(title, size: size, bold: true)
+    guard words.count > 3 else { return whole }
+    var low = words.map { TextWidth.points($0, size: size, bold: true) }.max() ?? 0
+    var high = whole
+    // The narrowest width that keeps the header to three lines, to half a point.
+    while high - low > 0.5 {
+      let middle = (low + high) / 2
+      let lines = TextWidth.lines(title, columnWidth: TextWidth.columnWidth(points: middle), size: size, bold: true)
+      if lines <= 3 { high = middle } else { low = middle }
+    }
+    return high
+  }
+
+  /// The width of a value's widest line as it shows in its cell.
+  static func points(_ value: CellValue, style: CellStyle) -> Double {
+    let size = style.fontSize
+    switch value {
+    case .text(let text):
+      return text.split(separator: "\n").map { TextWidth.points($0, size: size, bold: style.bold) }.max() ?? 0
+    case .number(let x):
+      // Digits, group marks and two decimals, as "#,##0.00" shows them.
+      let digits = String(WholeNumber.clamped(abs(x), to: 0...999_999_999_999_999)).count
+      let marks = style.numberFormat == nil ? 0 : (digits - 1) / 3
+      let decimals = style.numberFormat?.contains(".00") == true || x != x.rounded() ? 3 : 0
+      return Double(digits + marks + decimals + (x < 0 ? 1 : 0)) * size / 2
+    case .date: return TextWidth.points("00/00/0000", size: size)
+    case .boolean: return TextWidth.points("FALSE", size: size)
+    case .error(let code): return TextWidth.points(code, size: size)
+    case .empty: return 0
+    }
+  }
+
+  /// A row's height for lines of 12-point Times New Roman, at most the tallest row.
+  static func height(lines: Int) -> Double { min(lineHeight * Double(lines) + 2, maxRowHeight) }
 
   /// The most a cell holds (32,767 UTF-16 units) and the tallest row (409 points), in
   /// Excel's specifications and limits.
@@ -77,15 +147,6 @@ struct ReportTable {
 
   /// Height of one line of 12-point Times New Roman, in points.
   static let lineHeight = 15.75
-
-  /// Lines a wrapped cell needs: a column width counts about that many characters.
-  static func lines(_ value: CellValue, width: Double) -> Int {
-    guard case .text(let text) = value else { return 1 }
-    let perLine = max(WholeNumber.clamped(width * 0.9, to: 0...10_000) - 1, 1)
-    return text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { sum, line in
-      sum + max(1, (line.count + perLine - 1) / perLine)
-    }
-  }
 
   /// Colours a column of statuses: met green, not met red, the rest amber.
   static func colourStatuses(

@@ -26,7 +26,9 @@ struct ReviewerWorkbook {
     try summary(doc)
     try targets(doc)
     for category in categories { try ranking(doc, category: category) }
+    try criteriaLegend(doc)
     try proposals(doc)
+    try proposalDetails(doc)
     try findings(doc)
     try missing(doc)
     try received(doc)
@@ -73,20 +75,6 @@ struct ReviewerWorkbook {
         .init(title: words("Chưa nộp", "Missing"), width: 12, style: OutputStyles.count),
       ], rows: rows)
     let last = try table.write(on: sheet)
-    try sheet.chart(
-      at: CellAddress(row: last + 3, column: 1),
-      ChartSpec(
-        kind: .column, title: words("Tình hình nộp báo cáo", "Submissions by category"),
-        categories: ChartSpec.reference(sheet: sheet.name, range(rowsFrom: 5, to: last - 1, column: 1)),
-        series: [
-          .init(
-            name: words("Đã nộp", "Received"),
-            values: ChartSpec.reference(sheet: sheet.name, range(rowsFrom: 5, to: last - 1, column: 3))),
-          .init(
-            name: words("Chưa nộp", "Missing"),
-            values: ChartSpec.reference(sheet: sheet.name, range(rowsFrom: 5, to: last - 1, column: 6))),
-        ]
-      ).scaled(1.4, 1.2))
     // File outcomes, findings and proposals, beside the table: a total, then its parts.
     let findings = result.findings
     let blocks: [(String, Int, [(String, Int)])] = [
@@ -115,6 +103,27 @@ struct ReviewerWorkbook {
     }
     try sheet.setColumns(8...8, width: 30)
     try sheet.setColumns(9...9, width: 10)
+    try doc.addChartSheet(
+      words("Biểu đồ nộp báo cáo", "Chart of submissions"),
+      ChartSpec(
+        kind: .column, title: words("Tình hình nộp báo cáo", "Submissions by category"),
+        categories: ChartSpec.reference(sheet: sheet.name, range(rowsFrom: 5, to: last - 1, column: 1)),
+        series: [
+          .init(
+            name: words("Đã nộp", "Received"),
+            values: ChartSpec.reference(sheet: sheet.name, range(rowsFrom: 5, to: last - 1, column: 3))),
+          .init(
+            name: words("Chưa nộp", "Missing"),
+            values: ChartSpec.reference(sheet: sheet.name, range(rowsFrom: 5, to: last - 1, column: 6))),
+        ]), setup: chartPage)
+  }
+
+  /// Charts have sheets of their own, one A4 landscape page each: on a table's sheet a
+  /// chart would straddle page breaks and sit under the repeated header row.
+  var chartPage: PrintSetup {
+    var setup = PrintSetup()
+    setup.landscape = true
+    return setup
   }
 
   // MARK: Mục tiêu kế hoạch
@@ -179,8 +188,8 @@ struct ReviewerWorkbook {
     let block = ordered.filter { $0.year == result.year }.count
     guard block > 0 else { return }
     let first = ReportTable.firstDataRow
-    try sheet.chart(
-      at: CellAddress(row: last + 3, column: 2),
+    try doc.addChartSheet(
+      words("Biểu đồ giảm nghèo", "Chart of poverty reduction"),
       ChartSpec(
         kind: .column,
         title: words(
@@ -194,8 +203,7 @@ struct ReviewerWorkbook {
           .init(
             name: words("Mức tối thiểu", "Minimum"),
             values: ChartSpec.reference(sheet: sheet.name, range(rowsFrom: first, to: first + block - 1, column: 8))),
-        ]
-      ).scaled(2.6, 1.6))
+        ]), setup: chartPage)
   }
 
   private func areaName(_ code: String) -> String {

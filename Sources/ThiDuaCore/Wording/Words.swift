@@ -114,6 +114,29 @@ struct Words {
     }.joined(separator: "\n")
   }
 
+  /// A criterion in a few words (the clause when it has none).
+  func criterionTitle(_ c: Criterion) -> String {
+    (vi ? c.title : c.titleEn ?? c.title) ?? c.clause
+  }
+
+  /// A ranking column's header: the words first, then the code, `*` when mandatory,
+  /// and the points: `Giảm nghèo vượt chỉ tiêu (b4*, 25 đ)`.
+  func criterionHeader(_ c: Criterion) -> String {
+    // No-break spaces keep the parenthesis on one line when the header wraps.
+    "\(criterionTitle(c)) (\(c.id)\(c.mandatory ? "*" : ""),\u{00A0}\(number(c.points, digits: 0))\u{00A0}\(self("đ", "pts")))"
+  }
+
+  func decided(_ d: Criterion.Decided) -> String {
+    switch d {
+    case .computed: return self("Tính từ số liệu báo cáo", "Computed from the reported figures")
+    case .selfAssessed: return self("Đơn vị tự đánh giá, có văn bản minh chứng", "Self-assessed, with evidence")
+    case .nominee: return self("Xét từng trường hợp được đề nghị", "Per nominee")
+    }
+  }
+
+  /// A form by its title.
+  func form(_ f: FormSchema) -> String { vi ? f.title : f.titleEn ?? f.title }
+
   /// The three answers a reviewer chooses from.
   var decisions: [String] {
     [self("Đồng ý", "Agree"), self("Không đồng ý", "Disagree"), self("Cần bổ sung", "Needs more")]

@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+"""Checks the reviewers' workbook as it prints, measured independently of thidua.
+
+    check-render.py THIDUA
+
+Runs `THIDUA convert-and-validate` on the sample inbox, prints the reviewers' workbook
+to PDF with LibreOffice, and checks:
+
+- every chart is on a chart sheet of its own, so that none can straddle a page break
+  or sit under a repeated header row (openpyxl: no worksheet holds a chart);
+- the proposals sheet prints at 10 points or more (PyMuPDF: the size of the text on
+  the pages that carry its header row);
+- no text cell of the ranking and proposals sheets is cut off: each text is measured
+  in Liberation Serif (the metrics of Times New Roman) with Pillow, against its column's
+  width (Excel's pixels) when it does not wrap, and against its row's height when it
+  wraps, lines broken at spaces as Excel and LibreOffice break them.
+
+Prints one line per problem and exits 1 if there is any.
+"""
+import glob
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import unicodedata
+
+import openpyxl
+import pymupdf
+from PIL import ImageFont
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+LINE_POINTS = 13.8  # one line of 12-point Liberation Serif, as LibreOffice spaces it
+
+
+def font(bold):
+    name = "LiberationSerif-Bold.ttf" if bold else "LiberationSerif-Regular.ttf"
+    found = glob.glob("/usr/share/fonts/truetype/liberation*/" + name)
+    if not found:
+        sys.exit("check-render: Liberation Serif is not installed (scripts/setup libreoffice)")
+    return ImageFont.truetype(found[0], 1200)  # 12 points, in hundredths
+
+
+def points(text, face):
+    return face.getlength(text) / 100
+
+
+def column_points(sheet, letter):
+    width = sheet.column_dimensions[letter].width or 8.43
+    pixels = int(width * 7 + 0.5) + 5
+    return (pixels - 6) * 0.75  # a few pixels of margin on each side
+
+
+def wrapped_lines(text, room, face):
+    count = 0
+    for paragraph in text.split("\n"):
+        lines, used = 1, 0.0
+        for word in paragraph.split(" "):
+            w = points(word, face)
+            if used and used + points(" ", face) + w <= room:
+                used += points(" ", face) + w
+            elif not used and w <= room:
+                used = w
+            else:
+                if used:
+                    lines += 1
+                extra = int(w // room) if w > room else 0
+                lines += extra
+                used = w - extra * room
+        count += lines
+    return count
+
+
+def check_cells(book, names, problems):
+    regular, bold = font(False), font(True)
+    for name in names:
+        sheet = book[name]
+        header_row = 4
+        for row in sheet.iter_rows(min_row=header_row):
+            for cell in row:
+                if not isinstance(cell.value, str) or not cell.value:
+                    continue
+                face = bold if cell.font.b else regular
+                room = column_points(sheet, cell.column_letter)
+                if cell.alignment.wrap_text:
+                    height = sheet.row_dimensions[cell.row].height or 15.75
+                    lines = wrapped_lines(cell.value, room, face)
+                    if lines * LINE_POINTS > height + 1:
+                        problems.append(
+                            f"{name}!{cell.coordinate}: {lines} lines need {lines * LINE_POINTS:.0f} pt, "
+                            f"the row has {height:.0f} pt: {cell.value[:40]!r}")
+                else:
+                    wide = max(points(line, face) for line in cell.value.split("\n"))
+                    if wide > room + 0.5:
+                        problems.append(
+                            f"{name}!{cell.coordinate}: {wide:.0f} pt of text in {room:.0f} pt: {cell.value[:40]!r}")
+
+
+def printed_sizes(pdf, marker_words):
+    sizes = []
+    for page in pymupdf.open(pdf):
+        # The header wraps: words of one title may be on two lines.
+        text = " ".join(unicodedata.normalize("NFC", page.get_text()).split())
+        if not all(word in text for word in marker_words):
+            continue
+        for block in page.get_text("dict")["blocks"]:
+            for line in block.get("lines", []):
+                for span in line["spans"]:
+                    # The page footer ("Trang 3/27") is the page's, not the sheet's.
+                    if span["text"].strip() and not re.fullmatch(r"(Trang|Page) \d+/\d+", span["text"].strip()):
+                        sizes.append(span["size"])
+    return sizes
+
+
+def main():
+    thidua = os.path.abspath(sys.argv[1])
+    problems = []
+    with tempfile.TemporaryDirectory() as scratch:
+        out = os.path.join(scratch, "out")
+        subprocess.run([thidua, "convert-and-validate", os.path.join(ROOT, "fixtures/inbox"), "--out", out],
+                       check=True, stdout=subprocess.DEVNULL)
+        book_path = glob.glob(os.path.join(out, "tham-dinh-nam-*.xlsx"))[0]
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{scratch}/profile", "--headless",
+                        "--convert-to", "pdf", "--outdir", scratch, book_path],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        pdf = os.path.join(scratch, os.path.basename(book_path)[:-5] + ".pdf")
+        book = openpyxl.load_workbook(book_path)
+
+        charts_on_sheets = [ws.title for ws in book.worksheets if ws._charts]
+        for title in charts_on_sheets:
+            problems.append(f"{title}: a chart on a worksheet, where a page break can cut it")
+        if len(book.chartsheets) < 2:
+            problems.append(f"{len(book.chartsheets)} chart sheets, 2 expected")
+
+        sizes = printed_sizes(pdf, ["Ý kiến thẩm định", "Đủ điều kiện"])
+        if not sizes:
+            problems.append("no printed page of the proposals sheet found")
+        elif min(sizes) < 10:
+            problems.append(f"the proposals sheet prints at {min(sizes):.1f} pt, less than 10")
+        ranking = [name for name in book.sheetnames if name.startswith("Xếp hạng")]
+        check_cells(book, ranking + ["Đề xuất khen thưởng"], problems)
+        pages = len(pymupdf.open(pdf))
+    for p in problems:
+        print(p)
+    print(f"rendered {pages} pages; proposals printed at {min(sizes) if sizes else 0:.1f}–"
+          f"{max(sizes) if sizes else 0:.1f} pt; charts on {len(book.chartsheets)} chart sheets; "
+          f"{len(problems)} problems")
+    sys.exit(1 if problems else 0)
+
+
+if __name__ == "__main__":
+    main()
