@@ -87,6 +87,7 @@ import Testing
     // The superseded first version of Đại Lộc had four; the corrected file answered them.
     #expect(
       findings == [
+        "formula-like-text 502-bao-cao-thi-dua-2017.xlsx B7",
         "evidence-missing 507-bao-cao-thi-dua-2017.xlsx D6",
         "total-mismatch 512-bao-cao-thi-dua-2017.xlsx C18",
         "late-submission 515-bao-cao-thi-dua-2017.xlsx C5",

@@ -198,7 +198,7 @@ import Testing
         Không rõ đơn vị hoặc năm (1):
           – hoa-vang-2017.xlsx
         """))
-    #expect(run.stdout.contains("Phát hiện: 6 (3 lỗi, 2 cảnh báo, 1 thông tin)."))
+    #expect(run.stdout.contains("Phát hiện: 7 (3 lỗi, 3 cảnh báo, 1 thông tin)."))
     let feedback = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("phan-hoi").path)
     #expect(feedback.contains("512-huyen-hiep-duc.xlsx"))
     #expect(feedback.contains("502-thanh-pho-tam-ky.xlsx"))

@@ -79,7 +79,12 @@ struct FormChecks {
                 "constraint-error", .error, row: row, column: column,
                 ["field": field.title, "seen": t, "expected": allowed.joined(separator: " / ")]))
           }
-        case .string, .date:
+        case .string:
+          if case .text(let t) = value, FormulaLikeText.matches(t) {
+            findings.append(
+              finding("formula-like-text", .warning, row: row, column: column, ["seen": t, "field": field.title]))
+          }
+        case .date:
           continue
         }
       }

@@ -22,6 +22,13 @@ enum KeyValueTyping {
             values: ["seen": seen, "expected": typed.expected, "field": field.title]))
       } else {
         values[field.name] = typed.value
+        if field.type == .string, case .text(let t) = stated.value, FormulaLikeText.matches(t) {
+          findings.append(
+            Finding(
+              code: "formula-like-text", severity: .warning,
+              location: Location(file: file, sheet: sheet, cell: stated.cell),
+              values: ["seen": t, "field": field.title]))
+        }
       }
     }
     let rows = cells.values.map(\.row)

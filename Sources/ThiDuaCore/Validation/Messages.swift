@@ -105,6 +105,10 @@ public enum Messages {
       "Báo cáo ký ngày {seen}, sau hạn nộp {expected}.",
       "The report is dated {seen}, after the deadline {expected}."
     ),
+    "formula-like-text": (
+      "Ô {cell} trang '{sheet}': '{seen}' trông như một công thức Excel (cột '{field}'); thidua ghi nó thành chữ, không chạy. Hãy kiểm tra và ghi lại đúng nội dung.",
+      "Cell {cell} on '{sheet}': '{seen}' looks like an Excel formula (column '{field}'); thidua writes it as text and never runs it. Check it and type what was meant."
+    ),
     "unknown-area": (
       "Ô {cell} trang '{sheet}': không tìm thấy địa bàn '{seen}' trong danh mục của đơn vị.",
       "Cell {cell} on '{sheet}': the area '{seen}' is not in the unit's registry."

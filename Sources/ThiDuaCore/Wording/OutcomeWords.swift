@@ -79,6 +79,8 @@ enum OutcomeWords {
     case "unknown-unit", "ambiguous-unit":
       return words("Ghi 'Đơn vị: <tên đơn vị>' ở đầu biểu", "Write 'Đơn vị: <unit name>' above the table")
     case "unknown-year": return words("Ghi năm báo cáo ở tiêu đề biểu", "Write the report year in the title")
+    case "formula-like-text":
+      return words("Ghi nội dung bằng chữ, không bắt đầu bằng dấu =", "Type the text itself, not starting with =")
     default: return words("Xem nội dung phát hiện", "See the message")
     }
   }
