@@ -12,8 +12,11 @@ to PDF with LibreOffice, and checks:
   the pages that carry its header row);
 - no text cell of the ranking and proposals sheets is cut off: each text is measured
   in Liberation Serif (the metrics of Times New Roman) with Pillow, against its column's
-  width (Excel's pixels) when it does not wrap, and against its row's height when it
-  wraps, lines broken at spaces as Excel and LibreOffice break them.
+  width (Excel's pixels, and the empty cells it runs on over) when it does not wrap, and
+  against its row's height when it wraps, lines broken at spaces as Excel and
+  LibreOffice break them;
+- the same on every sheet of the templates of a district, a commune, a department and
+  the enterprises for 2017, whose year cells show 2017 (format `0`, not `2,017`).
 
 Prints one line per problem and exits 1 if there is any.
 """
@@ -33,12 +36,19 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LINE_POINTS = 13.8  # one line of 12-point Liberation Serif, as LibreOffice spaces it
 
 
-def font(bold):
-    name = "LiberationSerif-Bold.ttf" if bold else "LiberationSerif-Regular.ttf"
-    found = glob.glob("/usr/share/fonts/truetype/liberation*/" + name)
-    if not found:
-        sys.exit("check-render: Liberation Serif is not installed (scripts/setup libreoffice)")
-    return ImageFont.truetype(found[0], 1200)  # 12 points, in hundredths
+FACES = {}
+
+
+def font(bold, italic=False, size=12):
+    """Liberation Serif at `size` points, measured in hundredths of a point."""
+    name = "LiberationSerif-" + {(False, False): "Regular", (True, False): "Bold", (False, True): "Italic",
+                                 (True, True): "BoldItalic"}[(bold, italic)] + ".ttf"
+    if (name, size) not in FACES:
+        found = glob.glob("/usr/share/fonts/truetype/liberation*/" + name)
+        if not found:
+            sys.exit("check-render: Liberation Serif is not installed (scripts/setup libreoffice)")
+        FACES[(name, size)] = ImageFont.truetype(found[0], int(size * 100))
+    return FACES[(name, size)]
 
 
 def points(text, face):
@@ -71,29 +81,63 @@ def wrapped_lines(text, room, face):
     return count
 
 
-def check_cells(book, names, problems):
-    regular, bold = font(False), font(True)
+def check_cells(book, names, problems, first_row=4, label=""):
     for name in names:
         sheet = book[name]
-        header_row = 4
-        for row in sheet.iter_rows(min_row=header_row):
+        merged = {m.start_cell.coordinate: m for m in sheet.merged_cells.ranges}
+        covered = {c for m in sheet.merged_cells.ranges for c in _cells(m)} - set(merged)
+        last_column = sheet.max_column + 1
+        for row in sheet.iter_rows(min_row=first_row):
             for cell in row:
-                if not isinstance(cell.value, str) or not cell.value:
+                if not isinstance(cell.value, str) or not cell.value or cell.coordinate in covered:
                     continue
-                face = bold if cell.font.b else regular
-                room = column_points(sheet, cell.column_letter)
+                if sheet.row_dimensions[cell.row].hidden or sheet.column_dimensions[cell.column_letter].hidden:
+                    continue
+                face = font(bool(cell.font.b), bool(cell.font.i), cell.font.sz or 12)
+                span = merged.get(cell.coordinate)
+                letters = [openpyxl.utils.get_column_letter(c) for c in
+                           range(cell.column, (span.max_col if span else cell.column) + 1)]
+                room = sum(column_points(sheet, letter) for letter in letters)
+                where = f"{label}{name}!{cell.coordinate}"
                 if cell.alignment.wrap_text:
                     height = sheet.row_dimensions[cell.row].height or 15.75
                     lines = wrapped_lines(cell.value, room, face)
                     if lines * LINE_POINTS > height + 1:
                         problems.append(
-                            f"{name}!{cell.coordinate}: {lines} lines need {lines * LINE_POINTS:.0f} pt, "
+                            f"{where}: {lines} lines need {lines * LINE_POINTS:.0f} pt, "
                             f"the row has {height:.0f} pt: {cell.value[:40]!r}")
-                else:
-                    wide = max(points(line, face) for line in cell.value.split("\n"))
-                    if wide > room + 0.5:
-                        problems.append(
-                            f"{name}!{cell.coordinate}: {wide:.0f} pt of text in {room:.0f} pt: {cell.value[:40]!r}")
+                    continue
+                # A text that does not wrap runs on over empty cells to its right.
+                if not span:
+                    c = cell.column + 1
+                    while c <= last_column and getattr(sheet._cells.get((cell.row, c)), "value", None) in (None, ""):
+                        room += column_points(sheet, openpyxl.utils.get_column_letter(c))
+                        c += 1
+                wide = max(points(line, face) for line in cell.value.split("\n"))
+                if wide > room + 0.5:
+                    problems.append(f"{where}: {wide:.0f} pt of text in {room:.0f} pt: {cell.value[:40]!r}")
+
+
+def _cells(merged):
+    return {f"{openpyxl.utils.get_column_letter(c)}{r}"
+            for r in range(merged.min_row, merged.max_row + 1) for c in range(merged.min_col, merged.max_col + 1)}
+
+
+def check_templates(thidua, scratch, problems):
+    """The templates of a district, a commune, a department and the enterprises, for
+    2017: no cell cut off on any sheet, and the year written as a year."""
+    folder = os.path.join(scratch, "mau")
+    for who in (["--unit", "504"], ["--unit", "20998"], ["--unit", "SNV"], ["--category", "DOANH_NGHIEP"]):
+        subprocess.run([thidua, "templates", *who, "--year", "2017", "--out", folder], check=True,
+                       stdout=subprocess.DEVNULL)
+    names = sorted(os.listdir(folder))
+    for name in names:
+        book = openpyxl.load_workbook(os.path.join(folder, name))
+        check_cells(book, book.sheetnames, problems, first_row=2, label=name + " ")
+        for ws in book.worksheets[1:]:
+            if ws["B4"].value != 2017 or ws["B4"].number_format != "0":
+                problems.append(f"{name} {ws.title}!B4: {ws['B4'].value!r} as {ws['B4'].number_format!r}")
+    return len(names)
 
 
 def printed_sizes(pdf, marker_words):
@@ -140,10 +184,12 @@ def main():
         ranking = [name for name in book.sheetnames if name.startswith("Xếp hạng")]
         check_cells(book, ranking + ["Đề xuất khen thưởng"], problems)
         pages = len(pymupdf.open(pdf))
+        templates = check_templates(thidua, scratch, problems)
     for p in problems:
         print(p)
     print(f"rendered {pages} pages; proposals printed at {min(sizes) if sizes else 0:.1f}–"
           f"{max(sizes) if sizes else 0:.1f} pt; charts on {len(book.chartsheets)} chart sheets; "
+          f"{templates} templates measured; "
           f"{len(problems)} problems")
     sys.exit(1 if problems else 0)
 

@@ -27,6 +27,9 @@ enum TemplateStyles {
     $0.verticalAlignment = .top
   }
 
+  /// A year is a number without group marks: 2017, not 2,017 or 2.017.
+  static let yearInput = input(.integer).with { $0.numberFormat = "0" }
+
   /// The editable style of an input cell of `type`.
   static func input(_ type: FieldSchema.FieldType) -> CellStyle {
     CellStyle.plain.with {

@@ -53,7 +53,8 @@ public struct TemplateWriter {
   }
 
   private func writeTitleBlock(
-    _ form: FormSchema, unit: RegistryUnit?, lastColumn: Int, on sheet: SheetWriter, in doc: XLSXDocument
+    _ form: FormSchema, unit: RegistryUnit?, lastColumn: Int, width: Double, on sheet: SheetWriter,
+    in doc: XLSXDocument
   )
     throws
   {
@@ -70,16 +71,21 @@ public struct TemplateWriter {
     try sheet.write(
       unit.map { .text($0.code) } ?? .empty, at: CellAddress(row: 3, column: 2), style: unit == nil ? open : known)
     let year = self.year.map { .number(Double($0)) } ?? fill?(form.name, -1, "nam_bao_cao") ?? .empty
-    try sheet.write(year, at: CellAddress(row: 4, column: 2), style: TemplateStyles.input(.integer))
+    try sheet.write(year, at: CellAddress(row: 4, column: 2), style: TemplateStyles.yearInput)
     let years = movement.years.map(String.init)
     try sheet.validate(
       CellRange(first: CellAddress(row: 4, column: 2), last: CellAddress(row: 4, column: 2)),
       ValidationRule(
         .list(years), errorTitle: "Năm báo cáo",
         errorMessage: "Chọn một năm của phong trào: \(years.joined(separator: ", "))."))
-    try sheet.writeText(
-      "Nhập số liệu vào các ô có viền; không sửa dòng tiêu đề. " + (form.description ?? ""),
-      at: CellAddress(row: 5, column: 1), style: TemplateStyles.note)
+    // Across the table and wrapped, as tall as its lines: no sentence runs off the page.
+    let note = "Nhập số liệu vào các ô có viền; không sửa dòng tiêu đề. " + (form.description ?? "")
+    let wrapped = TemplateStyles.note.with { $0.wrap = true }
+    try sheet.merge(
+      CellRange(first: CellAddress(row: 5, column: 1), last: CellAddress(row: 5, column: max(lastColumn, 2))),
+      text: note, style: wrapped)
+    try sheet.setRow(
+      5, height: ReportTable.height(lines: TextWidth.lines(note, columnWidth: width, size: wrapped.fontSize)))
     let sheetRef = "'\(sheet.name.replacingOccurrences(of: "'", with: "''"))'"
     try doc.defineName("_thidua_\(form.name)_unit", refersTo: "=\(sheetRef)!$B$3")
     try doc.defineName("_thidua_\(form.name)_year", refersTo: "=\(sheetRef)!$B$4")
@@ -91,7 +97,8 @@ public struct TemplateWriter {
     throws
   {
     let columns = form.fields.count
-    try writeTitleBlock(form, unit: unit, lastColumn: columns, on: sheet, in: doc)
+    let width = form.fields.reduce(0) { $0 + columnWidth($1) }
+    try writeTitleBlock(form, unit: unit, lastColumn: columns, width: width, on: sheet, in: doc)
     let rowCount = areas.isEmpty ? blankRows : areas.count
     let firstData = Layout.firstDataRow
     let lastData = firstData + rowCount - 1
@@ -114,9 +121,13 @@ public struct TemplateWriter {
             first: CellAddress(row: firstData, column: column), last: CellAddress(row: lastData, column: column)),
           rule)
       }
-      try sheet.setColumns(column...column, width: field.type == .string ? 28 : 14)
+      try sheet.setColumns(column...column, width: columnWidth(field))
     }
-    try sheet.setRow(Layout.headerRow, height: 48)
+    // As tall as the longest header needs: libxlsxwriter cannot measure it.
+    let headerLines = form.fields.map {
+      TextWidth.lines(headerTitle($0), columnWidth: columnWidth($0), size: TemplateStyles.header.fontSize, bold: true)
+    }
+    try sheet.setRow(Layout.headerRow, height: ReportTable.height(lines: headerLines.max() ?? 1) + 4)
     try sheet.setRow(Layout.fieldCodeRow, hidden: true)
     try sheet.freezePanes(at: CellAddress(row: firstData, column: 1))
     let sheetRef = "'\(sheet.name.replacingOccurrences(of: "'", with: "''"))'"
@@ -125,6 +136,8 @@ public struct TemplateWriter {
       refersTo: "=\(sheetRef)!$A$\(Layout.fieldCodeRow):$\(CellAddress.columnName(columns))$\(Layout.fieldCodeRow)")
     try finish(sheet, landscape: columns > 6)
   }
+
+  private func columnWidth(_ field: FieldSchema) -> Double { field.type == .string ? 28 : 14 }
 
   private func knownArea(_ area: RegistryUnit, field: String) -> CellValue? {
     switch field {
@@ -137,7 +150,7 @@ public struct TemplateWriter {
   private func writeKeyValue(_ form: FormSchema, unit: RegistryUnit?, on sheet: SheetWriter, in doc: XLSXDocument)
     throws
   {
-    try writeTitleBlock(form, unit: unit, lastColumn: 3, on: sheet, in: doc)
+    try writeTitleBlock(form, unit: unit, lastColumn: 3, width: 52 + 22 + 14, on: sheet, in: doc)
     for (i, title) in ["Chỉ tiêu", "Giá trị", "Đơn vị tính"].enumerated() {
       try sheet.writeText(title, at: CellAddress(row: Layout.headerRow, column: i + 1), style: TemplateStyles.header)
     }
@@ -147,7 +160,8 @@ public struct TemplateWriter {
         headerTitle(field, withUnit: false), at: CellAddress(row: row, column: 1), style: TemplateStyles.lockedCell)
       let given = field.name == "nam_bao_cao" ? year.map { CellValue.number(Double($0)) } : nil
       let value = given ?? fill?(form.name, 0, field.name) ?? .empty
-      try sheet.write(value, at: CellAddress(row: row, column: 2), style: TemplateStyles.input(field.type))
+      let style = field.name == "nam_bao_cao" ? TemplateStyles.yearInput : TemplateStyles.input(field.type)
+      try sheet.write(value, at: CellAddress(row: row, column: 2), style: style)
       try sheet.writeText(field.unit ?? "", at: CellAddress(row: row, column: 3), style: TemplateStyles.lockedCell)
       try sheet.writeText(field.name, at: CellAddress(row: row, column: 4))
       if let rule = validation(field) {
@@ -185,6 +199,11 @@ public struct TemplateWriter {
     try sheet.writeText(
       "Đơn vị: " + (unit.map { "\($0.name) (mã \($0.code))" } ?? "……… (loại đơn vị \(category))"),
       at: CellAddress("A4")!, style: TemplateStyles.label)
+    // Words first; the field code, which only thidua reads, in the last column.
+    let columns: [(title: String, width: Double)] = [
+      ("Tên cột", 40), ("Kiểu", 16), ("Đơn vị tính", 12), ("Bắt buộc", 10), ("Cách ghi", 60), ("Mã trường", 26),
+    ]
+    let width = columns.reduce(0) { $0 + $1.width }
     var row = 6
     for (form, name) in zip(forms, sheetNames) {
       try sheet.link(
@@ -192,29 +211,35 @@ public struct TemplateWriter {
         style: TemplateStyles.label)
       row += 1
       if let description = form.description {
-        try sheet.writeText(description, at: CellAddress(row: row, column: 1), style: TemplateStyles.wrapped)
+        // Across the table, as tall as its lines, so that it never runs into the headers.
+        try sheet.merge(
+          CellRange(first: CellAddress(row: row, column: 1), last: CellAddress(row: row, column: columns.count)),
+          text: description, style: TemplateStyles.wrapped)
+        let lines = TextWidth.lines(description, columnWidth: width, size: TemplateStyles.wrapped.fontSize)
+        try sheet.setRow(row, height: ReportTable.height(lines: lines))
         row += 1
       }
-      for (i, title) in ["Mã trường", "Tên cột", "Kiểu", "Đơn vị tính", "Bắt buộc", "Cách ghi"].enumerated() {
-        try sheet.writeText(title, at: CellAddress(row: row, column: i + 1), style: TemplateStyles.header)
+      for (i, column) in columns.enumerated() {
+        try sheet.writeText(column.title, at: CellAddress(row: row, column: i + 1), style: TemplateStyles.header)
       }
       row += 1
       for field in form.fields {
         let cells = [
-          field.name, field.title, typeName(field), field.unit ?? "", field.isRequired ? "Có" : "",
-          field.description ?? "",
+          field.title, typeName(field), field.unit ?? "", field.isRequired ? "Có" : "", field.description ?? "",
+          field.name,
         ]
+        var lines = 1
         for (i, text) in cells.enumerated() {
           try sheet.writeText(text, at: CellAddress(row: row, column: i + 1), style: TemplateStyles.wrapped)
+          lines = max(
+            lines, TextWidth.lines(text, columnWidth: columns[i].width, size: TemplateStyles.wrapped.fontSize))
         }
+        if lines > 1 { try sheet.setRow(row, height: ReportTable.height(lines: lines)) }
         row += 1
       }
       row += 1
     }
-    try sheet.setColumns(1...1, width: 24)
-    try sheet.setColumns(2...2, width: 40)
-    try sheet.setColumns(3...5, width: 12)
-    try sheet.setColumns(6...6, width: 60)
+    for (i, column) in columns.enumerated() { try sheet.setColumns((i + 1)...(i + 1), width: column.width) }
     var setup = PrintSetup()
     setup.landscape = true
     try sheet.printSetup(setup)
