@@ -72,7 +72,8 @@ extension SheetReadError {
     case (.malformedXML(_, let reason), .en):
       return "\(at) has malformed XML: \(reason)."
     case (.badCellReference(_, let text), .vi):
-      return "Tệp \(at) có địa chỉ ô không hợp lệ hoặc nằm ngoài giới hạn của Excel: \(text)."
+      return "Tệp \(at) có địa chỉ ô không hợp lệ hoặc nằm ngoài giới hạn của Excel" + Self.vietnamese(text, as: ": ")
+        + "."
     case (.badCellReference(_, let text), .en):
       return "\(at) has a cell reference that is malformed or outside Excel's grid: \(text)."
     case (.sheetNotFound(_, let name, let available), .vi):
@@ -87,7 +88,7 @@ extension SheetReadError {
         "\(at) (an old-style Office file) is damaged or incomplete (\(reason)). Ask the unit to send the file again."
     case (.compoundFileTooLarge(_, let what, let count, let limit), .vi):
       return
-        "Tệp \(at) vượt giới hạn đọc: \(what) là \(count), giới hạn \(limit). Tệp có thể bị hỏng hoặc quá lớn để xử lý."
+        "Tệp \(at) vượt giới hạn đọc: \(TechnicalDetail.vietnamese(what) ?? "kích thước") là \(count), giới hạn \(limit). Tệp có thể bị hỏng hoặc quá lớn để xử lý."
     case (.compoundFileTooLarge(_, let what, let count, let limit), .en):
       return
         "\(at) is over a read limit: \(what) is \(count), limit \(limit). It may be damaged or too large to process."
@@ -104,12 +105,13 @@ extension SheetReadError {
       return
         "\(at) is a password-protected .xls workbook. Ask the unit to remove the password (File › Info › Protect Workbook) and send it again."
     case (.beyondGrid(_, let what), .vi):
-      return "Tệp \(at) có ô chứa dữ liệu nằm ngoài giới hạn của Excel (16.384 cột × 1.048.576 dòng): \(what)."
+      return "Tệp \(at) có ô chứa dữ liệu nằm ngoài giới hạn của Excel (16.384 cột × 1.048.576 dòng)"
+        + Self.vietnamese(what, as: ": ") + "."
     case (.beyondGrid(_, let what), .en):
       return "\(at) has a cell with a value beyond Excel's grid (16,384 columns × 1,048,576 rows): \(what)."
     case (.repeatLimitExceeded(_, let what, let limit), .vi):
       return
-        "Tệp \(at) lặp lại ô hoặc ký tự quá giới hạn (\(what), giới hạn \(limit)): dấu hiệu tệp độc hại; đã dừng đọc."
+        "Tệp \(at) lặp lại ô hoặc ký tự quá giới hạn (\(TechnicalDetail.vietnamese(what).map { $0 + ", " } ?? "")giới hạn \(limit)): dấu hiệu tệp độc hại; đã dừng đọc."
     case (.repeatLimitExceeded(_, let what, let limit), .en):
       return
         "\(at) repeats cells or characters beyond the limit (\(what), limit \(limit)), the mark of a hostile file; reading stopped."

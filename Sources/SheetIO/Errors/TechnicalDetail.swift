@@ -15,6 +15,15 @@ enum TechnicalDetail {
       guard offset.allSatisfy(\.isNumber), let base = vietnamese(String(detail[..<open.lowerBound])) else { return nil }
       return "\(base) (byte thứ \(offset))"
     }
+    for (pattern, words) in patterns {
+      guard let match = detail.wholeMatch(of: pattern) else { continue }
+      // The figures keep their place: "$1" is the first number of the English.
+      var text = words
+      for (i, range) in match.output.dropFirst().enumerated().reversed() {
+        if let value = range.substring { text = text.replacingOccurrences(of: "$\(i + 1)", with: value) }
+      }
+      return text
+    }
     if let fixed = fixed[detail] { return fixed }
     for (prefix, vietnamese) in prefixes where detail.hasPrefix(prefix) {
       return vietnamese + detail.dropFirst(prefix.count)
@@ -22,7 +31,23 @@ enum TechnicalDetail {
     return nil
   }
 
+  /// Details with figures inside (the ODS, XLSX and XLS readers' places and counts).
+  nonisolated(unsafe) private static let patterns: [(Regex<AnyRegexOutput>, String)] = [
+    (#"column (\d+) repeated (\d+) times in row (\d+)"#, "cột $1 lặp lại $2 lần ở dòng $3"),
+    (#"column (\d+) in row (\d+)"#, "cột $1 ở dòng $2"),
+    (#"column (\d+) of row (\d+)"#, "cột $1 của dòng $2"),
+    (#"row (\d+) repeated (\d+) times"#, "dòng $1 lặp lại $2 lần"),
+    (#"a merge of (\d+) columns × (\d+) rows from column (\d+)"#, "vùng gộp $1 cột × $2 dòng từ cột $3"),
+    (#"text:c="(\d+)" spaces in one cell"#, "text:c=\"$1\" dấu cách trong một ô"),
+    (#"more than (\d+) cells from repeats"#, "hơn $1 ô do lặp lại"),
+    (#"dimensions of (\d+) rows × (\d+) columns"#, "kích thước $1 dòng × $2 cột"),
+    (#"row (.*)"#, "dòng $1"),
+    (#"column (.*)"#, "cột $1"),
+  ].map { (try! Regex($0.0), $0.1) }
+
   private static let fixed: [String: String] = [
+    // Read limits of compound files.
+    "sectors": "số sector", "directory entries": "số mục thư mục", "stream bytes": "số byte của một luồng",
     // Zip archives (ours and libzip's texts).
     "truncated: the zip central directory is missing": "tệp bị cắt cụt: thiếu danh mục trung tâm của tệp zip",
     "Not a zip archive": "không phải tệp zip",

@@ -50,4 +50,39 @@ import Testing
   func everyFixedXMLDetailHasVietnamese(_ detail: String) {
     #expect(TechnicalDetail.vietnamese(detail) != nil)
   }
+
+  /// The places and counts the ODS, XLSX, XLS and compound-file readers name, in
+  /// Vietnamese with their figures where they were.
+  @Test func detailsWithFiguresKeepThemInVietnamese() {
+    let place = Location(file: "c.ods", sheet: "S")
+    #expect(
+      SheetReadError.beyondGrid(place, what: "column 16000 repeated 500 times in row 3").message(.vi)
+        == "Tệp c.ods 'S' có ô chứa dữ liệu nằm ngoài giới hạn của Excel (16.384 cột × 1.048.576 dòng): cột 16000 lặp lại 500 lần ở dòng 3."
+    )
+    #expect(
+      SheetReadError.beyondGrid(place, what: "a merge of 20000 columns × 2 rows from column 5").message(.vi)
+        .hasSuffix(": vùng gộp 20000 cột × 2 dòng từ cột 5."))
+    #expect(SheetReadError.beyondGrid(place, what: "row 1048577").message(.vi).hasSuffix(": dòng 1048577."))
+    #expect(
+      SheetReadError.repeatLimitExceeded(place, what: "more than 1000000 cells from repeats", limit: 1_000_000)
+        .message(.vi)
+        == "Tệp c.ods 'S' lặp lại ô hoặc ký tự quá giới hạn (hơn 1000000 ô do lặp lại, giới hạn 1000000): dấu hiệu tệp độc hại; đã dừng đọc."
+    )
+    #expect(
+      SheetReadError.repeatLimitExceeded(place, what: "text:c=\"99999999\" spaces in one cell", limit: 10).message(.vi)
+        .contains("(text:c=\"99999999\" dấu cách trong một ô, giới hạn 10)"))
+    #expect(
+      SheetReadError.badCellReference(at, text: "column 16385").message(.vi)
+        == "Tệp a.xlsx [xl/worksheets/sheet1.xml] 'S' có địa chỉ ô không hợp lệ hoặc nằm ngoài giới hạn của Excel: cột 16385."
+    )
+    #expect(
+      SheetReadError.badCellReference(at, text: "dimensions of 2000000 rows × 3 columns").message(.vi)
+        .hasSuffix(": kích thước 2000000 dòng × 3 cột."))
+    #expect(
+      SheetReadError.compoundFileTooLarge(Location(file: "d.xls"), what: "sectors", count: 9, limit: 8).message(.vi)
+        .contains("vượt giới hạn đọc: số sector là 9, giới hạn 8."))
+    #expect(
+      SheetReadError.beyondGrid(place, what: "column 16000 repeated 500 times in row 3").message(.en)
+        .hasSuffix(": column 16000 repeated 500 times in row 3."))
+  }
 }
