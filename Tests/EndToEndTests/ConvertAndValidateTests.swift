@@ -121,6 +121,18 @@ import Testing
     #expect(before == (try snapshot(URL(fileURLWithPath: Self.inbox))))
   }
 
+  /// One --out holds one run's outputs: a second run in another language leaves
+  /// nothing of the first beside its own, byte for byte what it writes into a new folder.
+  @Test func aSecondRunReplacesTheFirstWhole() throws {
+    let (_, out, _) = try review()
+    #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("tham-dinh-nam-2017.xlsx").path))
+    let again = try thidua("convert-and-validate", Self.inbox, "--out", out.path, "--lang", "en")
+    #expect(again.status == 0)
+    let (_, fresh, _) = try review("--lang", "en")
+    #expect(try snapshot(out) == (try snapshot(fresh)))
+    #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("tham-dinh-nam-2017.xlsx").path))
+  }
+
   @Test func englishOutputsAndUsageErrors() throws {
     let (run, out, _) = try review("--lang", "en")
     #expect(run.stdout.contains("Read 36 files: 31 used"))

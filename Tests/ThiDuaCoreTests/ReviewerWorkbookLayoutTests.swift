@@ -154,10 +154,10 @@ import Testing
     let names = (5...districts.lastRow).map { text(districts, "B\($0)") }
     let longest = names.map { TextWidth.points($0, size: 12) }.max()!
     #expect(widths[2] == stored(TextWidth.columnWidth(points: longest)))
-    #expect(widths[2]! < stored(30))
-    // "Ghi nhận trong bình xét thi đua cuối năm" is wider than 30: the column stops at
-    // 30 and the text wraps there.
-    #expect(widths[13] == stored(30))
+    #expect(widths[2]! < stored(26))
+    // "Ghi nhận trong bình xét thi đua cuối năm" is wider than 24: the column stops at
+    // 24 and the text wraps there.
+    #expect(widths[13] == stored(24))
     let codes = (5...districts.lastRow).map { text(districts, "C\($0)") }
     let header = TextWidth.points("Mã đơn vị", size: 12, bold: true)
     let widest = max(header, codes.map { TextWidth.points($0, size: 12) }.max()!)

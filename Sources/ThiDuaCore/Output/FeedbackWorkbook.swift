@@ -68,7 +68,7 @@ struct FeedbackWorkbook {
         .init(title: words("Kết quả", "Result"), width: 14, style: OutputStyles.centered),
         .init(title: words("Lý do", "Reason"), width: 40, style: OutputStyles.wrapped),
         .init(title: words("Ô nguồn", "Source cells"), width: 36, style: OutputStyles.wrapped),
-      ], rows: rows
+      ], rows: rows, words: words
     ).write(on: sheet)
     try ReportTable.colourStatuses(sheet, columns: 6...6, lastRow: last, words: words)
   }
@@ -85,7 +85,7 @@ struct FeedbackWorkbook {
       columns: [.index(words), .init(title: words("Mức độ", "Severity"), width: 11)]
         + FindingColumns.columns(words, fileWidth: 30, sheetWidth: 16, messageWidth: 55)
         + [.init(title: words("Cách sửa", "How to fix"), width: 40, style: OutputStyles.wrapped)],
-      rows: rows
+      rows: rows, words: words
     ).write(on: sheet)
     try FindingColumns.colourSeverities(sheet, column: 2, lastRow: last, words: words)
   }

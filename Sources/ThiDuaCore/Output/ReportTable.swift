@@ -19,6 +19,8 @@ struct ReportTable {
   var subtitle: String?
   var columns: [Column]
   var rows: [[CellValue]]
+  /// The language of the page footer (`Trang 3/27`, `Page 3/27`).
+  var words: Words
 
   static let headerRow = 4
   static var firstDataRow: Int { headerRow + 1 }
@@ -69,6 +71,7 @@ struct ReportTable {
     var setup = PrintSetup()
     setup.landscape = true
     setup.repeatRows = Self.headerRow...Self.headerRow
+    setup.footer = Self.footer(words)
     try sheet.printSetup(setup)
     return last
   }
@@ -128,6 +131,9 @@ struct ReportTable {
     case .empty: return 0
     }
   }
+
+  /// The page number at the foot of every printed page.
+  static func footer(_ words: Words) -> String { words("&CTrang &P/&N", "&CPage &P/&N") }
 
   /// A row's height for lines of 12-point Times New Roman, at most the tallest row.
   static func height(lines: Int) -> Double { min(lineHeight * Double(lines) + 2, maxRowHeight) }

@@ -14,12 +14,12 @@ extension ReviewerWorkbook {
     let clustered = results.contains { $0.unit.cluster != nil }
     var columns: [ReportTable.Column] = [
       .init(title: words("Hạng", "Rank"), width: 7, style: OutputStyles.centered),
-      .init(title: words("Đơn vị", "Unit"), width: 30, style: OutputStyles.wrapped),
+      .init(title: words("Đơn vị", "Unit"), width: 26, style: OutputStyles.wrapped),
       .init(title: words("Mã đơn vị", "Unit code"), width: 12),
     ]
     if clustered {
       columns += [
-        .init(title: words("Cụm, khối thi đua", "Cluster or block"), width: 20, style: OutputStyles.wrapped),
+        .init(title: words("Cụm, khối thi đua", "Cluster or block"), width: 16, style: OutputStyles.wrapped),
         .init(title: words("Hạng trong cụm, khối", "Rank in cluster"), width: 10, style: OutputStyles.centered),
       ]
     }
@@ -31,11 +31,11 @@ extension ReviewerWorkbook {
     ]
     let firstCriterion = columns.count + 1
     for c in criteria {
-      columns.append(.init(title: words.criterionHeader(c), width: 14, style: OutputStyles.centered))
+      columns.append(.init(title: words.criterionHeader(c), width: 12, style: OutputStyles.centered))
     }
     columns += [
-      .init(title: words("Số liệu", "Data"), width: 22, style: OutputStyles.wrapped),
-      .init(title: words("Đề xuất khen thưởng", "Proposed award"), width: 30, style: OutputStyles.wrapped),
+      .init(title: words("Số liệu", "Data"), width: 16, style: OutputStyles.wrapped),
+      .init(title: words("Đề xuất khen thưởng", "Proposed award"), width: 24, style: OutputStyles.wrapped),
     ]
     let rows: [[CellValue]] = results.map { r in
       var row: [CellValue] = [.number(Double(r.rankInCategory)), .text(r.unit.name), .text(r.unit.code)]
@@ -61,7 +61,7 @@ extension ReviewerWorkbook {
           ". * tiêu chí bắt buộc; nội dung từng tiêu chí ở trang 'Tiêu chí thi đua'. Bằng điểm thì xét số tiêu chí bắt buộc đạt, số tiêu chí đạt, mức giảm nghèo; vẫn bằng thì đồng hạng. Cột 'Số liệu' đánh dấu đơn vị có tiêu chí chưa đánh giá được: điểm của đơn vị đó dựa trên số liệu chưa đủ.",
           ". * mandatory; each criterion in full on 'Criteria'. Ties: mandatory criteria met, criteria met, poverty reduction; still equal, equal rank. The 'Data' column marks units with criteria that could not be assessed: their score rests on incomplete data."
         ),
-      columns: columns, rows: rows)
+      columns: columns, rows: rows, words: words)
     let last = try table.write(on: sheet)
     for (i, c) in criteria.enumerated() {
       try sheet.comment(
@@ -127,7 +127,7 @@ extension ReviewerWorkbook {
         .init(
           title: words("Nội dung theo Kế hoạch", "The plan's text (Vietnamese)"), width: 60, style: OutputStyles.wrapped
         ),
-      ], rows: rows
+      ], rows: rows, words: words
     ).write(on: sheet)
   }
 
@@ -166,7 +166,7 @@ extension ReviewerWorkbook {
         .init(title: words("Hình thức đề xuất", "Proposed form"), width: 22, style: OutputStyles.wrapped),
         .init(title: words("Ý kiến thẩm định", "Reviewer decision"), width: 14, style: OutputStyles.input),
         .init(title: words("Ghi chú của người thẩm định", "Reviewer note"), width: 20, style: OutputStyles.input),
-      ], rows: rows)
+      ], rows: rows, words: words)
     let last = try table.write(on: sheet)
     guard last >= ReportTable.firstDataRow else { return }
     try sheet.validate(
@@ -211,7 +211,7 @@ extension ReviewerWorkbook {
         .init(title: words("Căn cứ", "Basis"), width: 26, style: OutputStyles.wrapped),
         .init(title: words("Lý do", "Reason"), width: 52, style: OutputStyles.wrapped),
         .init(title: words("Ô nguồn", "Source cells"), width: 30, style: OutputStyles.wrapped),
-      ], rows: rows
+      ], rows: rows, words: words
     ).write(on: sheet)
   }
 
@@ -239,7 +239,7 @@ extension ReviewerWorkbook {
         .init(title: words("Phát hiện", "Finding"), width: 22, style: OutputStyles.wrapped),
         .init(title: words("Đơn vị", "Unit"), width: 22, style: OutputStyles.wrapped),
       ] + FindingColumns.columns(words, fileWidth: 26, sheetWidth: 14, messageWidth: 60)
-        + [.init(title: words("Mã phát hiện", "Code"), width: 20)], rows: rows)
+        + [.init(title: words("Mã phát hiện", "Code"), width: 20)], rows: rows, words: words)
     let last = try table.write(on: sheet)
     try FindingColumns.colourSeverities(sheet, column: 2, lastRow: last, words: words)
   }
@@ -259,7 +259,7 @@ extension ReviewerWorkbook {
         .init(title: words("Đơn vị", "Unit"), width: 40),
         .init(title: words("Loại đơn vị", "Category"), width: 34),
         .init(title: words("Cụm, khối thi đua", "Cluster or block"), width: 24),
-      ], rows: rows
+      ], rows: rows, words: words
     ).write(on: sheet)
   }
 
@@ -297,7 +297,7 @@ extension ReviewerWorkbook {
         .init(title: words("Liên quan", "Related"), width: 22, style: OutputStyles.wrapped),
         .init(title: words("Kích thước (byte)", "Size (bytes)"), width: 11, style: OutputStyles.count),
         .init(title: "SHA-256", width: 24, style: OutputStyles.wrapped),
-      ], rows: rows
+      ], rows: rows, words: words
     ).write(on: sheet)
   }
 }

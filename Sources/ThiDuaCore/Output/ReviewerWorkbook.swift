@@ -73,7 +73,7 @@ struct ReviewerWorkbook {
         .init(title: words("Hợp lệ (không có lỗi)", "Valid (no errors)"), width: 14, style: OutputStyles.count),
         .init(title: words("Nộp muộn", "Late"), width: 12, style: OutputStyles.count),
         .init(title: words("Chưa nộp", "Missing"), width: 12, style: OutputStyles.count),
-      ], rows: rows)
+      ], rows: rows, words: words)
     let last = try table.write(on: sheet)
     // File outcomes, findings and proposals, beside the table: a total, then its parts.
     let findings = result.findings
@@ -123,6 +123,7 @@ struct ReviewerWorkbook {
   var chartPage: PrintSetup {
     var setup = PrintSetup()
     setup.landscape = true
+    setup.footer = ReportTable.footer(words)
     return setup
   }
 
@@ -181,7 +182,7 @@ struct ReviewerWorkbook {
         + words(
           ". Giảm tính theo điểm phần trăm; mức tối thiểu là mức chặt nhất áp dụng cho địa bàn.",
           ". Reductions in percentage points; the minimum is the strictest one for the area."),
-      columns: columns, rows: rows)
+      columns: columns, rows: rows, words: words)
     let last = try table.write(on: sheet)
     try ReportTable.colourStatuses(sheet, columns: 9...9, lastRow: last, words: words)
     if final { try ReportTable.colourStatuses(sheet, columns: 11...13, lastRow: last, words: words) }
