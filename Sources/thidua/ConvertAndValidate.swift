@@ -125,6 +125,14 @@ extension Thidua {
       {
         throw RunProblem.yearOutsideMovement(year: year, years: first...last)
       }
+      // A sơ kết is of the mid-term year, a tổng kết of the last: another year is a review
+      // the plan does not hold.
+      if let year, let kind = ReviewKind(rawValue: review), kind != .annual, let first = definition.years.min() {
+        let expected = kind == .soKet ? ReviewKind.midTermYear(definition.years) : (definition.years.max() ?? year)
+        if year != expected {
+          throw RunProblem.reviewYear(kind: review, year: year, expected: expected, period: first...expected)
+        }
+      }
       var review = Review(movement: definition)
       review.kind = ReviewKind(rawValue: self.review) ?? .annual
       review.year = year

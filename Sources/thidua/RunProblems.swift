@@ -9,6 +9,8 @@ enum RunProblem: Error {
   case inbox(path: String, reason: PathReason)
   /// `--year` outside the movement's years.
   case yearOutsideMovement(year: Int, years: ClosedRange<Int>)
+  /// `--review so-ket` or `tong-ket` with a year that is not the plan's for it.
+  case reviewYear(kind: String, year: Int, expected: Int, period: ClosedRange<Int>)
   /// No file of the inbox is a readable submission: none holds a form.
   case noSubmission(inbox: String, files: [(name: String, why: String)])
   /// The results folder cannot be written.
@@ -24,6 +26,7 @@ enum RunProblem: Error {
     case .noSubmission: 3
     case .yearOutsideMovement: 4
     case .output: 5
+    case .reviewYear: 6
     }
   }
 
@@ -46,6 +49,12 @@ enum RunProblem: Error {
       return vi
         ? "năm \(year) nằm ngoài thời gian của phong trào (\(years.lowerBound)–\(years.upperBound)); hãy chọn một năm trong khoảng đó."
         : "the year \(year) is outside the movement's period (\(years.lowerBound)–\(years.upperBound)); choose a year within it."
+    case .reviewYear(let kind, let year, let expected, let period):
+      let span = "\(period.lowerBound)–\(period.upperBound)"
+      let name = kind == "so-ket" ? (vi ? "sơ kết" : "mid-term") : (vi ? "tổng kết" : "final")
+      return vi
+        ? "đợt \(name) của phong trào xét năm \(expected) (giai đoạn \(span)), không phải năm \(year); hãy bỏ --year hoặc ghi --year \(expected)."
+        : "the movement's \(name) review is of \(expected) (period \(span)), not \(year); leave out --year or give --year \(expected)."
     case .noSubmission(let inbox, let files):
       let head =
         files.isEmpty

@@ -62,6 +62,24 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: out.path))
   }
 
+  /// The plan holds a sơ kết of 2016–2018 and a tổng kết of 2016–2020, no other.
+  @Test(arguments: [("tong-ket", 2018, 2020), ("so-ket", 2017, 2018), ("so-ket", 2020, 2018)])
+  func aReviewKindOutsideItsPeriodIsRefused(kind: String, year: Int, expected: Int) throws {
+    let out = try Paths.temporaryFolder().appendingPathComponent("ket-qua")
+    let vi = try thidua("convert-and-validate", Self.inbox, "--out", out.path, "--review", kind, "--year", "\(year)")
+    #expect(vi.status == 6)
+    let name = kind == "so-ket" ? "sơ kết" : "tổng kết"
+    #expect(
+      vi.stderr
+        == "thidua: lỗi: đợt \(name) của phong trào xét năm \(expected) (giai đoạn 2016–\(expected)), không phải năm \(year); hãy bỏ --year hoặc ghi --year \(expected).\n"
+    )
+    let en = try thidua(
+      "convert-and-validate", Self.inbox, "--out", out.path, "--review", kind, "--year", "\(year)", "--lang", "en")
+    #expect(en.status == 6)
+    #expect(en.stderr.contains("review is of \(expected) (period 2016–\(expected)), not \(year)"))
+    #expect(!FileManager.default.fileExists(atPath: out.path))
+  }
+
   @Test func anEmptyInboxWritesNothing() throws {
     let inbox = try Paths.temporaryFolder()
     let out = try Paths.temporaryFolder().appendingPathComponent("ket-qua")

@@ -6,6 +6,13 @@ public enum ReviewKind: String, Sendable, CaseIterable {
   case annual
   case soKet = "so-ket"
   case tongKet = "tong-ket"
+
+  /// The year of a movement's sơ kết: 2018 for Plan 5201 (2016–2020), else the middle year.
+  public static func midTermYear(_ years: [Int]) -> Int {
+    if years.contains(2018) { return 2018 }
+    let sorted = years.sorted()
+    return sorted.isEmpty ? 2018 : sorted[(sorted.count - 1) / 2]
+  }
 }
 
 /// Everything one run of `convert-and-validate` found, ready for the outputs.
@@ -127,7 +134,7 @@ public struct Review: Sendable {
       return YearChoice(year: most ?? movement.years.last ?? 2017, basis: .mostReports, unitsByYear: counts)
     case .soKet:
       return YearChoice(
-        year: movement.years.contains(2018) ? 2018 : (movement.years.last ?? 2018), basis: .reviewKind,
+        year: ReviewKind.midTermYear(movement.years), basis: .reviewKind,
         unitsByYear: counts)
     case .tongKet: return YearChoice(year: movement.years.last ?? 2020, basis: .reviewKind, unitsByYear: counts)
     }
