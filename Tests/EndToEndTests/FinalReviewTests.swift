@@ -36,6 +36,16 @@ import Testing
     #expect(queSon.contains("Bằng khen của Chủ tịch UBND tỉnh: đã hết hạn mức 1 đơn vị"))
   }
 
+  /// Every year of the period is in report.json; the one Nông Sơn sent nothing for says so.
+  @Test func aYearWithoutASubmissionIsPresentAndCountsZero() throws {
+    let r = try report("--review", "tong-ket")
+    let nongSon = (r["units"] as? [[String: Any]])?.first { $0["code"] as? String == "519" }
+    let years = (nongSon?["years"] as? [[String: Any]] ?? []).map {
+      "\($0["year"] as? Int ?? 0) \($0["submitted"] as? Bool ?? true) \($0["score"] as? Double ?? -1)"
+    }
+    #expect(years == ["2016 true 100.0", "2017 true 100.0", "2018 true 100.0", "2019 false 0.0", "2020 true 100.0"])
+  }
+
   @Test func theFinalYearMeasuresThe2020TargetsAndIncomeAgainst2015() throws {
     let r = try report("--review", "tong-ket")
     let targets = (r["targets"] as? [[String: Any]] ?? []).filter { $0["year"] as? Int == 2020 && $0["endRate"] != nil }

@@ -20,6 +20,8 @@ public struct ReviewJSON: Encodable {
   }
   struct YearEntry: Encodable {
     var year: Int
+    /// False for a year of the period from which nothing came: it counts 0.
+    var submitted: Bool
     var score: Double
     var allMandatoryMet: Bool
     var files: [String]
@@ -133,10 +135,14 @@ public struct ReviewJSON: Encodable {
         code: u.unit.code, name: u.unit.name, category: u.unit.category, cluster: u.unit.cluster, score: u.score,
         maxScore: u.maxScore, rankInCategory: u.rankInCategory, rankInCluster: u.rankInCluster,
         yearsAllMandatoryMet: u.yearsAllMandatoryMet,
-        years: u.years.map {
-          YearEntry(
-            year: $0.year, score: $0.score, allMandatoryMet: $0.allMandatoryMet, files: $0.files,
-            criteria: $0.criteria.map(OutcomeJSON.init))
+        // Every year of the period, those without a submission too (`submitted: false`).
+        years: Array(Set(r.period).union(u.years.map(\.year))).sorted().map { year in
+          guard let y = u.years.first(where: { $0.year == year }) else {
+            return YearEntry(year: year, submitted: false, score: 0, allMandatoryMet: false, files: [], criteria: [])
+          }
+          return YearEntry(
+            year: y.year, submitted: true, score: y.score, allMandatoryMet: y.allMandatoryMet, files: y.files,
+            criteria: y.criteria.map(OutcomeJSON.init))
         })
     }
     recommendations = r.recommendations.map { x in
