@@ -88,9 +88,13 @@ def main(binary):
         check(len(feedback) == 30, f"{len(feedback)} feedback workbooks", failures)
         for path in feedback:
             fb = openpyxl.load_workbook(path)
-            check(fb.sheetnames == ["Kết quả tiêu chí", "Cần sửa"], f"{path}: {fb.sheetnames}", failures)
+            check(fb.sheetnames[:3] == ["Kết quả tiêu chí", "Cần sửa", "Tệp đã nhận"]
+                  and fb.sheetnames[3:] in ([], ["Đề nghị của đơn vị"]), f"{path}: {fb.sheetnames}", failures)
         fixes = rows(openpyxl.load_workbook(os.path.join(out, "phan-hoi", "512-huyen-hiep-duc.xlsx"))["Cần sửa"])
         check(("Biểu 01", "C18") in {(r[3], r[4]) for r in fixes}, "512 feedback names cell C18", failures)
+        todo = rows(openpyxl.load_workbook(os.path.join(out, "phan-hoi", "20941-xa-tra-tap.xlsx"))["Cần sửa"])
+        check([r[1] for r in todo] == ["Cần bổ sung"] * 3 and [r[7] for r in todo] == [20, 20, 40],
+              f"Trà Tập is told what to send: {todo}", failures)
         with open(os.path.join(out, "csv", "DE_NGHI.csv"), encoding="utf-8", newline="") as f:
             names = [r["ten"] for r in csv.DictReader(f)]
         check(names[2].startswith("'=HYPERLINK"), f"neutralised formula text: {names[2]}", failures)

@@ -1,7 +1,8 @@
+import Foundation
 import SheetIO
 
-/// `out/phan-hoi/<unit>.xlsx`: what one unit gets back — its result per criterion and
-/// every finding in its files with the cell and what to fix.
+/// `out/phan-hoi/<unit>.xlsx`: what one unit gets back — its result per criterion, what
+/// to send and to fix (`FeedbackToDo`), and what became of each of its files.
 struct FeedbackWorkbook {
   let result: ReviewResult
   let unit: UnitResult
@@ -9,13 +10,15 @@ struct FeedbackWorkbook {
   /// `FeedbackWorkbook.index`, built once for all units).
   let recommendation: Recommendation?
   let files: [ReceivedFile]
+  /// Every file of the unit, whatever became of it: one it named, or whose name names it.
+  let owned: [ReceivedFile]
   let movement: MovementDefinition
   let words: Words
 
   /// Each unit's proposal and files, by unit code: looked up per unit, a scan of every
   /// proposal and file for each of a thousand units cost more than writing them.
   static func index(_ result: ReviewResult) -> (
-    recommendations: [String: Recommendation], files: [String: [ReceivedFile]]
+    recommendations: [String: Recommendation], files: [String: [ReceivedFile]], owned: [String: [ReceivedFile]]
   ) {
     var recommendations: [String: Recommendation] = [:]
     for r in result.recommendations where r.subject == .unit && recommendations[r.unitCode] == nil {
@@ -25,7 +28,14 @@ struct FeedbackWorkbook {
     for f in result.files where f.findingsStand {
       if let code = f.report.unit?.code { files[code, default: []].append(f) }
     }
-    return (recommendations, files)
+    var owned: [String: [ReceivedFile]] = [:]
+    let units = result.results.map(\.unit)
+    for f in result.files {
+      if let code = f.report.unit?.code ?? FileOwner.unit(named: f.file.name, among: units)?.code {
+        owned[code, default: []].append(f)
+      }
+    }
+    return (recommendations, files, owned)
   }
 
   func write(to path: String) throws(WriteError) {
@@ -34,15 +44,40 @@ struct FeedbackWorkbook {
     doc.properties.subject = movement.title
     try outcomes(doc)
     try fixes(doc)
+    try received(doc)
+    try nominees(doc)
     try doc.save()
   }
 
+  /// Who, which review, the score, both ranks with their denominators, and the
+  /// proposal with its reasons: why this form and not a higher one, or why none.
   private var subtitle: String {
-    let form = recommendation?.form.map { words(", đề xuất: ", ", proposed: ") + $0 } ?? ""
+    let inCategory = result.results.filter { $0.unit.category == unit.unit.category }
+    var rank = words(", hạng ", ", rank ") + "\(unit.rankInCategory)/\(inCategory.count)"
+    if let cluster = unit.unit.cluster, let r = unit.rankInCluster {
+      let members = inCategory.filter { $0.unit.cluster == cluster }.count
+      rank += words(", hạng \(r)/\(members) trong \(cluster)", ", \(r) of \(members) in \(cluster)")
+    }
+    let proposal =
+      recommendation.map { x in
+        (x.form.map { words(". Đề xuất: ", ". Proposed: ") + $0 }
+          ?? words(
+            ". Không đề xuất khen thưởng", ". No award proposed"))
+          + ". " + Self.withoutScore(x.reason.text(words.language))
+      } ?? ""
     return "\(unit.unit.name) (\(unit.unit.code)) — "
       + words.review(result.kind, year: result.year, period: result.period)
-      + words(": điểm ", ": score ") + words.number(unit.score) + "/" + words.number(unit.maxScore, digits: 0)
-      + words(", hạng ", ", rank ") + "\(unit.rankInCategory)" + form
+      + words(": điểm ", ": score ") + words.number(unit.score) + "/" + words.number(unit.maxScore, digits: 0) + rank
+      + proposal + words(" (* tiêu chí bắt buộc)", " (* mandatory)")
+  }
+
+  /// A proposal's reason after its first clause, the score and rank the subtitle gives.
+  static func withoutScore(_ reason: String) -> String {
+    guard reason.hasPrefix("Điểm ") || reason.hasPrefix("Score "), let cut = reason.range(of: "; ") else {
+      return reason
+    }
+    let rest = reason[cut.upperBound...]
+    return rest.prefix(1).uppercased() + rest.dropFirst()
   }
 
   private func outcomes(_ doc: XLSXDocument) throws(WriteError) {
@@ -51,7 +86,8 @@ struct FeedbackWorkbook {
       y.criteria.map { o in
         let c = movement.criterion(o.id)
         return [
-          .number(Double(y.year)), .text(o.id), .text(c?.clause ?? ""), .text(c?.text ?? ""),
+          .number(Double(y.year)), .text(o.id + (c?.mandatory == true ? "*" : "")), .text(c?.clause ?? ""),
+          .text(c?.text ?? ""),
           .number(c?.points ?? 0), .text(words.status(o.status)), .text(OutcomeWords.reason(o, words)),
           .text(o.sources.map(words.source).joined(separator: "\n")),
         ]
@@ -75,18 +111,92 @@ struct FeedbackWorkbook {
 
   private func fixes(_ doc: XLSXDocument) throws(WriteError) {
     let sheet = try doc.addSheet(words("Cần sửa", "To fix"))
-    let rows: [[CellValue]] = files.flatMap { f in f.report.findings }.enumerated().map { i, finding in
-      [.number(Double(i + 1)), .text(words.severity(finding.severity))] + FindingColumns.cells(finding, words)
-        + [.text(OutcomeWords.fix(finding.code, words))]
+    let unused = owned.filter { $0.fate != .used }
+    let items = FeedbackToDo(result: result, unit: unit, movement: movement, words: words).items(
+      standing: files, unused: unused)
+    let rows: [[CellValue]] = items.enumerated().map { i, item in
+      [
+        .number(Double(i + 1)), .text(item.severity), .text(item.file), .text(item.sheet), .text(item.cell),
+        .text(item.message), .text(item.fix), item.points.map { .number($0) } ?? .empty,
+      ]
     }
     let last = try ReportTable(
-      title: words("CÁC ĐIỂM CẦN SỬA", "WHAT TO FIX"),
-      subtitle: rows.isEmpty ? words("Không có phát hiện nào.", "No findings.") : subtitle,
-      columns: [.index(words), .init(title: words("Mức độ", "Severity"), width: 11)]
-        + FindingColumns.columns(words, fileWidth: 30, sheetWidth: 16, messageWidth: 55)
-        + [.init(title: words("Cách sửa", "How to fix"), width: 40, style: OutputStyles.wrapped)],
+      title: words("CÁC ĐIỂM CẦN SỬA, CẦN GỬI BỔ SUNG", "WHAT TO FIX AND WHAT TO SEND"),
+      subtitle: rows.isEmpty
+        ? subtitle + words(". Không có gì cần sửa hay gửi bổ sung.", ". Nothing to fix or to send.")
+        : subtitle
+          + words(
+            ". Cột cuối là số điểm của tiêu chí (hoặc của năm) mà điểm này đang làm mất.",
+            ". The last column gives the points of the criterion (or the year) the item costs."),
+      columns: [.index(words), .init(title: words("Mức độ", "Severity"), width: 12, style: OutputStyles.wrapped)]
+        + FindingColumns.columns(words, fileWidth: 26, sheetWidth: 14, messageWidth: 50)
+        + [
+          .init(title: words("Cách sửa", "How to fix"), width: 34, style: OutputStyles.wrapped),
+          .init(title: words("Điểm bị ảnh hưởng", "Points at stake"), width: 10, style: OutputStyles.count),
+        ],
       rows: rows, words: words
     ).write(on: sheet)
     try FindingColumns.colourSeverities(sheet, column: 2, lastRow: last, words: words)
+    if last >= ReportTable.firstDataRow {
+      try sheet.conditionalFormat(
+        CellRange(
+          first: CellAddress(row: ReportTable.firstDataRow, column: 2), last: CellAddress(row: last, column: 2)),
+        ConditionalFormat(.equalText(words("Cần bổ sung", "To send")), style: OutputStyles.bad))
+    }
+  }
+
+  /// What became of each of the unit's files: used, replaced by a newer one, a copy,
+  /// not readable.
+  private func received(_ doc: XLSXDocument) throws(WriteError) {
+    let sheet = try doc.addSheet(words("Tệp đã nhận", "Files received"))
+    let rows: [[CellValue]] = owned.enumerated().map { i, f in
+      [
+        .number(Double(i + 1)), .text(f.file.name), .text(words.fate(f.fate)),
+        .text(f.usedForms.map { movement.forms[$0].map(words.form) ?? $0 }.joined(separator: "\n")),
+        .text(f.related.joined(separator: "\n")), .number(Double(f.report.findings.count)),
+      ]
+    }
+    try ReportTable(
+      title: words("CÁC TỆP ĐÃ NHẬN CỦA ĐƠN VỊ", "THE UNIT'S FILES RECEIVED"),
+      subtitle: "\(unit.unit.name) (\(unit.unit.code))"
+        + words(
+          ". Chỉ tệp 'Đã dùng' được tính; tệp có bản mới hơn hay bản trùng không được tính.",
+          ". Only files marked 'Used' count; a superseded file or a copy does not."),
+      columns: [
+        .index(words),
+        .init(title: words("Tệp", "File"), width: 36, style: OutputStyles.wrapped),
+        .init(title: words("Kết quả", "Fate"), width: 18, style: OutputStyles.wrapped),
+        .init(title: words("Biểu đã dùng", "Forms used"), width: 30, style: OutputStyles.wrapped),
+        .init(title: words("Liên quan", "Related"), width: 30, style: OutputStyles.wrapped),
+        .init(title: words("Số phát hiện", "Findings"), width: 10, style: OutputStyles.count),
+      ], rows: rows, words: words
+    ).write(on: sheet)
+  }
+
+  /// The households, people and enterprises the unit proposed, and what became of each.
+  private func nominees(_ doc: XLSXDocument) throws(WriteError) {
+    let proposed = result.recommendations.filter { $0.subject == .nominee && $0.unitCode == unit.unit.code }
+    guard !proposed.isEmpty else { return }
+    let sheet = try doc.addSheet(words("Đề nghị của đơn vị", "The unit's nominees"))
+    let rows: [[CellValue]] = proposed.enumerated().map { i, x in
+      [
+        .number(Double(i + 1)), .text(x.name), .text(x.kind ?? ""),
+        .text(x.eligible ? words("Có", "Yes") : words("Không", "No")), .text(x.form ?? "—"),
+        .text(x.reason.text(words.language)),
+      ]
+    }
+    try ReportTable(
+      title: words("KẾT QUẢ XÉT CÁC TRƯỜNG HỢP ĐƠN VỊ ĐỀ NGHỊ", "THE UNIT'S NOMINEES"),
+      subtitle: "\(unit.unit.name) (\(unit.unit.code))"
+        + words(". Đề xuất để Hội đồng xem xét, chưa phải quyết định.", ". Proposals for the council, not decisions."),
+      columns: [
+        .index(words),
+        .init(title: words("Tập thể, cá nhân", "Nominee"), width: 28, style: OutputStyles.wrapped),
+        .init(title: words("Loại", "Kind"), width: 16, style: OutputStyles.wrapped),
+        .init(title: words("Đủ điều kiện", "Eligible"), width: 10, style: OutputStyles.centered),
+        .init(title: words("Hình thức đề xuất", "Proposed form"), width: 26, style: OutputStyles.wrapped),
+        .init(title: words("Lý do", "Reason"), width: 60, style: OutputStyles.wrapped),
+      ], rows: rows, words: words
+    ).write(on: sheet)
   }
 }

@@ -59,7 +59,8 @@ public struct ReviewOutputs: Sendable {
           let unit = result.results[i]
           try FeedbackWorkbook(
             result: result, unit: unit, recommendation: index.recommendations[unit.unit.code],
-            files: index.files[unit.unit.code] ?? [], movement: movement, words: words
+            files: index.files[unit.unit.code] ?? [], owned: index.owned[unit.unit.code] ?? [], movement: movement,
+            words: words
           ).write(to: paths[i])
         } catch { failures.add(i, error) }
       }

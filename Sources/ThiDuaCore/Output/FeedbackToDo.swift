@@ -1,0 +1,134 @@
+import SheetIO
+
+/// A unit's to-do list, in the order that costs it most: what it did not send (a form,
+/// figures, a whole year) and the points that waits on, its files that could not be
+/// read, then the findings in the files it sent, with the points each one costs.
+/// Without the first two a unit that sent nothing read "nothing to fix" and lost 80
+/// points.
+struct FeedbackToDo {
+  struct Item {
+    var severity: String
+    var file = ""
+    var sheet = ""
+    var cell = ""
+    var message: String
+    var fix: String
+    /// Points the criterion (or the year) is worth that the item stands in the way of.
+    var points: Double?
+  }
+
+  let result: ReviewResult
+  let unit: UnitResult
+  let movement: MovementDefinition
+  let words: Words
+
+  func items(standing files: [ReceivedFile], unused: [ReceivedFile]) -> [Item] {
+    missingYears() + missingForms() + unreadable(unused) + findings(files)
+  }
+
+  /// Over a period, a year nothing came for counts 0 in the mean.
+  private func missingYears() -> [Item] {
+    guard result.period.count > 1 else { return [] }
+    let sent = Set(unit.years.map(\.year))
+    let share = unit.maxScore / Double(result.period.count)
+    return result.period.filter { !sent.contains($0) }.map { year in
+      Item(
+        severity: words("Cần bổ sung", "To send"),
+        message: words(
+          "Năm \(year): chưa nhận được báo cáo của đơn vị. Năm không có báo cáo được tính 0 điểm trong điểm bình quân \(result.period.count) năm.",
+          "\(year): no report of the unit came in. A year without a report counts 0 in the mean of \(result.period.count) years."
+        ),
+        fix: words("Gửi báo cáo năm \(year)", "Send the report for \(year)"), points: share)
+    }
+  }
+
+  /// Criteria that could not be assessed because a form or figures were not sent, one
+  /// item per year and missing thing, with the criteria and points waiting on it.
+  private func missingForms() -> [Item] {
+    var items: [Item] = []
+    for year in unit.years {
+      var waiting: [String: [CriterionOutcome]] = [:]
+      var order: [String] = []
+      for o in year.criteria where Self.needs[o.reason] != nil {
+        if waiting[o.reason] == nil { order.append(o.reason) }
+        waiting[o.reason, default: []].append(o)
+      }
+      for reason in order {
+        let outcomes = waiting[reason]!
+        let criteria = outcomes.map { o in
+          let c = movement.criterion(o.id)
+          return "\(o.id) (\(words.number(c?.points ?? 0, digits: 0)) \(words("đ", "pts")))"
+        }
+        let points = outcomes.reduce(0) { $0 + (movement.criterion($1.id)?.points ?? 0) }
+        let prefix = result.period.count > 1 ? words("Năm \(year.year): ", "\(year.year): ") : ""
+        items.append(
+          Item(
+            severity: words("Cần bổ sung", "To send"),
+            message: prefix + OutcomeWords.reason(outcomes[0], words)
+              + words(": chưa đánh giá được tiêu chí ", ": criteria not assessable: ")
+              + criteria.joined(separator: ", ")
+              + ".",
+            fix: fix(reason, outcomes), points: points))
+      }
+    }
+    return items
+  }
+
+  /// The missing things and the form each is sent on.
+  private static let needs: [String: String] = [
+    "no-self-assessment": "TIEU_CHI", "criterion-not-listed": "TIEU_CHI", "no-unit-figures": "THONG_TIN",
+    "no-poverty-figures": "CHI_TIEU", "figures-missing": "", "no-assigned-target": "CHI_TIEU",
+  ]
+
+  private func fix(_ reason: String, _ outcomes: [CriterionOutcome]) -> String {
+    let form = Self.needs[reason].flatMap { movement.forms[$0] }.map(words.form) ?? ""
+    switch reason {
+    case "criterion-not-listed":
+      return words("Bổ sung các tiêu chí này vào biểu ", "Add these criteria to the form ") + "'\(form)'"
+    case "figures-missing":
+      // The fields the criteria read, by their titles.
+      let titles = outcomes.flatMap { movement.criterion($0.id)?.fields ?? [] }.compactMap { ref -> String? in
+        let parts = ref.split(separator: ".").map(String.init)
+        guard parts.count == 2 else { return nil }
+        return movement.forms[parts[0]]?.fields.first { $0.name == parts[1] }?.title
+      }
+      var seen: Set<String> = []
+      let unique = titles.filter { seen.insert($0).inserted }
+      return words("Bổ sung số liệu: ", "Add the figures: ") + unique.joined(separator: "; ")
+    case "no-assigned-target":
+      return words(
+        "Ghi chỉ tiêu giảm tỷ lệ hộ nghèo được giao vào biểu ", "Give the assigned reduction target on the form ")
+        + "'\(form)'"
+    default:
+      return words("Gửi bổ sung biểu ", "Send the form ") + "'\(form)'"
+        + words(
+          " (mẫu: thidua templates --unit \(unit.unit.code))", " (template: thidua templates --unit \(unit.unit.code))")
+    }
+  }
+
+  /// The unit's files that could not be read or held no form: nothing of them counted.
+  private func unreadable(_ files: [ReceivedFile]) -> [Item] {
+    files.filter { [.unreadable, .noForm, .unidentified].contains($0.fate) }.map { f in
+      let why = f.report.findings.first { $0.severity == .error } ?? f.report.findings.first
+      return Item(
+        severity: words.severity(.error), file: f.file.name,
+        message: words("Tệp không được dùng (", "The file was not used (") + words.fate(f.fate) + ")"
+          + (why.map { ": " + Messages.text($0, words.language) } ?? "."),
+        fix: words("Gửi lại tệp, mở được bằng Excel", "Send the file again, one that Excel opens"))
+    }
+  }
+
+  private func findings(_ files: [ReceivedFile]) -> [Item] {
+    files.flatMap { f in f.report.findings }.map { finding in
+      // A finding that keeps a criterion from being met costs that criterion's points.
+      let criterion = finding.values["criterion"].flatMap { movement.criterion($0) }
+      let cost = criterion.map {
+        words(" — tiêu chí \($0.id) chưa đạt vì lỗi này", " — criterion \($0.id) is not met because of it")
+      }
+      return Item(
+        severity: words.severity(finding.severity), file: finding.location.file, sheet: finding.location.sheet ?? "",
+        cell: finding.location.cell?.description ?? "", message: Messages.text(finding, words.language),
+        fix: OutcomeWords.fix(finding.code, words) + (cost ?? ""), points: criterion?.points)
+    }
+  }
+}
