@@ -8,7 +8,8 @@ the next complete run.
     scripts/check-kill.py [THIDUA] [--kills 50] [--seed 5201]
 
 The previous results come from another inbox (fixtures/inbox-thuc-te) than the killed
-runs (fixtures/inbox), so that the two states can be told apart.
+runs (fixtures/inbox), so that the two states can be told apart; every killed run starts
+from a copy of them, since a run over earlier results says what changed since them.
 """
 import argparse
 import hashlib
@@ -82,14 +83,17 @@ def main():
     work = tempfile.mkdtemp(prefix="kill-")
     rng = random.Random(args.seed)
     try:
-        run(thidua, previous_inbox, os.path.join(work, "ref-previous"))
+        # A run that replaces earlier results says what changed since them: the new state
+        # is the run over a copy of the previous results, as every killed run starts.
+        previous = os.path.join(work, "ref-previous")
+        run(thidua, previous_inbox, previous)
+        shutil.copytree(previous, os.path.join(work, "ref-new"))
         start = time.monotonic()
         run(thidua, inbox, os.path.join(work, "ref-new"))
         duration = time.monotonic() - start
-        states = {"previous": snapshot(os.path.join(work, "ref-previous")),
-                  "new": snapshot(os.path.join(work, "ref-new"))}
+        states = {"previous": snapshot(previous), "new": snapshot(os.path.join(work, "ref-new"))}
         out = os.path.join(work, "runs", "out")
-        run(thidua, previous_inbox, out)
+        shutil.copytree(previous, out)
         seen = {"previous": 0, "new": 0, "absent": 0}
         problems = []
         for i in range(args.kills):
@@ -110,8 +114,10 @@ def main():
                 continue
             seen[state] += 1
             problems += [f"kill {i + 1}: {p}" for p in sound(out, deep=i % 10 == 0)]
-            if state == "new" and rng.random() < 0.5:
-                run(thidua, previous_inbox, out)   # back to the previous results, for more swaps
+            if state == "new":
+                # Back to the previous results, for more swaps.
+                shutil.rmtree(out)
+                shutil.copytree(previous, out)
         run(thidua, inbox, out)
         left = [n for n in os.listdir(os.path.dirname(out)) if n != "out"]
         if left:

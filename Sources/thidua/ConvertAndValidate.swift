@@ -162,15 +162,23 @@ extension Thidua {
       }
       if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
       try Self.requireSubmission(result, inbox: folder, language: common.lang)
-      let outputs = ReviewOutputs(result: result, movement: definition, language: common.lang)
+      var outputs = ReviewOutputs(result: result, movement: definition, language: common.lang)
+      // The run before, if --out holds one: what changed, and the files to keep.
+      outputs.previous = PreviousRun.load(from: out)
+      outputs.stamp = RunStamp.next(
+        after: outputs.previous, fingerprint: RunStamp.fingerprint(result, movement: definition))
+      outputs.replacing = outputs.previous == nil ? nil : out
       var written: [String] = []
+      var changes: RunChanges?
       // Written whole beside --out, then put in its place: a run stopped at any moment
       // leaves the previous results or the new ones (docs/review.md).
       var replacement: FolderReplacement?
       do {
         let staged = try FolderReplacement(destination: out)
         replacement = staged
-        written = try outputs.write(to: staged.staging).map { out + $0.dropFirst(staged.staging.count) }
+        let results = try outputs.writeResults(to: staged.staging)
+        written = results.written.map { out + $0.dropFirst(staged.staging.count) }
+        changes = results.changes
         try staged.commit()
       } catch let error as WriteError {
         replacement?.discard()
@@ -182,9 +190,14 @@ extension Thidua {
         throw RunProblem.output(path: out, reason: Self.outputReason(out, error))
       }
       if json {
-        print(try ReviewJSON(result, movement: definition, language: common.lang).text(), terminator: "")
+        // report.json as written, with the run's stamp and changes.
+        let report = (out as NSString).appendingPathComponent("report.json")
+        print(String(decoding: FileManager.default.contents(atPath: report) ?? Data(), as: UTF8.self), terminator: "")
       } else {
         print(ReviewSummary(result: result, language: common.lang).text(written: written))
+        if let changes, let stamp = outputs.stamp {
+          print(changes.summary(common.lang, run: stamp.run).joined(separator: "\n"))
+        }
       }
       if strict && result.findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }

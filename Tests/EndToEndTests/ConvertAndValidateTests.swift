@@ -122,15 +122,68 @@ import Testing
   }
 
   /// One --out holds one run's outputs: a second run in another language leaves
-  /// nothing of the first beside its own, byte for byte what it writes into a new folder.
+  /// nothing of the first beside its own but the first's report, and writes the files a
+  /// first run writes.
   @Test func aSecondRunReplacesTheFirstWhole() throws {
     let (_, out, _) = try review()
     #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("tham-dinh-nam-2017.xlsx").path))
     let again = try thidua("convert-and-validate", Self.inbox, "--out", out.path, "--lang", "en")
     #expect(again.status == 0)
     let (_, fresh, _) = try review("--lang", "en")
-    #expect(try snapshot(out) == (try snapshot(fresh)))
-    #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("tham-dinh-nam-2017.xlsx").path))
+    #expect(Set(try snapshot(out).keys) == Set(try snapshot(fresh).keys).union(["/report.previous.json"]))
+    // Nothing changed but the language: the same run, nothing to send again.
+    #expect(again.stdout.contains("Changes since the run before (1 → 1):\n  – Nothing changed."))
+  }
+
+  /// A late file added and the inbox run again: the summary, report.json and the
+  /// workbook say what changed; a note the clerk saved among the results is kept.
+  @Test func aSecondRunSaysWhatChangedAndKeepsTheClerksFiles() throws {
+    let inbox = try Paths.temporaryFolder()
+    for name in try FileManager.default.contentsOfDirectory(atPath: Self.inbox)
+    where name != "sldtbxh-bao-cao-2017.xlsx" {
+      try FileManager.default.copyItem(atPath: Self.inbox + "/" + name, toPath: inbox.path + "/" + name)
+    }
+    let out = try Paths.temporaryFolder().appendingPathComponent("ket-qua")
+    #expect(try thidua("convert-and-validate", inbox.path, "--out", out.path).status == 0)
+    let note = out.appendingPathComponent("phan-hoi/ghi-chu-van-thu.txt")
+    try Data("đã gửi ngày 20/12".utf8).write(to: note)
+    try FileManager.default.copyItem(
+      atPath: Self.inbox + "/sldtbxh-bao-cao-2017.xlsx", toPath: inbox.path + "/sldtbxh-bao-cao-2017.xlsx")
+    let run = try thidua("convert-and-validate", inbox.path, "--out", out.path)
+    #expect(run.status == 0)
+    #expect(run.stdout.contains("Thay đổi so với lần chạy trước (1 → 2):\n  – Tệp mới: sldtbxh-bao-cao-2017.xlsx\n"))
+    #expect(
+      run.stdout.contains(
+        "  – Hạng: Sở Lao động - Thương binh và Xã hội (SLDTBXH): — → 1, Ban Dân tộc tỉnh (BDT): 2 → 3, Hội Liên hiệp Phụ nữ tỉnh (HLHPN): 2 → 3, Sở Tài chính (STC): 2 → 3, Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh (MTTQ): 5 → 6\n"
+      ))
+    #expect(
+      run.stdout.contains(
+        "  – Đề xuất khen thưởng: Sở Lao động - Thương binh và Xã hội (SLDTBXH): — → Bằng khen của Chủ tịch UBND tỉnh\n"
+      ))
+    #expect(run.stdout.contains("Giữ lại tệp không do thidua ghi: phan-hoi/ghi-chu-van-thu.txt"))
+    #expect(try String(contentsOf: note, encoding: .utf8) == "đã gửi ngày 20/12")
+    let report =
+      try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json")))
+      as? [String: Any]
+    #expect((report?["run"] as? [String: Any])?["number"] as? Int == 2)
+    let changes = report?["changes"] as? [String: Any]
+    #expect(changes?["filesAdded"] as? [String] == ["sldtbxh-bao-cao-2017.xlsx"])
+    #expect(changes?["kept"] as? [String] == ["phan-hoi/ghi-chu-van-thu.txt"])
+    #expect(
+      changes?["feedbackToResend"] as? [String] == [
+        "phan-hoi/BDT-ban-dan-toc-tinh.xlsx", "phan-hoi/HLHPN-hoi-lien-hiep-phu-nu-tinh.xlsx",
+        "phan-hoi/MTTQ-uy-ban-mat-tran-to-quoc-viet-nam-tinh.xlsx",
+        "phan-hoi/SLDTBXH-so-lao-dong-thuong-binh-va-xa-hoi.xlsx", "phan-hoi/SNV-so-noi-vu.xlsx",
+        "phan-hoi/STC-so-tai-chinh.xlsx",
+      ])
+    // The manifest lists what thidua wrote, not the clerk's note.
+    let outputs = report?["outputs"] as? [String] ?? []
+    #expect(outputs.contains("tham-dinh-nam-2017.xlsx") && outputs.contains("report.previous.json"))
+    #expect(!outputs.contains("phan-hoi/ghi-chu-van-thu.txt"))
+    // The same inbox once more: the same run number, nothing changed.
+    let third = try thidua("convert-and-validate", inbox.path, "--out", out.path)
+    #expect(third.stdout.contains("Thay đổi so với lần chạy trước (2 → 2):\n  – Không có thay đổi."))
+    #expect(try String(contentsOf: note, encoding: .utf8) == "đã gửi ngày 20/12")
   }
 
   @Test func englishOutputsAndUsageErrors() throws {

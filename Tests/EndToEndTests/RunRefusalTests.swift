@@ -190,14 +190,15 @@ import Testing
   }
 
   /// The second run into the same folder, another year and language, leaves only its own
-  /// files: the first run's workbook does not stay beside the new one.
+  /// files and the first run's report: the first run's workbook does not stay beside the
+  /// new one.
   @Test func oneOutputFolderHoldsOneRun() throws {
     let out = try Paths.temporaryFolder().appendingPathComponent("ket-qua")
     #expect(try thidua("convert-and-validate", Self.inbox, "--out", out.path).status == 0)
     #expect(
       try thidua("convert-and-validate", Self.inbox, "--out", out.path, "--year", "2016", "--lang", "en").status == 0)
     let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-    #expect(names == ["csv", "phan-hoi", "report.json", "review-annual-2016.xlsx"])
+    #expect(names == ["csv", "phan-hoi", "report.json", "report.previous.json", "review-annual-2016.xlsx"])
     let report = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json")))
     #expect((report as? [String: Any])?["year"] as? Int == 2016)
   }

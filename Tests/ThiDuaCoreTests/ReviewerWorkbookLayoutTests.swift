@@ -164,3 +164,54 @@ import Testing
     #expect(widths[3] == stored(TextWidth.columnWidth(points: widest)))
   }
 }
+
+/// A run over an earlier run's results names what changed on its own sheet, and prints
+/// its run number and fingerprint on every page.
+@Suite struct ChangesSheetTests {
+  @Test func theWorkbookSaysWhatChangedSinceTheRunBefore() throws {
+    let manager = FileManager.default
+    let base = manager.temporaryDirectory.appendingPathComponent("thidua-changes-\(UUID().uuidString)")
+    let inbox = base.appendingPathComponent("inbox").path
+    try manager.createDirectory(atPath: inbox, withIntermediateDirectories: true)
+    for name in try manager.contentsOfDirectory(atPath: fixturePath("inbox")) where name != "sldtbxh-bao-cao-2017.xlsx"
+    {
+      try manager.copyItem(atPath: fixturePath("inbox") + "/" + name, toPath: inbox + "/" + name)
+    }
+    let movement = try MovementDefinition.shipped()
+    let first = base.appendingPathComponent("first").path
+    let before = try Review(movement: movement).run(inbox: inbox)
+    var outputs = ReviewOutputs(result: before, movement: movement, language: .vi)
+    outputs.stamp = RunStamp.next(after: nil, fingerprint: RunStamp.fingerprint(before, movement: movement))
+    _ = try outputs.write(to: first)
+    try manager.copyItem(
+      atPath: fixturePath("inbox/sldtbxh-bao-cao-2017.xlsx"), toPath: inbox + "/sldtbxh-bao-cao-2017.xlsx")
+    let after = try Review(movement: movement).run(inbox: inbox)
+    var again = ReviewOutputs(result: after, movement: movement, language: .vi)
+    again.previous = PreviousRun.load(from: first)
+    again.stamp = RunStamp.next(after: again.previous, fingerprint: RunStamp.fingerprint(after, movement: movement))
+    again.replacing = first
+    let second = base.appendingPathComponent("second").path
+    _ = try again.write(to: second)
+    #expect(again.stamp?.run == 2)
+
+    let book = second + "/tham-dinh-nam-2017.xlsx"
+    let source = try Workbooks.open(path: book)
+    #expect(source.sheets.map(\.name).prefix(3) == ["Tổng hợp", "Biểu đồ nộp báo cáo", "Thay đổi"])
+    let grid = try SheetGrid(source: source, sheet: try source.sheet(named: "Thay đổi"), file: "x")
+    let lines = (5...grid.lastRow).map { grid.cells[CellAddress(row: $0, column: 2)]?.value.text ?? "" }
+    #expect(lines.first == "Tệp mới: sldtbxh-bao-cao-2017.xlsx")
+    #expect(lines.contains { $0.hasPrefix("Hạng: Sở Lao động - Thương binh và Xã hội (SLDTBXH): — → 1, ") })
+    #expect(lines.last?.hasPrefix("Phản hồi cần gửi lại: phan-hoi/BDT-ban-dan-toc-tinh.xlsx") == true)
+    // Every page carries the stamp: the header of each worksheet and chart sheet.
+    let archive = try ZipArchive(path: book)
+    let header = "&amp;R&amp;8Lần chạy 2 · mã \(again.stamp!.fingerprint.prefix(8))"
+    for i in 1...3 {
+      let sheet = String(
+        decoding: try archive.readAll("xl/worksheets/sheet\(i).xml", limit: 1 << 24, limits: .standard), as: UTF8.self)
+      #expect(sheet.contains("<oddHeader>\(header)</oddHeader>"))
+    }
+    let chart = String(
+      decoding: try archive.readAll("xl/chartsheets/sheet1.xml", limit: 1 << 24, limits: .standard), as: UTF8.self)
+    #expect(chart.contains(header))
+  }
+}

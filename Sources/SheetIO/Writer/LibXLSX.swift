@@ -9,6 +9,8 @@ final class LibXLSXWorkbook {
   private var worksheets: [UnsafeMutablePointer<lxw_worksheet>] = []
   /// C strings that libxlsxwriter keeps pointers to until it closes the workbook.
   private var retained: [UnsafeMutablePointer<CChar>] = []
+  /// The header of every printed page whose print set-up names none.
+  var pageHeader: String?
 
   /// Calls `workbook_new_opt`.
   init(path: String, constantMemory: Bool, temporaryFolder: String) throws(WriteError) {
@@ -287,7 +289,7 @@ final class LibXLSXWorkbook {
     if setup.landscape { chartsheet_set_landscape(sheet) } else { chartsheet_set_portrait(sheet) }
     let m = setup.marginsInInches
     chartsheet_set_margins(sheet, m.left, m.right, m.top, m.bottom)
-    if let header = setup.header { try check(chartsheet_set_header(sheet, header)) }
+    if let header = setup.header ?? pageHeader { try check(chartsheet_set_header(sheet, header)) }
     if let footer = setup.footer { try check(chartsheet_set_footer(sheet, footer)) }
   }
 
@@ -308,7 +310,7 @@ final class LibXLSXWorkbook {
       try check(worksheet_repeat_rows(sheet, lxw_row_t(rows.lowerBound - 1), lxw_row_t(rows.upperBound - 1)))
     }
     if setup.fitToWidth { worksheet_fit_to_pages(sheet, 1, 0) }
-    if let header = setup.header { try check(worksheet_set_header(sheet, header)) }
+    if let header = setup.header ?? pageHeader { try check(worksheet_set_header(sheet, header)) }
     if let footer = setup.footer { try check(worksheet_set_footer(sheet, footer)) }
   }
 

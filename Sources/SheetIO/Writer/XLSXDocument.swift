@@ -49,6 +49,13 @@ public final class XLSXDocument {
     if !saved { try? FileManager.default.removeItem(atPath: temporaryPath) }
   }
 
+  /// The header printed on every page whose print set-up gives none (Excel's codes:
+  /// `&R` right, `&8` 8 points); set it before the sheets' print set-ups.
+  public var pageHeader: String? {
+    get { book.pageHeader }
+    set { book.pageHeader = newValue }
+  }
+
   /// Adds a sheet named as close to `name` as Excel allows (see `SheetNamer`).
   public func addSheet(_ name: String) throws(WriteError) -> SheetWriter {
     let valid = try namer.name(for: name)

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import SheetIO
 
@@ -38,8 +39,30 @@ struct FeedbackWorkbook {
     return (recommendations, files, owned)
   }
 
+  /// A run stamp for the corner of every page.
+  var stamp: RunStamp?
+
+  /// A fingerprint of everything the workbook tells the unit, the run stamp aside: when
+  /// it is the one of the run before, the unit need not be sent its feedback again.
+  var digest: String {
+    var text = "\(unit.score)|\(unit.rankInCategory)|\(unit.rankInCluster ?? 0)\n"
+    text += "\(recommendation?.form ?? "")|\(recommendation?.reason.vi ?? "")\n"
+    for y in unit.years {
+      for o in y.criteria {
+        text += "\(y.year)|\(o.id)|\(o.status.rawValue)|\(o.reason)|\(o.values.sorted { $0.key < $1.key })\n"
+      }
+    }
+    for f in owned { text += "\(f.file.name)|\(f.file.sha256)|\(f.fate.rawValue)|\(f.related)\n" }
+    for finding in files.flatMap(\.report.findings) { text += Messages.text(finding, .vi) + "\n" }
+    for x in result.recommendations where x.subject == .nominee && x.unitCode == unit.unit.code {
+      text += "\(x.name)|\(x.eligible)|\(x.form ?? "")|\(x.reason.vi)\n"
+    }
+    return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+  }
+
   func write(to path: String) throws(WriteError) {
     let doc = try XLSXDocument(path: path, created: result.created)
+    doc.pageHeader = stamp?.pageHeader(words)
     doc.properties.title = words("Phản hồi kết quả thẩm định – ", "Review feedback – ") + unit.unit.name
     doc.properties.subject = movement.title
     try outcomes(doc)

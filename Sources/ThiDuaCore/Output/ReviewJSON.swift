@@ -38,6 +38,13 @@ public struct ReviewJSON: Encodable {
     var rankInCluster: Int?
     var yearsAllMandatoryMet: Int
     var years: [YearEntry]
+    /// The unit's feedback workbook (under phan-hoi/) and the fingerprint of what it says.
+    var feedback: String?
+    var feedbackDigest: String?
+  }
+  struct RunEntry: Encodable {
+    var number: Int
+    var fingerprint: String
   }
   struct RecommendationEntry: Encodable {
     var subject: String
@@ -105,8 +112,22 @@ public struct ReviewJSON: Encodable {
   var recommendations: [RecommendationEntry]
   var missing: [UnitRef]
   var targets: [TargetEntry]
+  var run: RunEntry?
+  /// Every file the run wrote, relative to the results folder: what a later run may
+  /// replace; anything else there is the user's and is kept.
+  var outputs: [String]?
+  var changes: RunChanges?
 
-  public init(_ r: ReviewResult, movement: MovementDefinition, language: Language) {
+  /// `stamp`, `changes`, `outputs` and `feedback` (unit code → feedback file and
+  /// digest) come from `ReviewOutputs`; without them report.json is as `--json` of a
+  /// first run.
+  public init(
+    _ r: ReviewResult, movement: MovementDefinition, language: Language, stamp: RunStamp? = nil,
+    changes: RunChanges? = nil, outputs: [String]? = nil, feedback: [String: (file: String, digest: String)] = [:]
+  ) {
+    run = stamp.map { RunEntry(number: $0.run, fingerprint: $0.fingerprint) }
+    self.changes = changes
+    self.outputs = outputs
     self.movement = movement.code
     review = r.kind.rawValue
     year = r.year
@@ -143,7 +164,7 @@ public struct ReviewJSON: Encodable {
           return YearEntry(
             year: y.year, submitted: true, score: y.score, allMandatoryMet: y.allMandatoryMet, files: y.files,
             criteria: y.criteria.map(OutcomeJSON.init))
-        })
+        }, feedback: feedback[u.unit.code]?.file, feedbackDigest: feedback[u.unit.code]?.digest)
     }
     recommendations = r.recommendations.map { x in
       RecommendationEntry(

@@ -7,9 +7,12 @@ public import SheetIO
 ///     <out>/phan-hoi/<code>-<name>.xlsx      feedback, one per unit that sent something
 ///     <out>/csv/<FORM>.csv                   normalized data, one per form
 ///     <out>/report.json                      everything, for machines
+///     <out>/report.previous.json             the run before's, when there was one
 ///
 /// Files thidua wrote earlier in `phan-hoi/` and `csv/` are removed first, so the
 /// folder holds one run's results only. Every file is written whole, then renamed.
+/// Given the folder of the run before (`previous`, `replacing`), the outputs say what
+/// changed since, and the files there that no run wrote are carried over.
 public struct ReviewOutputs: Sendable {
   public let result: ReviewResult
   public let movement: MovementDefinition
@@ -27,11 +30,21 @@ public struct ReviewOutputs: Sendable {
       ? "tham-dinh-\(kind)-\(result.year).xlsx" : "review-\(result.kind.rawValue)-\(result.year).xlsx"
   }
 
+  /// The run before, read from the folder being replaced, and this run's stamp.
+  public var previous: PreviousRun?
+  public var stamp: RunStamp?
+  /// The folder the results will replace, whose files that thidua did not write are
+  /// copied into the new results.
+  public var replacing: String?
+
   /// Threads that write the feedback workbooks.
   public var threads = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
   /// The paths written, the reviewers' workbook first.
-  public func write(to folder: String) throws -> [String] {
+  public func write(to folder: String) throws -> [String] { try writeResults(to: folder).written }
+
+  /// The paths written, and what changed since the run before (nil on a first run).
+  public func writeResults(to folder: String) throws -> (written: [String], changes: RunChanges?) {
     let manager = FileManager.default
     let feedback = (folder as NSString).appendingPathComponent("phan-hoi")
     let csv = (folder as NSString).appendingPathComponent("csv")
@@ -42,27 +55,35 @@ public struct ReviewOutputs: Sendable {
       }
     }
     let words = Words(language: language)
+    let index = FeedbackWorkbook.index(result)
+    let books = result.results.map { unit in
+      var book = FeedbackWorkbook(
+        result: result, unit: unit, recommendation: index.recommendations[unit.unit.code],
+        files: index.files[unit.unit.code] ?? [], owned: index.owned[unit.unit.code] ?? [], movement: movement,
+        words: words)
+      book.stamp = stamp
+      return book
+    }
+    let names = result.results.map { "phan-hoi/" + Self.feedbackName($0.unit) + ".xlsx" }
+    var digests: [String: (file: String, digest: String)] = [:]
+    for (book, name) in zip(books, names) { digests[book.unit.unit.code] = (name, book.digest) }
+    var changes = previous.map { RunChanges(previous: $0, result: result, digests: digests) }
+
     var written: [String] = []
     let main = (folder as NSString).appendingPathComponent(workbookName)
-    try ReviewerWorkbook(result: result, movement: movement, words: words).write(to: main)
+    var reviewers = ReviewerWorkbook(result: result, movement: movement, words: words)
+    reviewers.stamp = stamp
+    reviewers.changes = changes
+    try reviewers.write(to: main)
     written.append(main)
     // One workbook per unit, each on its own: written on every core (a thousand units'
     // feedback was the longest part of a run written one after another).
-    let paths = result.results.map {
-      (feedback as NSString).appendingPathComponent(Self.feedbackName($0.unit) + ".xlsx")
-    }
-    let index = FeedbackWorkbook.index(result)
+    let paths = names.map { (folder as NSString).appendingPathComponent($0) }
     let failures = Failures()
+    let threads = self.threads
     DispatchQueue.concurrentPerform(iterations: min(threads, max(paths.count, 1))) { slot in
       for i in stride(from: slot, to: paths.count, by: threads) {
-        do {
-          let unit = result.results[i]
-          try FeedbackWorkbook(
-            result: result, unit: unit, recommendation: index.recommendations[unit.unit.code],
-            files: index.files[unit.unit.code] ?? [], owned: index.owned[unit.unit.code] ?? [], movement: movement,
-            words: words
-          ).write(to: paths[i])
-        } catch { failures.add(i, error) }
+        do { try books[i].write(to: paths[i]) } catch { failures.add(i, error) }
       }
     }
     if let first = failures.first { throw first }
@@ -73,10 +94,66 @@ public struct ReviewOutputs: Sendable {
       try Self.save(NormalizedCSV(form: form, submissions: used).text(), to: path)
       written.append(path)
     }
+    if let previous {
+      let path = (folder as NSString).appendingPathComponent("report.previous.json")
+      try previous.text.write(to: URL(fileURLWithPath: path))
+      written.append(path)
+    }
     let json = (folder as NSString).appendingPathComponent("report.json")
-    try Self.save(try ReviewJSON(result, movement: movement, language: language).text(), to: json)
+    var outputs = (written + [json]).map { String($0.dropFirst(folder.count + 1)) }
+    if let replacing, let previous {
+      let ours = Set(previous.outputs + outputs)
+      // A report.json of a version before the manifest: what that version wrote.
+      let legacy = previous.outputs.isEmpty
+      let carried = try Self.carryOver(from: replacing, to: folder) { path in
+        ours.contains(path) || (legacy && Self.wroteOnce(path))
+      }
+      changes?.kept = carried
+      changes?.removed = previous.outputs.filter { !outputs.contains($0) }.sorted()
+    }
+    outputs.sort()
+    try Self.save(
+      try ReviewJSON(
+        result, movement: movement, language: language, stamp: stamp, changes: changes, outputs: outputs,
+        feedback: digests
+      ).text(), to: json)
     written.append(json)
-    return written
+    return (written, changes)
+  }
+
+  /// What versions without a manifest wrote: the workbook, feedback and CSV files.
+  static func wroteOnce(_ path: String) -> Bool {
+    let parts = path.split(separator: "/")
+    switch parts.count {
+    case 1:
+      return (path.hasPrefix("tham-dinh-") || path.hasPrefix("review-")) && path.hasSuffix(".xlsx")
+    case 2:
+      return (parts[0] == "phan-hoi" && path.hasSuffix(".xlsx")) || (parts[0] == "csv" && path.hasSuffix(".csv"))
+    default: return false
+    }
+  }
+
+  /// Copies into `folder` every file under `old` that is not one of `ours` (the outputs
+  /// of the run before and of this one): a note the clerk saved among the results
+  /// survives the run. Returns their paths, relative and sorted.
+  static func carryOver(from old: String, to folder: String, ours: (String) -> Bool) throws -> [String] {
+    let manager = FileManager.default
+    var carried: [String] = []
+    guard let walk = manager.enumerator(atPath: old) else { return [] }
+    while let relative = walk.nextObject() as? String {
+      let source = (old as NSString).appendingPathComponent(relative)
+      var isFolder: ObjCBool = false
+      guard manager.fileExists(atPath: source, isDirectory: &isFolder), !isFolder.boolValue,
+        !ours(relative), relative != "report.json", relative != "report.previous.json"
+      else { continue }
+      let target = (folder as NSString).appendingPathComponent(relative)
+      guard !manager.fileExists(atPath: target) else { continue }
+      try manager.createDirectory(
+        atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+      try manager.copyItem(atPath: source, toPath: target)
+      carried.append(relative)
+    }
+    return carried.sorted()
   }
 
   static func save(_ text: String, to path: String) throws {

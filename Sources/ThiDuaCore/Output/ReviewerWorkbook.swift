@@ -7,6 +7,9 @@ struct ReviewerWorkbook {
   let result: ReviewResult
   let movement: MovementDefinition
   let words: Words
+  /// The run's stamp, printed on every page, and what changed since the run before.
+  var stamp: RunStamp?
+  var changes: RunChanges?
 
   /// Categories that expect submissions, in the registry's order.
   var categories: [String] {
@@ -23,7 +26,9 @@ struct ReviewerWorkbook {
       words("Kết quả thẩm định ", "Review ") + words.review(result.kind, year: result.year, period: result.period)
     doc.properties.subject = movement.title
     doc.properties.comments = movement.plan
+    doc.pageHeader = stamp?.pageHeader(words)
     try summary(doc)
+    if let changes { try changed(doc, changes) }
     try targets(doc)
     for category in categories { try ranking(doc, category: category) }
     try criteriaLegend(doc)
@@ -125,6 +130,25 @@ struct ReviewerWorkbook {
     setup.landscape = true
     setup.footer = ReportTable.footer(words)
     return setup
+  }
+
+  // MARK: Thay đổi
+
+  /// What changed since the run before, one line per kind of change.
+  private func changed(_ doc: XLSXDocument, _ changes: RunChanges) throws(WriteError) {
+    let sheet = try doc.addSheet(words("Thay đổi", "Changes"))
+    let rows: [[CellValue]] = changes.lines(words).enumerated().map {
+      [.number(Double($0.offset + 1)), .text($0.element)]
+    }
+    try ReportTable(
+      title: words("THAY ĐỔI SO VỚI LẦN TRƯỚC", "CHANGES SINCE THE RUN BEFORE"),
+      subtitle: heading
+        + words(
+          ". Lần chạy \(changes.previousRun) → \(stamp?.run ?? changes.previousRun + 1).",
+          ". Run \(changes.previousRun) → \(stamp?.run ?? changes.previousRun + 1)."),
+      columns: [.index(words), .init(title: words("Thay đổi", "Change"), width: 120, style: OutputStyles.wrapped)],
+      rows: rows, words: words
+    ).write(on: sheet)
   }
 
   // MARK: Mục tiêu kế hoạch
