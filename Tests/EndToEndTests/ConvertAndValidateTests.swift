@@ -95,6 +95,15 @@ import Testing
         "unknown-unit hoa-vang-2017.xlsx -",
         "damaged-zip tam-quang-gui-lai-bi-loi.xlsx -",
       ])
+    // Values are data, not message fragments: ISO dates, the name as seen, reason codes.
+    let values = Dictionary(
+      (report["findings"] as? [[String: Any]] ?? []).map {
+        ($0["code"] as? String ?? "", $0["values"] as? [String: String] ?? [:])
+      },
+      uniquingKeysWith: { a, _ in a })
+    #expect(values["late-submission"] == ["seen": "2018-02-20", "expected": "2018-01-31"])
+    #expect(values["unknown-unit"] == ["seen": "UBND HUYỆN HÒA VANG"])
+    #expect(values["no-form"] == ["reason": "no-matching-header"])
     let first = (report["files"] as? [[String: Any]])?.first {
       $0["name"] as? String == "506-bao-cao-thi-dua-2017-lan-1.xlsx"
     }

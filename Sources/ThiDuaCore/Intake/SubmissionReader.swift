@@ -143,7 +143,7 @@ public struct SubmissionReader: Sendable {
         result.findings.append(
           Finding(
             code: "no-form", severity: .info, location: Location(file: name, sheet: grid.sheet.name),
-            values: ["reason": "no row of column titles matches a form"]))
+            values: ["reason": "no-matching-header"]))
       }
     }
     // A file without a form sends nothing: its lines name no sender.

@@ -10,8 +10,8 @@ public enum Messages {
       "Sheet '{sheet}' holds no form thidua recognises: no row of column titles matches a form."
     ),
     "unknown-unit": (
-      "Không xác định được đơn vị gửi báo cáo{seen}; hãy ghi 'Đơn vị: <tên đơn vị>' ở đầu biểu.",
-      "The submitting unit could not be identified{seen}; write 'Đơn vị: <unit name>' above the table."
+      "Không xác định được đơn vị gửi báo cáo{seen_part}; hãy ghi 'Đơn vị: <tên đơn vị>' ở đầu biểu.",
+      "The submitting unit could not be identified{seen_part}; write 'Đơn vị: <unit name>' above the table."
     ),
     "ambiguous-unit": (
       "'{seen}' có thể là nhiều đơn vị: {candidates}; hãy ghi tên hoặc mã đầy đủ.",
@@ -120,6 +120,9 @@ public enum Messages {
     "balance-mismatch", "rate-mismatch", "total-mismatch", "poor-exceeds-households", "start-mismatch",
   ]
 
+  /// Codes whose `seen` and `expected` are ISO dates, written dd/mm/yyyy in messages.
+  static let dateCodes: Set<String> = ["late-submission"]
+
   /// Characters of a value a message quotes; a cell of 32,767 characters would make a
   /// message no cell can hold. The value itself stays whole in report.json.
   static let quoteLimit = 300
@@ -137,6 +140,13 @@ public enum Messages {
     if language == .vi && figureCodes.contains(finding.code) {
       for key in ["seen", "expected"] {
         if let v = values[key], let n = Double(v) { values[key] = VietnameseNumber.text(n) }
+      }
+    }
+    if dateCodes.contains(finding.code) {
+      for key in ["seen", "expected"] {
+        if let v = values[key], let serial = VietnameseDate.serial(v) {
+          values[key] = VietnameseDate.text(ExcelDate(serial: serial, uses1904: false))
+        }
       }
     }
     for (key, value) in values where value.count > quoteLimit {

@@ -142,7 +142,7 @@ public struct SubmissionValidator: Sendable {
     }
     return Finding(
       code: "unknown-unit", severity: .error, location: location,
-      values: ["seen": intake.unitSeen.map { " ('\($0)')" } ?? ""])
+      values: ["seen": intake.unitSeen ?? ""])
   }
 
   /// A report signed after the movement's deadline for its year (awards.json).
@@ -154,8 +154,9 @@ public struct SubmissionValidator: Sendable {
     return Finding(
       code: "late-submission", severity: .warning, location: report.reportDateSource ?? Location(file: report.file),
       values: [
-        "seen": VietnameseDate.text(date),
-        "expected": VietnameseDate.text(ExcelDate(serial: deadline, uses1904: false)),
+        // ISO in report.json; the message writes dd/mm/yyyy (Messages.dateCodes).
+        "seen": date.isoText,
+        "expected": ExcelDate(serial: deadline, uses1904: false).isoText,
       ])
   }
 }
