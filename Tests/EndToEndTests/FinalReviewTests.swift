@@ -48,12 +48,20 @@ import Testing
 
   @Test func theFinalYearMeasuresThe2020TargetsAndIncomeAgainst2015() throws {
     let r = try report("--review", "tong-ket")
-    let targets = (r["targets"] as? [[String: Any]] ?? []).filter { $0["year"] as? Int == 2020 && $0["endRate"] != nil }
+    let all = r["targets"] as? [[String: Any]] ?? []
+    let targets = all.filter { $0["year"] as? Int == 2020 && $0["endRate"] != nil && $0["periodMean"] == nil }
     let summary = targets.map {
       "\($0["code"] as? String ?? "") \($0["rateTargetStatus"] as? String ?? "") "
         + "\($0["incomeRatio"] as? Double ?? 0) \($0["incomeStatus"] as? String ?? "")"
     }
     #expect(summary == ["502 met 1.69 met", "509 met 1.69 met", "511 met 1.69 met", "519 met 1.28 not-met"])
+    // Both yardsticks per year, and the period's mean reduction that I.1 speaks of.
+    let means = all.filter { $0["periodMean"] as? Bool == true && $0["reduction"] != nil }
+    #expect(means.map { $0["code"] as? String ?? "" } == ["502", "509", "511", "519"])
+    let yearly = all.filter { $0["code"] as? String == "511" && $0["periodMean"] == nil && $0["reduction"] != nil }
+    let mean = yearly.compactMap { $0["reduction"] as? Double }.reduce(0, +) / Double(yearly.count)
+    #expect(abs((means[2]["reduction"] as? Double ?? 0) - mean) < 0.006)
+    #expect(yearly.allSatisfy { $0["assigned"] != nil && $0["assignedStatus"] != nil })
   }
 
   @Test func aYearIsCheckedAgainstTheYearBefore() throws {

@@ -75,6 +75,10 @@ public struct ReviewJSON: Encodable {
     var reduction: Double?
     var minimum: Double?
     var status: String
+    var assigned: Double?
+    var assignedStatus: String?
+    /// The period's mean yearly reduction, not one year's.
+    var periodMean: Bool?
     var rateTarget: Double?
     var rateTargetStatus: String?
     var incomeRatio: Double?
@@ -177,6 +181,7 @@ public struct ReviewJSON: Encodable {
       TargetEntry(
         code: t.code, name: t.name, year: t.year, area: t.area, startRate: t.startRate?.hundredths,
         endRate: t.endRate?.hundredths, reduction: t.reduction, minimum: t.minimum, status: t.status.rawValue,
+        assigned: t.assigned, assignedStatus: t.assignedStatus?.rawValue, periodMean: t.isPeriodMean ? true : nil,
         rateTarget: t.rateTarget, rateTargetStatus: t.rateTargetStatus?.rawValue, incomeRatio: t.incomeRatio,
         incomeStatus: t.incomeStatus?.rawValue)
     }

@@ -157,7 +157,10 @@ struct ReviewerWorkbook {
     let sheet = try doc.addSheet(words("Mục tiêu kế hoạch", "Plan targets"))
     let final = result.kind == .tongKet
     // The review year first, so that the chart reads one block of rows.
-    let ordered = result.targets.filter { $0.year == result.year } + result.targets.filter { $0.year != result.year }
+    let years = result.targets.filter { !$0.isPeriodMean }
+    let ordered =
+      years.filter { $0.year == result.year } + years.filter { $0.year != result.year }
+      + result.targets.filter(\.isPeriodMean)
     var columns: [ReportTable.Column] = [
       .init(title: words("Năm", "Year"), width: 7, style: OutputStyles.centered),
       .init(title: words("Mã", "Code"), width: 7),
@@ -172,6 +175,12 @@ struct ReviewerWorkbook {
         title: words("Mức giảm tối thiểu theo I.1 (điểm %)", "Minimum reduction, I.1 (points)"), width: 14,
         style: OutputStyles.decimal),
       .init(title: words("Đánh giá", "Status"), width: 14, style: OutputStyles.centered),
+      .init(
+        title: words("Chỉ tiêu được giao (điểm %)", "Assigned target (points)"), width: 11,
+        style: OutputStyles.decimal),
+      .init(
+        title: words("Đánh giá theo chỉ tiêu giao (tiêu chí b4)", "Against the assigned target (b4)"), width: 14,
+        style: OutputStyles.centered),
     ]
     if final {
       columns += [
@@ -187,9 +196,12 @@ struct ReviewerWorkbook {
     }
     columns.append(.init(title: words("Nguồn số liệu", "Source"), width: 40, style: OutputStyles.wrapped))
     let rows: [[CellValue]] = ordered.map { t in
+      let span = "\(result.period.first ?? t.year)–\(t.year)"
       var row: [CellValue] = [
-        .number(Double(t.year)), .text(t.code), .text(t.name), .text(t.area.map(areaName) ?? ""),
-        number(t.startRate), number(t.endRate), number(t.reduction), number(t.minimum), .text(words.status(t.status)),
+        t.isPeriodMean ? .text(words("\(span) (bình quân)", "\(span) (mean)")) : .number(Double(t.year)),
+        .text(t.code), .text(t.name), .text(t.area.map(areaName) ?? ""), number(t.startRate), number(t.endRate),
+        number(t.reduction), number(t.minimum), .text(words.status(t.status)), number(t.assigned),
+        .text(t.assignedStatus.map(words.status) ?? ""),
       ]
       if final {
         row += [
@@ -204,13 +216,16 @@ struct ReviewerWorkbook {
       title: words("THỰC HIỆN MỤC TIÊU GIẢM NGHÈO (MỤC I.1 KẾ HOẠCH)", "POVERTY TARGETS OF PLAN I.1"),
       subtitle: heading
         + words(
-          ". Giảm tính theo điểm phần trăm; mức tối thiểu là mức chặt nhất áp dụng cho địa bàn.",
-          ". Reductions in percentage points; the minimum is the strictest one for the area."),
+          ". Giảm tính theo điểm phần trăm. Hai thước đo: mức giảm tối thiểu của Kế hoạch (mục I.1, mức chặt nhất áp dụng cho địa bàn; không tính điểm) và chỉ tiêu HĐND, UBND giao cho đơn vị (tiêu chí b4, tính điểm và xét khen thưởng): một đơn vị có thể chưa đạt mức I.1 mà vẫn đạt chỉ tiêu được giao."
+            + (result.period.count > 1 ? " Dòng bình quân: mức giảm bình quân các năm có số liệu của giai đoạn." : ""),
+          ". Reductions in percentage points. Two yardsticks: the plan's minimum reduction (I.1, the strictest for the area; not scored) and the target the People's Council and Committee assigned to the unit (criterion b4, scored and used for awards): a unit may miss I.1 and still meet its assigned target."
+            + (result.period.count > 1
+              ? " Mean rows: the mean yearly reduction over the period's years with figures." : "")),
       columns: columns, rows: rows, words: words)
     let last = try table.write(on: sheet)
-    try ReportTable.colourStatuses(sheet, columns: 9...9, lastRow: last, words: words)
-    if final { try ReportTable.colourStatuses(sheet, columns: 11...13, lastRow: last, words: words) }
-    let block = ordered.filter { $0.year == result.year }.count
+    try ReportTable.colourStatuses(sheet, columns: 9...11, lastRow: last, words: words)
+    if final { try ReportTable.colourStatuses(sheet, columns: 13...15, lastRow: last, words: words) }
+    let block = ordered.filter { $0.year == result.year && !$0.isPeriodMean }.count
     guard block > 0 else { return }
     let first = ReportTable.firstDataRow
     try doc.addChartSheet(

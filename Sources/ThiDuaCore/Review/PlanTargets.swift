@@ -17,6 +17,14 @@ public struct TargetRow: Sendable {
   /// The strictest minimum yearly reduction that applies (I.1).
   public var minimum: Double?
   public var status: Status
+  /// The yearly reduction the People's Council and Committee assigned to the unit
+  /// (`chi_tieu_giam_duoc_giao`), the yardstick of criterion b4, which scores; the plan's
+  /// minimum above is I.1's, which does not.
+  public var assigned: Double?
+  public var assignedStatus: Status?
+  /// A row of the period's mean yearly reduction (over the years with figures), not of
+  /// one year: I.1 speaks of the mean.
+  public var isPeriodMean = false
   /// The 2020 rate target (below this rate), in the final year only.
   public var rateTarget: Double?
   public var rateTargetStatus: Status?
@@ -49,13 +57,49 @@ struct PlanTargets {
           row.reduction = f.reduction
           row.source = source
           if let minimum { row.status = f.reduction >= minimum ? .met : .notMet }
+          if let target = f.target {
+            row.assigned = target
+            row.assignedStatus = f.reduction >= target ? .met : .notMet
+          }
         }
         if finalReview && year == years.last { addFinalTargets(&row, district: d, figures: figures[d.code] ?? [:]) }
         out.append(row)
       }
       out.append(province(year, districts: districts, figures: figures))
     }
+    if years.count > 1 { out += periodMeans(out, years: years) }
     return out
+  }
+
+  /// Each district's and the province's mean yearly reduction over the period's years
+  /// that have figures, against the same minimum.
+  private func periodMeans(_ rows: [TargetRow], years: [Int]) -> [TargetRow] {
+    var order: [String] = []
+    var byUnit: [String: [TargetRow]] = [:]
+    for r in rows {
+      if byUnit[r.code] == nil { order.append(r.code) }
+      byUnit[r.code, default: []].append(r)
+    }
+    return order.map { code in
+      let own = byUnit[code]!
+      var mean = own[0]
+      mean.year = years.last ?? mean.year
+      mean.isPeriodMean = true
+      mean.startRate = own.first?.startRate
+      mean.endRate = own.last?.endRate
+      mean.assigned = nil
+      mean.assignedStatus = nil
+      mean.rateTarget = nil
+      mean.rateTargetStatus = nil
+      mean.incomeRatio = nil
+      mean.incomeStatus = nil
+      mean.source = nil
+      let reductions = own.compactMap(\.reduction)
+      mean.reduction = reductions.isEmpty ? nil : (reductions.reduce(0, +) / Double(reductions.count)).hundredths
+      mean.status = .noData
+      if let r = mean.reduction, let minimum = mean.minimum { mean.status = r >= minimum ? .met : .notMet }
+      return mean
+    }
   }
 
   /// The strictest (largest) minimum among the areas a unit belongs to.
