@@ -36,7 +36,19 @@ import Testing
   func subtitle(_ folder: String, _ file: String) throws -> String {
     let source = try Workbooks.open(path: folder + "/" + file)
     let grid = try SheetGrid(source: source, sheet: try source.sheet(named: "Cần sửa"), file: file)
-    return grid.cells[CellAddress("A2")!]?.value.text ?? ""
+    // After the letterhead line.
+    let text = grid.cells[CellAddress("A2")!]?.value.text ?? ""
+    return String(text.split(separator: "\n", maxSplits: 1).last ?? "")
+  }
+
+  @Test func theFeedbackNamesWhoAnswersUnderWhichPlanAndAsOfWhen() throws {
+    let source = try Workbooks.open(path: Self.sample + "/507-thi-xa-dien-ban.xlsx")
+    let grid = try SheetGrid(source: source, sheet: try source.sheet(named: "Cần sửa"), file: "x")
+    let letterhead = (grid.cells[CellAddress("A2")!]?.value.text ?? "").split(separator: "\n").first ?? ""
+    #expect(
+      letterhead
+        == "Sở Nội vụ tỉnh Quảng Nam (Ban Thi đua – Khen thưởng) gửi Thị xã Điện Bàn, theo Kế hoạch số 5201/KH-UBND ngày 27/9/2017 của UBND tỉnh Quảng Nam; lập theo báo cáo nhận đến ngày 20/02/2018. Sửa hoặc bổ sung các mục ở trang 'Cần sửa' rồi gửi lại cho cơ quan thẩm định trước khi Hội đồng họp: điểm được tính lại theo tệp gửi lại."
+    )
   }
 
   @Test func aCommuneThatSentOneFormIsToldWhatToSendAndWhatItCosts() throws {
@@ -118,6 +130,13 @@ import Testing
         "Năm 2019: chưa nhận được báo cáo của đơn vị. Năm không có báo cáo được tính 0 điểm trong điểm bình quân 5 năm.",
         "Gửi báo cáo năm 2019", "20",
       ])
+  }
+
+  @Test func theReviewersSeeWhichYearsEachUnitSent() throws {
+    let folder = (Self.feedback(inbox: "inbox-tong-ket", kind: .tongKet) as NSString).deletingLastPathComponent
+    let grid = try rows(folder, "tham-dinh-tong-ket-2020.xlsx", "Báo cáo theo năm")
+    #expect(grid[3] == ["4", "Huyện Nông Sơn", "519", "Đã nộp", "Đã nộp", "Đã nộp", "Chưa nộp", "Đã nộp", "4/5"])
+    #expect(grid[0].suffix(6) == ["Đã nộp", "Đã nộp", "Đã nộp", "Đã nộp", "Đã nộp", "5/5"])
   }
 
   @Test(arguments: [

@@ -52,11 +52,15 @@ public struct MovementDefinition: Sendable {
     var years: [Int]
     var formsByCategory: [String: [String]]
     var reportingCategories: [String]?
+    var reviewer: String?
   }
 
   public let code: String
   public let title: String
   public let plan: String
+  /// Who reviews the reports and answers the units (`Sở Nội vụ (Ban Thi đua – Khen
+  /// thưởng)` for Plan 5201, IV.4), named on each unit's feedback.
+  public let reviewer: String?
   /// The plan's date as seconds since 1970: the default time stamp of generated files,
   /// so that two runs give identical bytes.
   public let planDate: Int
@@ -131,6 +135,7 @@ public struct MovementDefinition: Sendable {
     code = header.code
     title = header.title
     plan = header.plan
+    reviewer = header.reviewer
     guard let date = ISO8601DateFormatter().date(from: header.planDate + "T00:00:00Z") else {
       throw .unreadable(file: "movement.json", reason: "planDate is not YYYY-MM-DD")
     }

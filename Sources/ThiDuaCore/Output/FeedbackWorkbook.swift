@@ -88,10 +88,22 @@ struct FeedbackWorkbook {
             ". Không đề xuất khen thưởng", ". No award proposed"))
           + ". " + Self.withoutScore(x.reason.text(words.language))
       } ?? ""
-    return "\(unit.unit.name) (\(unit.unit.code)) — "
+    return letterhead + "\(unit.unit.name) (\(unit.unit.code)) — "
       + words.review(result.kind, year: result.year, period: result.period)
       + words(": điểm ", ": score ") + words.number(unit.score) + "/" + words.number(unit.maxScore, digits: 0) + rank
       + proposal + words(" (* tiêu chí bắt buộc)", " (* mandatory)")
+  }
+
+  /// Who answers, under which plan, as of which date, and how to answer back: the page
+  /// can be filed as the reviewer's reply.
+  private var letterhead: String {
+    let asOf = VietnameseDate.text(ExcelDate(serial: Double(result.created) / 86_400 + 25_569, uses1904: false))
+    let from = movement.reviewer.map { words("\($0) gửi ", "From \($0) to ") } ?? ""
+    return from + "\(unit.unit.name), " + words("theo ", "under ") + movement.plan
+      + words(
+        "; lập theo báo cáo nhận đến ngày \(asOf). Sửa hoặc bổ sung các mục ở trang 'Cần sửa' rồi gửi lại cho cơ quan thẩm định trước khi Hội đồng họp: điểm được tính lại theo tệp gửi lại.\n",
+        "; made from the reports received by \(asOf). Fix or add what 'To fix' lists and send it again to the reviewer before the council meets: the score is computed again from the file sent.\n"
+      )
   }
 
   /// A proposal's reason after its first clause, the score and rank the subtitle gives.

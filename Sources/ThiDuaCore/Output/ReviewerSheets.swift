@@ -263,6 +263,45 @@ extension ReviewerWorkbook {
     ).write(on: sheet)
   }
 
+  // MARK: Báo cáo theo năm
+
+  /// Over a period, what came from each unit for each year: a year without a report
+  /// counts 0 in the unit's mean.
+  func yearsReceived(_ doc: XLSXDocument) throws(WriteError) {
+    let sheet = try doc.addSheet(words("Báo cáo theo năm", "Reports by year"))
+    let sent = Set(result.submissions.map { "\($0.unit.code)|\($0.year)" })
+    let units =
+      result.results.map(\.unit)
+      + result.missing.filter { u in !result.results.contains { $0.unit.code == u.code } }
+    let rows: [[CellValue]] = units.enumerated().map { i, u in
+      let marks = result.period.map { sent.contains("\(u.code)|\($0)") }
+      return [.number(Double(i + 1)), .text(u.name), .text(u.code)]
+        + marks.map { .text($0 ? words("Đã nộp", "Received") : words("Chưa nộp", "Missing")) }
+        + [.text("\(marks.filter { $0 }.count)/\(result.period.count)")]
+    }
+    let last = try ReportTable(
+      title: words("BÁO CÁO ĐÃ NHẬN THEO NĂM", "REPORTS RECEIVED BY YEAR"),
+      subtitle: heading
+        + words(
+          ". Năm không có báo cáo được tính 0 điểm trong điểm bình quân của đơn vị.",
+          ". A year without a report counts 0 in the unit's mean score."),
+      columns: [
+        .index(words), .init(title: words("Đơn vị", "Unit"), width: 30, style: OutputStyles.wrapped),
+        .init(title: words("Mã đơn vị", "Unit code"), width: 12),
+      ] + result.period.map { .init(title: "\($0)", width: 10, style: OutputStyles.centered) }
+        + [.init(title: words("Số năm đã nộp", "Years received"), width: 10, style: OutputStyles.centered)],
+      rows: rows, words: words
+    ).write(on: sheet)
+    guard last >= ReportTable.firstDataRow else { return }
+    let range = CellRange(
+      first: CellAddress(row: ReportTable.firstDataRow, column: 4),
+      last: CellAddress(row: last, column: 3 + result.period.count))
+    try sheet.conditionalFormat(
+      range, ConditionalFormat(.equalText(words("Đã nộp", "Received")), style: OutputStyles.good))
+    try sheet.conditionalFormat(
+      range, ConditionalFormat(.equalText(words("Chưa nộp", "Missing")), style: OutputStyles.bad))
+  }
+
   // MARK: Tệp đã nhận
 
   func received(_ doc: XLSXDocument) throws(WriteError) {

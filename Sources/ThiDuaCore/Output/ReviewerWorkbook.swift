@@ -36,6 +36,7 @@ struct ReviewerWorkbook {
     try proposalDetails(doc)
     try findings(doc)
     try missing(doc)
+    if result.period.count > 1 { try yearsReceived(doc) }
     try received(doc)
     try doc.save()
   }
