@@ -150,8 +150,10 @@ def printed_sizes(pdf, marker_words):
         for block in page.get_text("dict")["blocks"]:
             for line in block.get("lines", []):
                 for span in line["spans"]:
-                    # The page footer ("Trang 3/27") is the page's, not the sheet's.
-                    if span["text"].strip() and not re.fullmatch(r"(Trang|Page) \d+/\d+", span["text"].strip()):
+                    # The page footer ("Trang 3/27") and the run stamp in the header ("Lần chạy
+                    # 2 · mã 3ff12cb6") are the page's, in their own small type, not the sheet's.
+                    text = span["text"].strip()
+                    if text and not re.fullmatch(r"(Trang|Page) \d+/\d+|(Lần chạy|Run) \d+ · .*", text):
                         sizes.append(span["size"])
     return sizes
 
