@@ -9,7 +9,7 @@ struct Thidua: ParsableCommand {
       "Check, score and rank the report workbooks of an emulation movement."),
     version: "0.1.0",
     subcommands: [
-      ConvertAndValidate.self, Convert.self, Inspect.self, Validate.self, Templates.self, Movement.self,
+      ConvertAndValidate.self, Convert.self, Inspect.self, Validate.self, Templates.self, Decisions.self, Movement.self,
       WorkerCommand.self,
     ])
 

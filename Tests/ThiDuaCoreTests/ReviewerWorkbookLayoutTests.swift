@@ -110,8 +110,12 @@ import Testing
     #expect(
       row(proposals, 4) == [
         "STT", "Đơn vị, cá nhân được đề xuất", "Loại", "Đơn vị đề nghị", "Điểm", "Hạng", "Đủ điều kiện",
-        "Hình thức đề xuất", "Ý kiến thẩm định", "Ghi chú của người thẩm định",
+        "Hình thức đề xuất", "Ý kiến thẩm định", "Ghi chú của người thẩm định", "Mã đề xuất",
       ])
+    // The hidden key column and the run's mark that `thidua decisions` reads back.
+    #expect(text(proposals, "K5") == "U-516")
+    #expect(text(proposals, "K3").hasPrefix("thidua-run:") && text(proposals, "K3").count == 11 + 64)
+    #expect(try part("xl/worksheets/sheet7.xml").contains(#"<col min="11" max="11" width="14.7109375" hidden="1""#))
     #expect(
       row(proposals, 5).prefix(4) == ["1", "Huyện Nam Trà My", "Huyện, thị xã, thành phố", "Theo xếp hạng phong trào"])
     // A nominee is proposed by the unit that sent the list, named, not coded.

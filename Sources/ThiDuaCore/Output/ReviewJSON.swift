@@ -47,6 +47,8 @@ public struct ReviewJSON: Encodable {
     var fingerprint: String
   }
   struct RecommendationEntry: Encodable {
+    /// The proposal's stable key (`U-516`, `N-502-1a2b3c4d`), as in the workbook.
+    var key: String
     var subject: String
     var name: String
     var unit: String
@@ -172,7 +174,7 @@ public struct ReviewJSON: Encodable {
     }
     recommendations = r.recommendations.map { x in
       RecommendationEntry(
-        subject: x.subject.rawValue, name: x.name, unit: x.unitCode, category: x.category, kind: x.kind,
+        key: x.key, subject: x.subject.rawValue, name: x.name, unit: x.unitCode, category: x.category, kind: x.kind,
         score: x.score, rank: x.rank, eligible: x.eligible, form: x.form, basis: x.basis,
         reason: x.reason.text(language), sources: x.sources.map(SourceJSON.init))
     }

@@ -144,6 +144,7 @@ extension ReviewerWorkbook {
         .text(x.subject == .unit ? words.category(x.category) : (x.kind ?? "")), .text(proposer(x)),
         x.score.map { .number($0) } ?? .empty, x.rank.map { .number(Double($0)) } ?? .empty,
         .text(x.eligible ? words("Có", "Yes") : words("Không", "No")), .text(x.form ?? "—"), .empty, .empty,
+        .text(x.key),
       ]
     }
     let table = ReportTable(
@@ -166,8 +167,15 @@ extension ReviewerWorkbook {
         .init(title: words("Hình thức đề xuất", "Proposed form"), width: 22, style: OutputStyles.wrapped),
         .init(title: words("Ý kiến thẩm định", "Reviewer decision"), width: 14, style: OutputStyles.input),
         .init(title: words("Ghi chú của người thẩm định", "Reviewer note"), width: 20, style: OutputStyles.input),
+        .init(title: words("Mã đề xuất", "Proposal key"), width: 14),
       ], rows: rows, words: words)
     let last = try table.write(on: sheet)
+    // What `thidua decisions` reads back: each row's key, and the run that made the
+    // workbook, in a hidden column that sorting and filtering leave with their rows.
+    try sheet.setColumns(11...11, width: 14, hidden: true)
+    try sheet.writeText(
+      ProposalSheet.runMarker + RunStamp.fingerprint(result, movement: movement),
+      at: CellAddress(row: ReportTable.headerRow - 1, column: 11))
     guard last >= ReportTable.firstDataRow else { return }
     try sheet.validate(
       CellRange(

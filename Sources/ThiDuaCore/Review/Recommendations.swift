@@ -1,3 +1,5 @@
+import Crypto
+import Foundation
 public import SheetIO
 
 /// A proposal for the reviewers, never a decision: a unit or a nominee, the award form
@@ -19,6 +21,32 @@ public struct Recommendation: Sendable {
   public var basis: String?
   public var reason: Bilingual
   public var sources: [Location]
+  /// Its name across copies of the reviewers' workbook (`ProposalKeys`).
+  public var key = ""
+}
+
+/// Stable names of proposals, so that a reviewer's copy matches its rows to them however
+/// the rows were sorted, filtered or moved: `U-516` for a unit, `N-502-1a2b3c4d` for a
+/// nominee (the proposing unit, then the start of the SHA-256 of the nominee's name),
+/// `-2`, `-3` … after a repeat.
+enum ProposalKeys {
+  static func assign(_ proposals: inout [Recommendation]) {
+    var seen: [String: Int] = [:]
+    for i in proposals.indices {
+      let x = proposals[i]
+      var key: String
+      switch x.subject {
+      case .unit: key = "U-\(x.unitCode)"
+      case .nominee:
+        let digest = SHA256.hash(data: Data(x.name.utf8)).prefix(4).map { String(format: "%02x", $0) }.joined()
+        key = "N-\(x.unitCode)-\(digest)"
+      }
+      let n = (seen[key] ?? 0) + 1
+      seen[key] = n
+      if n > 1 { key += "-\(n)" }
+      proposals[i].key = key
+    }
+  }
 }
 
 /// A text in both languages of the outputs.

@@ -79,7 +79,8 @@ public struct Review: Sendable {
     let results = Scoring.results(submissions, period: period, movement: movement)
     let recommender = Recommender(movement: movement, review: kind.rawValue, periodYears: period.count)
     let inPeriod = submissions.filter { period.contains($0.year) }
-    let recommendations = recommender.units(results) + recommender.nominees(inPeriod)
+    var recommendations = recommender.units(results) + recommender.nominees(inPeriod)
+    ProposalKeys.assign(&recommendations)
     let sent = Set(inPeriod.map(\.unit.code))
     let expected = movement.registry.units.filter { movement.reportingCategories.contains($0.category) }
     let latest = submissions.compactMap { $0.reportDate?.serial1900 }.max()

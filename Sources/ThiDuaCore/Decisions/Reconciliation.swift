@@ -1,0 +1,147 @@
+import Foundation
+public import SheetIO
+
+/// The reviewers' copies put together, proposal by proposal (docs/decisions.md): who
+/// said what, what stands agreed, what goes back for more evidence, and every edit a
+/// reviewer may not make (reported, never applied).
+public struct Reconciliation: Sendable, Encodable {
+  public enum Answer: String, Sendable, Encodable { case agree, disagree, needsMore = "needs-more" }
+  public enum Status: String, Sendable, Encodable {
+    case agreed, rejected, disagreement, needsMore = "needs-more", undecided
+  }
+
+  public struct Said: Sendable, Encodable {
+    public var reviewer: String
+    public var answer: Answer?
+    /// As typed, when it is none of the three answers.
+    public var typed: String?
+    public var note: String?
+    public var cell: String
+  }
+
+  public struct Edit: Sendable, Encodable {
+    public var reviewer: String
+    public var key: String
+    public var field: String
+    public var cell: String
+    public var was: String
+    public var now: String
+  }
+
+  public struct Proposal: Sendable, Encodable {
+    public var key: String
+    public var name: String
+    public var unit: String
+    public var form: String?
+    public var eligible: Bool
+    public var status: Status
+    public var said: [Said]
+    /// Reviewers whose copy no longer has the row.
+    public var missingFrom: [String]
+  }
+
+  /// The run's fingerprint every copy carried.
+  public var fingerprint: String
+  public var reviewers: [String]
+  public var proposals: [Proposal]
+  public var forbiddenEdits: [Edit]
+  /// Rows of a copy whose key is no proposal of the run.
+  public var unknownRows: [String]
+
+  public enum Problem: Error, Sendable {
+    case noReport(path: String)
+    /// A copy from another run, or one whose marker is gone.
+    case otherRun(file: String, found: String?, expected: String)
+  }
+
+  /// Reconciles `copies` against the proposals of the results' report.json. Each copy is
+  /// one reviewer, named by its file name.
+  public static func reconcile(_ copies: [ReviewerCopy], report path: String) throws(Problem) -> Reconciliation {
+    guard let data = FileManager.default.contents(atPath: path),
+      let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+      let expected = (json["run"] as? [String: Any])?["fingerprint"] as? String
+    else { throw .noReport(path: path) }
+    for copy in copies where copy.fingerprint != expected {
+      throw .otherRun(file: copy.file, found: copy.fingerprint, expected: expected)
+    }
+    let original = (json["recommendations"] as? [[String: Any]] ?? []).compactMap { x -> [String: Any]? in
+      x["key"] is String ? x : nil
+    }
+    let reviewers = copies.map { ($0.file as NSString).deletingPathExtension }
+    var proposals: [Proposal] = []
+    var edits: [Edit] = []
+    let keys = Set(original.compactMap { $0["key"] as? String })
+    var unknown: [String] = []
+    for copy in copies {
+      for row in copy.rows where !keys.contains(row.key) { unknown.append("\(copy.file): \(row.key)") }
+    }
+    for x in original {
+      let key = x["key"] as! String
+      let form = (x["eligible"] as? Bool ?? false) ? x["form"] as? String : nil
+      var said: [Said] = []
+      var missing: [String] = []
+      for (copy, reviewer) in zip(copies, reviewers) {
+        // A row a copy holds twice (copied down by hand) counts once: the first.
+        guard let row = copy.rows.first(where: { $0.key == key }) else {
+          missing.append(reviewer)
+          continue
+        }
+        let answer = Self.answer(row.decision)
+        if !row.decision.isEmpty || !row.note.isEmpty {
+          said.append(
+            Said(
+              reviewer: reviewer, answer: answer, typed: answer == nil && !row.decision.isEmpty ? row.decision : nil,
+              note: row.note.isEmpty ? nil : row.note, cell: row.decisionCell.description))
+        }
+        let was: [String: String] = [
+          "name": x["name"] as? String ?? "", "form": x["form"] as? String ?? "—",
+          "score": (x["score"] as? Double).map(CanonicalCSV.numberText) ?? "",
+        ]
+        for (field, now) in row.protected.sorted(by: { $0.key < $1.key })
+        where Self.differs(was[field] ?? "", now.text, field) {
+          edits.append(
+            Edit(
+              reviewer: reviewer, key: key, field: field, cell: "\(copy.sheet)!\(now.cell)", was: was[field] ?? "",
+              now: now.text))
+        }
+      }
+      proposals.append(
+        Proposal(
+          key: key, name: x["name"] as? String ?? "", unit: x["unit"] as? String ?? "", form: form,
+          eligible: x["eligible"] as? Bool ?? false, status: status(said.compactMap(\.answer)), said: said,
+          missingFrom: missing))
+    }
+    return Reconciliation(
+      fingerprint: expected, reviewers: reviewers, proposals: proposals, forbiddenEdits: edits, unknownRows: unknown)
+  }
+
+  /// One of the three answers in either language, whatever the case and accents.
+  static func answer(_ typed: String) -> Answer? {
+    switch TextFolding.fold(typed) {
+    case "dong y", "agree": return .agree
+    case "khong dong y", "disagree": return .disagree
+    case "can bo sung", "needs more": return .needsMore
+    default: return nil
+    }
+  }
+
+  /// Any "Cần bổ sung" sends it back; otherwise all who answered agree, all refuse, or
+  /// they differ.
+  static func status(_ answers: [Answer]) -> Status {
+    if answers.contains(.needsMore) { return .needsMore }
+    let agree = answers.contains(.agree)
+    let disagree = answers.contains(.disagree)
+    switch (agree, disagree) {
+    case (true, true): return .disagreement
+    case (true, false): return .agreed
+    case (false, true): return .rejected
+    case (false, false): return .undecided
+    }
+  }
+
+  /// A resave may turn 75 into 75.0 or add a space: only a real change counts.
+  static func differs(_ was: String, _ now: String, _ field: String) -> Bool {
+    if field == "score", let a = Double(was), let b = Double(now) { return abs(a - b) > 1e-9 }
+    return was.trimmingSpaces != now.trimmingSpaces
+  }
+}

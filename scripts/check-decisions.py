@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""Reviewers' copies read back: runs `thidua convert-and-validate` on the sample inbox,
+makes three copies of the reviewers' workbook as three reviewers would return them, and
+checks `thidua decisions` on them:
+
+- an-thu.xlsx: decisions typed with openpyxl, the rows then sorted by score (lowest first);
+- binh-lo.xlsx: decisions typed, rows filtered (hidden) and the file resaved by
+  LibreOffice;
+- cuong-sua.xlsx: decisions typed in English and lower case, and two edits a reviewer may
+  not make (a score and a proposed form), which must be reported, not applied.
+
+Then a copy of another run's workbook (the 2018 inbox) must be refused with exit 7.
+
+    scripts/check-decisions.py [THIDUA]
+
+Needs openpyxl and LibreOffice (`soffice`). Prints one line per problem; exits 1 on any.
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+import openpyxl
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHEET = "Đề xuất khen thưởng"
+
+
+def rows(ws):
+    """Data rows (from row 5) as lists of cells."""
+    return [list(r) for r in ws.iter_rows(min_row=5) if r[10].value]
+
+
+def decide(path, out, answers, sort=None, hide=(), edits=()):
+    """Types `answers` (key → (decision, note)) into a copy; sorts, hides or edits rows."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb[SHEET]
+    data = rows(ws)
+    values = [[c.value for c in r] for r in data]
+    if sort:
+        values.sort(key=sort)
+    for r, row in enumerate(values, start=5):
+        for c, v in enumerate(row, start=1):
+            ws.cell(r, c).value = v
+            # Moved as the text it is: openpyxl would make "=HYPERLINK(…)" a formula.
+            if isinstance(v, str) and v.startswith("="):
+                ws.cell(r, c).data_type = "s"
+        key = row[10]
+        if key in answers:
+            ws.cell(r, 9).value, ws.cell(r, 10).value = answers[key]
+        if key in hide:
+            ws.row_dimensions[r].hidden = True
+        for edit_key, column, value in edits:
+            if key == edit_key:
+                ws.cell(r, column).value = value
+    wb.save(out)
+
+
+def main():
+    thidua = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else ".build/debug/thidua")
+    work = tempfile.mkdtemp(prefix="decisions-")
+    problems = []
+    try:
+        results = os.path.join(work, "out")
+        subprocess.run([thidua, "convert-and-validate", os.path.join(ROOT, "fixtures", "inbox"), "--out", results],
+                       check=True, stdout=subprocess.DEVNULL)
+        book = os.path.join(results, "tham-dinh-nam-2017.xlsx")
+        with open(os.path.join(results, "report.json"), encoding="utf-8") as f:
+            report = json.load(f)
+        keys = [x["key"] for x in report["recommendations"]]
+        eligible = [x["key"] for x in report["recommendations"] if x["eligible"]]
+        a, b, c = eligible[0], eligible[1], eligible[2]
+        copies = os.path.join(work, "copies")
+        os.makedirs(copies)
+        # Everyone agrees on all but three: a disagreement on b, more evidence asked on c.
+        base = {k: ("Đồng ý", None) for k in eligible}
+        decide(book, os.path.join(copies, "an-thu.xlsx"), base, sort=lambda r: (r[4] or 0, r[10]))
+        second = dict(base)
+        second[b] = ("Không đồng ý", "Chưa đủ minh chứng quyết toán")
+        hidden = [k for k in keys if k not in eligible][:3]
+        staged = os.path.join(work, "staged")
+        os.makedirs(staged)
+        decide(book, os.path.join(staged, "binh-lo.xlsx"), second, hide=hidden)
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{work}/profile", "--headless", "--convert-to",
+                        "xlsx:Calc MS Excel 2007 XML", "--outdir", copies, os.path.join(staged, "binh-lo.xlsx")],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        third = {k: ("agree", None) for k in eligible}
+        third[c] = ("cần bổ sung", "Gửi bản chụp quyết định")
+        decide(book, os.path.join(copies, "cuong-sua.xlsx"), third,
+               edits=[(a, 5, 99), (c, 8, "Bằng khen của Thủ tướng Chính phủ")])
+
+        paths = [os.path.join(copies, n) for n in ("an-thu.xlsx", "binh-lo.xlsx", "cuong-sua.xlsx")]
+        run = subprocess.run([thidua, "decisions", *paths, "--results", results, "--json"],
+                             capture_output=True, text=True)
+        if run.returncode != 0:
+            problems.append(f"decisions exited {run.returncode}: {run.stderr.strip()}")
+        else:
+            got = json.loads(run.stdout)
+            status = {p["key"]: p["status"] for p in got["proposals"]}
+            expected = {k: "agreed" for k in eligible}
+            expected[b] = "disagreement"
+            expected[c] = "needs-more"
+            for k in keys:
+                want = expected.get(k, "undecided")
+                if status.get(k) != want:
+                    problems.append(f"{k}: {status.get(k)} (expected {want})")
+            said = {p["key"]: p["said"] for p in got["proposals"]}
+            if [s["reviewer"] for s in said[b]] != ["an-thu", "binh-lo", "cuong-sua"]:
+                problems.append(f"{b}: said by {said[b]}")
+            note = [s.get("note") for s in said[b] if s["reviewer"] == "binh-lo"]
+            if note != ["Chưa đủ minh chứng quyết toán"]:
+                problems.append(f"{b}: note {note}")
+            edits = sorted((e["reviewer"], e["key"], e["field"], e["now"]) for e in got["forbiddenEdits"])
+            want_edits = sorted([("cuong-sua", a, "score", "99"),
+                                 ("cuong-sua", c, "form", "Bằng khen của Thủ tướng Chính phủ")])
+            if edits != want_edits:
+                problems.append(f"forbidden edits {edits}, expected {want_edits}")
+            if got["unknownRows"]:
+                problems.append(f"unknown rows {got['unknownRows']}")
+            print(f"decisions: {len(got['proposals'])} proposals, {len(paths)} copies, "
+                  f"{sum(v == 'agreed' for v in status.values())} agreed, {len(edits)} forbidden edits reported")
+
+        # A copy of another run is refused.
+        other = os.path.join(work, "other")
+        subprocess.run([thidua, "convert-and-validate", os.path.join(ROOT, "fixtures", "inbox-2018"), "--out", other],
+                       check=True, stdout=subprocess.DEVNULL)
+        stranger = os.path.join(copies, "nguoi-khac.xlsx")
+        shutil.copy(os.path.join(other, "tham-dinh-nam-2018.xlsx"), stranger)
+        refused = subprocess.run([thidua, "decisions", paths[0], stranger, "--results", results],
+                                 capture_output=True, text=True)
+        if refused.returncode != 7 or "nguoi-khac.xlsx là bản của một lần chạy khác" not in refused.stderr:
+            problems.append(f"another run's copy: exit {refused.returncode}, {refused.stderr.strip()}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    for p in problems:
+        print("FAIL:", p)
+    print(f"decisions check: {len(problems)} problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
