@@ -9,7 +9,9 @@ checks `thidua decisions` on them:
 - cuong-sua.xlsx: decisions typed in English and lower case, and two edits a reviewer may
   not make (a score and a proposed form), which must be reported, not applied.
 
-Then a copy of another run's workbook (the 2018 inbox) must be refused with exit 7.
+The final list (danh-sach-khen-thuong.xlsx) must hold exactly the agreed proposals and
+print on A4 portrait in LibreOffice's PDF on the expected number of pages. Then a copy of
+another run's workbook (the 2018 inbox) must be refused with exit 7.
 
     scripts/check-decisions.py [THIDUA]
 
@@ -26,6 +28,7 @@ import openpyxl
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHEET = "Đề xuất khen thưởng"
+PAGES = 2  # the final list of the 24 agreed proposals, as LibreOffice prints it on A4
 
 
 def rows(ws):
@@ -119,8 +122,26 @@ def main():
                 problems.append(f"forbidden edits {edits}, expected {want_edits}")
             if got["unknownRows"]:
                 problems.append(f"unknown rows {got['unknownRows']}")
+            # The final list: exactly the agreed proposals with a form, A4 portrait, its pages.
+            listed = os.path.join(results, "quyet-dinh", "danh-sach-khen-thuong.xlsx")
+            ws = openpyxl.load_workbook(listed).active
+            names = [r[1] for r in ws.iter_rows(min_row=10, values_only=True) if isinstance(r[0], (int, float))]
+            agreed = [p["name"] for p in got["proposals"] if p["status"] == "agreed" and p.get("form")]
+            if sorted(names) != sorted(agreed):
+                problems.append(f"final list {names}, agreed {agreed}")
+            subprocess.run(["soffice", f"-env:UserInstallation=file://{work}/profile", "--headless", "--convert-to",
+                            "pdf", "--outdir", work, listed], check=True, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
+            info = subprocess.run(["pdfinfo", os.path.join(work, "danh-sach-khen-thuong.pdf")], capture_output=True,
+                                  text=True).stdout
+            pages = int(info.split("Pages:")[1].split()[0])
+            if "(A4)" not in info or "595" not in info.split("Page size:")[1].split("x")[0]:
+                problems.append(f"final list not A4 portrait: {info}")
+            if pages != PAGES:
+                problems.append(f"final list prints on {pages} pages, expected {PAGES}")
             print(f"decisions: {len(got['proposals'])} proposals, {len(paths)} copies, "
-                  f"{sum(v == 'agreed' for v in status.values())} agreed, {len(edits)} forbidden edits reported")
+                  f"{sum(v == 'agreed' for v in status.values())} agreed, {len(edits)} forbidden edits reported; "
+                  f"final list {len(names)} entries on {pages} A4 pages")
 
         # A copy of another run is refused.
         other = os.path.join(work, "other")

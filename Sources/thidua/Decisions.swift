@@ -34,6 +34,7 @@ extension Thidua {
         "Where to write the reconciliation (default: <results>/quyet-dinh)."))
     var out: String?
     @Flag(help: Interface.help("In JSON (docs/decisions.md).", "Print JSON (docs/decisions.md).")) var json = false
+    @Option(help: Interface.movementOption) var movement: String?
     @OptionGroup var common: CommonOptions
 
     func run() throws {
@@ -80,6 +81,12 @@ extension Thidua {
       let file = try AtomicFile(destination: URL(fileURLWithPath: folder).appendingPathComponent("quyet-dinh.json"))
       try file.write(text)
       try file.commit()
+      // The list to attach to the Board's submission: what every reviewer agreed to.
+      let definition = try loadMovement(movement, language: common.lang)
+      let list = AwardList(reconciled, report: report, movement: definition)
+      // Stamped with the plan's date, not the clock: the same copies give the same bytes.
+      try list.write(
+        to: (folder as NSString).appendingPathComponent("danh-sach-khen-thuong.xlsx"), created: definition.planDate)
       print(json ? text : DecisionSummary(reconciled, language: common.lang).text(), terminator: json ? "" : "\n")
     }
 

@@ -53,6 +53,9 @@ public struct MovementDefinition: Sendable {
     var formsByCategory: [String: [String]]
     var reportingCategories: [String]?
     var reviewer: String?
+    var issuer: [String]?
+    var issuerCode: String?
+    var place: String?
   }
 
   public let code: String
@@ -61,6 +64,12 @@ public struct MovementDefinition: Sendable {
   /// Who reviews the reports and answers the units (`Sở Nội vụ (Ban Thi đua – Khen
   /// thưởng)` for Plan 5201, IV.4), named on each unit's feedback.
   public let reviewer: String?
+  /// The heading of the Board's documents: the body above it and the body itself (`UBND
+  /// TỈNH QUẢNG NAM`, `SỞ NỘI VỤ`), its short code in document numbers (`SNV`), and the
+  /// place on the date line (`Quảng Nam`).
+  public let issuer: [String]?
+  public let issuerCode: String?
+  public let place: String?
   /// The plan's date as seconds since 1970: the default time stamp of generated files,
   /// so that two runs give identical bytes.
   public let planDate: Int
@@ -136,6 +145,9 @@ public struct MovementDefinition: Sendable {
     title = header.title
     plan = header.plan
     reviewer = header.reviewer
+    issuer = header.issuer
+    issuerCode = header.issuerCode
+    place = header.place
     guard let date = ISO8601DateFormatter().date(from: header.planDate + "T00:00:00Z") else {
       throw .unreadable(file: "movement.json", reason: "planDate is not YYYY-MM-DD")
     }

@@ -1,0 +1,170 @@
+import Foundation
+public import SheetIO
+
+/// `danh-sach-khen-thuong.xlsx`: the proposals every reviewer agreed to, by award form and
+/// then by category, numbered, each with its achievements in words, laid out as a list
+/// attached to the Board's submission (Tờ trình): the issuing body and the national motto
+/// side by side, number and date lines left for the Board to fill, A4 portrait, Times New
+/// Roman 13 (titles 14).
+public struct AwardList {
+  public let reconciliation: Reconciliation
+  /// The report.json of the run, for each proposal's category, kind and reason.
+  let proposals: [String: [String: Any]]
+  let movement: MovementDefinition
+  let year: Int
+
+  public init(_ reconciliation: Reconciliation, report path: String, movement: MovementDefinition) {
+    self.reconciliation = reconciliation
+    let json =
+      (FileManager.default.contents(atPath: path)).flatMap {
+        try? JSONSerialization.jsonObject(with: $0) as? [String: Any]
+      } ?? [:]
+    var byKey: [String: [String: Any]] = [:]
+    for x in json["recommendations"] as? [[String: Any]] ?? [] {
+      if let key = x["key"] as? String { byKey[key] = x }
+    }
+    proposals = byKey
+    self.movement = movement
+    year = json["year"] as? Int ?? 0
+  }
+
+  /// The entries, in the order of the forms as first met, then of the categories.
+  public var entries: [(form: String, group: String, name: String, proposer: String, achievement: String)] {
+    let words = Words(language: .vi)
+    let agreed = reconciliation.proposals.filter { $0.status == .agreed && $0.form != nil }
+    var forms: [String] = []
+    for p in agreed where !forms.contains(p.form!) { forms.append(p.form!) }
+    var out: [(form: String, group: String, name: String, proposer: String, achievement: String)] = []
+    for form in forms {
+      let inForm = agreed.filter { $0.form == form }
+      var groups: [String] = []
+      var group: [String: String] = [:]
+      for p in inForm {
+        let x = proposals[p.key] ?? [:]
+        let g =
+          x["subject"] as? String == "unit"
+          ? words.category(x["category"] as? String ?? "") : x["kind"] as? String ?? ""
+        group[p.key] = g
+        if !groups.contains(g) { groups.append(g) }
+      }
+      for g in groups {
+        for p in inForm where group[p.key] == g {
+          let x = proposals[p.key] ?? [:]
+          let proposer =
+            x["subject"] as? String == "nominee" ? movement.registry.unit(code: p.unit)?.name ?? p.unit : ""
+          out.append((form, g, p.name, proposer, Self.achievement(x["reason"] as? String ?? "")))
+        }
+      }
+    }
+    return out
+  }
+
+  static let body = CellStyle.plain.with {
+    $0.fontSize = 13
+    $0.wrap = true
+    $0.verticalAlignment = .top
+    $0.border = true
+  }
+  static let centered = CellStyle.plain.with {
+    $0.fontSize = 13
+    $0.alignment = .center
+    $0.wrap = true
+  }
+  static let bold = centered.with { $0.bold = true }
+  static let title = bold.with { $0.fontSize = 14 }
+  static let italic = centered.with { $0.italic = true }
+  static let heading = body.with { $0.bold = true }
+  static let number = body.with { $0.alignment = .center }
+
+  public func write(to path: String, created: Int) throws(WriteError) {
+    let doc = try XLSXDocument(path: path, created: created)
+    doc.properties.title = "Danh sách đề nghị khen thưởng"
+    doc.properties.subject = movement.title
+    let sheet = try doc.addSheet("Danh sách khen thưởng")
+    let widths = [7.0, 34, 26, 44]
+    for (i, w) in widths.enumerated() { try sheet.setColumns((i + 1)...(i + 1), width: w) }
+    func across(_ row: Int, _ columns: ClosedRange<Int>, _ text: String, _ style: CellStyle) throws(WriteError) {
+      try sheet.merge(
+        CellRange(
+          first: CellAddress(row: row, column: columns.lowerBound),
+          last: CellAddress(row: row, column: columns.upperBound)),
+        text: text, style: style)
+    }
+    // The administrative header: issuing body left, national motto right.
+    let issuer = movement.issuer ?? []
+    try across(1, 1...2, issuer.first ?? "", Self.centered)
+    try across(1, 3...4, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Self.bold)
+    try across(2, 1...2, issuer.dropFirst().first ?? "", Self.bold)
+    try across(2, 3...4, "Độc lập - Tự do - Hạnh phúc", Self.bold)
+    try across(3, 1...2, "Số: ……/DS-" + (movement.issuerCode ?? ""), Self.centered)
+    try across(3, 3...4, (movement.place ?? "") + ", ngày …… tháng …… năm ……", Self.italic)
+    try across(5, 1...4, "DANH SÁCH", Self.title)
+    try across(6, 1...4, "Đề nghị khen thưởng trong " + movement.title + ", năm \(year)", Self.bold)
+    try across(
+      7, 1...4, "(Kèm theo Tờ trình số ……/TTr-\(movement.issuerCode ?? "") ngày …… tháng …… năm ……)", Self.italic)
+    try sheet.setRow(6, height: 36)
+    var row = 9
+    for (i, title) in ["STT", "Tên tập thể, cá nhân", "Đơn vị đề nghị", "Thành tích"].enumerated() {
+      try sheet.writeText(
+        title, at: CellAddress(row: row, column: i + 1), style: Self.heading.with { $0.alignment = .center })
+    }
+    row += 1
+    var form = ""
+    var group = ""
+    var formNumber = 0
+    var groupNumber = 0
+    var n = 0
+    for e in entries {
+      if e.form != form {
+        form = e.form
+        formNumber += 1
+        groupNumber = 0
+        let count = entries.filter { $0.form == form }.count
+        try across(row, 1...4, "\(Self.roman(formNumber)). \(form.uppercased()) (\(count))", Self.heading)
+        row += 1
+        group = ""
+      }
+      if e.group != group {
+        group = e.group
+        groupNumber += 1
+        try across(
+          row, 1...4, "\(groupNumber). \(group)",
+          Self.heading.with {
+            $0.bold = false; $0.italic = true
+          })
+        row += 1
+      }
+      n += 1
+      try sheet.writeNumber(Double(n), at: CellAddress(row: row, column: 1), style: Self.number)
+      try sheet.writeText(e.name, at: CellAddress(row: row, column: 2), style: Self.body)
+      try sheet.writeText(e.proposer, at: CellAddress(row: row, column: 3), style: Self.body)
+      try sheet.writeText(e.achievement, at: CellAddress(row: row, column: 4), style: Self.body)
+      let lines =
+        [(e.name, widths[1]), (e.proposer, widths[2]), (e.achievement, widths[3])].map {
+          TextWidth.lines($0.0, columnWidth: $0.1, size: 13)
+        }.max() ?? 1
+      try sheet.setRow(row, height: min(17.0 * Double(lines) + 3, 409))
+      row += 1
+    }
+    try across(row + 1, 1...4, "Danh sách có \(n) tập thể, cá nhân.", Self.italic)
+    var setup = PrintSetup()
+    setup.landscape = false
+    setup.repeatRows = 9...9
+    setup.margins = (left: 3.0, right: 2.0, top: 2.0, bottom: 2.0)
+    try sheet.printSetup(setup)
+    try doc.save()
+  }
+
+  /// What the unit achieved, without the review's note on the higher forms it missed.
+  static func achievement(_ reason: String) -> String {
+    guard let cut = reason.range(of: "; chưa đủ điều kiện") ?? reason.range(of: "; not eligible for") else {
+      return reason
+    }
+    return reason[..<cut.lowerBound] + "."
+  }
+
+  static func roman(_ n: Int) -> String {
+    let table = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+    return n < table.count ? table[n] : "\(n)"
+  }
+}
