@@ -83,7 +83,7 @@ extension Thidua {
       try file.commit()
       // The list to attach to the Board's submission: what every reviewer agreed to.
       let definition = try loadMovement(movement, language: common.lang)
-      let list = AwardList(reconciled, report: report, movement: definition)
+      let list = AwardList(reconciled, movement: definition)
       // Stamped with the plan's date, not the clock: the same copies give the same bytes.
       try list.write(
         to: (folder as NSString).appendingPathComponent("danh-sach-khen-thuong.xlsx"), created: definition.planDate)

@@ -76,8 +76,9 @@ public enum TextFolding {
 /// precomposed letters (U+00A0–U+024F, U+1E00–U+1EFF) and of General Punctuation
 /// (U+2000–U+206F): an ASCII letter (`ệ` → `e`, `Đ` → `d`), a separator (`–`, `…`, a
 /// no-break space, `×`), or 0 for anything else (`ß`, `æ`, `²`), left to that function.
-/// Computed once from it, so both ways fold alike by construction.
-private struct LatinBase: Sendable {
+/// Computed once from it, so both ways fold alike by construction; `TextWidth` measures
+/// a letter with diacritics by its base letter from here.
+struct LatinBase: Sendable {
   static let table = LatinBase()
   static let separator: UInt8 = 0x20
   private static let starts: [UInt32] = [0x00A0, 0x1E00, 0x2000]

@@ -1,18 +1,20 @@
-import Foundation
-
 /// How wide a text prints in Times New Roman, so that a column can be as wide as what it
 /// holds and a wrapped row as tall as its lines: libxlsxwriter cannot measure text.
 ///
 /// The advance widths are those of Adobe's Times-Roman and Times-Bold font metrics
 /// (AFM, thousandths of an em), which Times New Roman and its metric twin Liberation
 /// Serif follow within a few per cent. A Vietnamese letter is as wide as its base letter
-/// (`ệ` as `e`, `Đ` as `D`); any other character counts as a digit.
+/// (`ệ` as `e`, `Đ` as `D`, from `TextFolding`'s table); any other character counts as a
+/// digit.
 public enum TextWidth {
   /// The width in points of one line of `text` at `size` points.
   public static func points<S: StringProtocol>(_ text: S, size: Double, bold: Bool = false) -> Double {
-    var thousandths = 0
-    for scalar in text.unicodeScalars { thousandths += advance(scalar, bold: bold) }
-    return Double(thousandths) * size / 1000
+    thousandths(text, bold: bold) * size / 1000
+  }
+
+  /// The advance of `text` in thousandths of an em.
+  private static func thousandths<S: StringProtocol>(_ text: S, bold: Bool) -> Double {
+    Double(text.unicodeScalars.reduce(0) { $0 + advance($1, bold: bold) })
   }
 
   /// The column width, in Excel's unit (the width of the digit 0 of the workbook's
@@ -41,7 +43,7 @@ public enum TextWidth {
       var lines = 1
       var used = 0.0
       for word in paragraph.split(separator: " ") {
-        let w = Double(word.unicodeScalars.reduce(0) { $0 + advance($1, bold: bold) })
+        let w = thousandths(word, bold: bold)
         if used > 0 && used + space + w <= room {
           used += space + w
           continue
@@ -82,40 +84,9 @@ public enum TextWidth {
     case 0x00A0: return 250  // no-break space
     default: break
     }
-    let base = latinBase.letter(v)
-    return base == 0 ? 500 : advance(Unicode.Scalar(base), bold: bold)
-  }
-
-  /// The ASCII letter each Latin letter with diacritics of U+00C0–U+024F and
-  /// U+1E00–U+1EFF is built on, keeping its case (`ệ` → `e`, `Đ` → `D`), 0 for others;
-  /// computed once from Unicode's decompositions.
-  private static let latinBase = LatinLetters()
-
-  private struct LatinLetters: Sendable {
-    let low: [UInt8]
-    let high: [UInt8]
-
-    init() {
-      func base(_ v: UInt32) -> UInt8 {
-        if v == 0x0111 { return UInt8(ascii: "d") }
-        if v == 0x0110 { return UInt8(ascii: "D") }
-        guard let scalar = Unicode.Scalar(v),
-          let first = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.first,
-          first.isASCII, first.properties.isAlphabetic
-        else { return 0 }
-        return UInt8(first.value)
-      }
-      low = (0x00C0...0x024F).map(base)
-      high = (0x1E00...0x1EFF).map(base)
-    }
-
-    func letter(_ v: UInt32) -> UInt8 {
-      switch v {
-      case 0x00C0...0x024F: return low[Int(v) - 0x00C0]
-      case 0x1E00...0x1EFF: return high[Int(v) - 0x1E00]
-      default: return 0
-      }
-    }
+    // A Latin letter with diacritics by its base letter, in its own case.
+    guard let base = LatinBase.table.letter(v), base != LatinBase.separator else { return 500 }
+    return advance(Unicode.Scalar(scalar.properties.isUppercase ? base - 0x20 : base), bold: bold)
   }
 
   /// Times-Roman advance widths of U+0020…U+007E.

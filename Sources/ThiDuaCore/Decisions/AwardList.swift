@@ -8,55 +8,40 @@ public import SheetIO
 /// Roman 13 (titles 14).
 public struct AwardList {
   public let reconciliation: Reconciliation
-  /// The report.json of the run, for each proposal's category, kind and reason.
-  let proposals: [String: [String: Any]]
   let movement: MovementDefinition
-  let year: Int
 
-  public init(_ reconciliation: Reconciliation, report path: String, movement: MovementDefinition) {
+  public init(_ reconciliation: Reconciliation, movement: MovementDefinition) {
     self.reconciliation = reconciliation
-    let json =
-      (FileManager.default.contents(atPath: path)).flatMap {
-        try? JSONSerialization.jsonObject(with: $0) as? [String: Any]
-      } ?? [:]
-    var byKey: [String: [String: Any]] = [:]
-    for x in json["recommendations"] as? [[String: Any]] ?? [] {
-      if let key = x["key"] as? String { byKey[key] = x }
-    }
-    proposals = byKey
     self.movement = movement
-    year = json["year"] as? Int ?? 0
   }
 
-  /// The entries, in the order of the forms as first met, then of the categories.
-  public var entries: [(form: String, group: String, name: String, proposer: String, achievement: String)] {
+  typealias Entry = (form: String, group: String, name: String, proposer: String, achievement: String)
+
+  /// The entries, in the order of the forms as first met, then of the groups: a unit's
+  /// category, a nominee's kind.
+  var entries: [Entry] {
     let words = Words(language: .vi)
     let agreed = reconciliation.proposals.filter { $0.status == .agreed && $0.form != nil }
-    var forms: [String] = []
-    for p in agreed where !forms.contains(p.form!) { forms.append(p.form!) }
-    var out: [(form: String, group: String, name: String, proposer: String, achievement: String)] = []
-    for form in forms {
+    func group(_ p: Reconciliation.Proposal) -> String {
+      p.subject == "unit" ? words.category(p.category) : p.kind ?? ""
+    }
+    var out: [Entry] = []
+    for form in Self.inOrder(agreed.map { $0.form! }) {
       let inForm = agreed.filter { $0.form == form }
-      var groups: [String] = []
-      var group: [String: String] = [:]
-      for p in inForm {
-        let x = proposals[p.key] ?? [:]
-        let g =
-          x["subject"] as? String == "unit"
-          ? words.category(x["category"] as? String ?? "") : x["kind"] as? String ?? ""
-        group[p.key] = g
-        if !groups.contains(g) { groups.append(g) }
-      }
-      for g in groups {
-        for p in inForm where group[p.key] == g {
-          let x = proposals[p.key] ?? [:]
-          let proposer =
-            x["subject"] as? String == "nominee" ? movement.registry.unit(code: p.unit)?.name ?? p.unit : ""
-          out.append((form, g, p.name, proposer, Self.achievement(x["reason"] as? String ?? "")))
+      for g in Self.inOrder(inForm.map(group)) {
+        for p in inForm where group(p) == g {
+          let proposer = p.subject == "nominee" ? movement.registry.unit(code: p.unit)?.name ?? p.unit : ""
+          out.append((form, g, p.name, proposer, p.achievement))
         }
       }
     }
     return out
+  }
+
+  /// Each value once, in the order first met.
+  static func inOrder(_ values: [String]) -> [String] {
+    var seen: Set<String> = []
+    return values.filter { seen.insert($0).inserted }
   }
 
   static let body = CellStyle.plain.with {
@@ -99,7 +84,7 @@ public struct AwardList {
     try across(3, 1...2, "Số: ……/DS-" + (movement.issuerCode ?? ""), Self.centered)
     try across(3, 3...4, (movement.place ?? "") + ", ngày …… tháng …… năm ……", Self.italic)
     try across(5, 1...4, "DANH SÁCH", Self.title)
-    try across(6, 1...4, "Đề nghị khen thưởng trong " + movement.title + ", năm \(year)", Self.bold)
+    try across(6, 1...4, "Đề nghị khen thưởng trong " + movement.title + ", năm \(reconciliation.year)", Self.bold)
     try across(
       7, 1...4, "(Kèm theo Tờ trình số ……/TTr-\(movement.issuerCode ?? "") ngày …… tháng …… năm ……)", Self.italic)
     try sheet.setRow(6, height: 36)
@@ -114,6 +99,7 @@ public struct AwardList {
     var formNumber = 0
     var groupNumber = 0
     var n = 0
+    let entries = self.entries
     for e in entries {
       if e.form != form {
         form = e.form
@@ -153,14 +139,6 @@ public struct AwardList {
     setup.margins = (left: 3.0, right: 2.0, top: 2.0, bottom: 2.0)
     try sheet.printSetup(setup)
     try doc.save()
-  }
-
-  /// What the unit achieved, without the review's note on the higher forms it missed.
-  static func achievement(_ reason: String) -> String {
-    guard let cut = reason.range(of: "; chưa đủ điều kiện") ?? reason.range(of: "; not eligible for") else {
-      return reason
-    }
-    return reason[..<cut.lowerBound] + "."
   }
 
   static func roman(_ n: Int) -> String {

@@ -32,6 +32,11 @@ public struct Reconciliation: Sendable, Encodable {
     public var key: String
     public var name: String
     public var unit: String
+    /// `unit` or `nominee`; a unit's category, a nominee's kind; what it achieved.
+    public var subject: String
+    public var category: String
+    public var kind: String?
+    public var achievement: String
     public var form: String?
     public var eligible: Bool
     public var status: Status
@@ -40,8 +45,9 @@ public struct Reconciliation: Sendable, Encodable {
     public var missingFrom: [String]
   }
 
-  /// The run's fingerprint every copy carried.
+  /// The run's fingerprint every copy carried, and the year it reviewed.
   public var fingerprint: String
+  public var year: Int
   public var reviewers: [String]
   public var proposals: [Proposal]
   public var forbiddenEdits: [Edit]
@@ -57,27 +63,25 @@ public struct Reconciliation: Sendable, Encodable {
   /// Reconciles `copies` against the proposals of the results' report.json. Each copy is
   /// one reviewer, named by its file name.
   public static func reconcile(_ copies: [ReviewerCopy], report path: String) throws(Problem) -> Reconciliation {
-    guard let data = FileManager.default.contents(atPath: path),
-      let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-      let expected = (json["run"] as? [String: Any])?["fingerprint"] as? String
-    else { throw .noReport(path: path) }
+    guard let report = ReportFile.read(path)?.report, let expected = report.run?.fingerprint else {
+      throw .noReport(path: path)
+    }
     for copy in copies where copy.fingerprint != expected {
       throw .otherRun(file: copy.file, found: copy.fingerprint, expected: expected)
     }
-    let original = (json["recommendations"] as? [[String: Any]] ?? []).compactMap { x -> [String: Any]? in
-      x["key"] is String ? x : nil
-    }
+    let original = report.recommendations.filter { $0.key != nil }
     let reviewers = copies.map { ($0.file as NSString).deletingPathExtension }
-    var proposals: [Proposal] = []
-    var edits: [Edit] = []
-    let keys = Set(original.compactMap { $0["key"] as? String })
+    let keys = Set(original.compactMap(\.key))
     var unknown: [String] = []
     for copy in copies {
       for row in copy.rows where !keys.contains(row.key) { unknown.append("\(copy.file): \(row.key)") }
     }
+    var proposals: [Proposal] = []
+    var edits: [Edit] = []
     for x in original {
-      let key = x["key"] as! String
-      let form = (x["eligible"] as? Bool ?? false) ? x["form"] as? String : nil
+      let key = x.key!
+      // What the protected columns held when written.
+      let was = ["name": x.name, "form": x.form ?? "—", "score": x.score.map(CanonicalCSV.numberText) ?? ""]
       var said: [Said] = []
       var missing: [String] = []
       for (copy, reviewer) in zip(copies, reviewers) {
@@ -93,10 +97,6 @@ public struct Reconciliation: Sendable, Encodable {
               reviewer: reviewer, answer: answer, typed: answer == nil && !row.decision.isEmpty ? row.decision : nil,
               note: row.note.isEmpty ? nil : row.note, cell: row.decisionCell.description))
         }
-        let was: [String: String] = [
-          "name": x["name"] as? String ?? "", "form": x["form"] as? String ?? "—",
-          "score": (x["score"] as? Double).map(CanonicalCSV.numberText) ?? "",
-        ]
         for (field, now) in row.protected.sorted(by: { $0.key < $1.key })
         where Self.differs(was[field] ?? "", now.text, field) {
           edits.append(
@@ -107,12 +107,13 @@ public struct Reconciliation: Sendable, Encodable {
       }
       proposals.append(
         Proposal(
-          key: key, name: x["name"] as? String ?? "", unit: x["unit"] as? String ?? "", form: form,
-          eligible: x["eligible"] as? Bool ?? false, status: status(said.compactMap(\.answer)), said: said,
-          missingFrom: missing))
+          key: key, name: x.name, unit: x.unit, subject: x.subject, category: x.category, kind: x.kind,
+          achievement: x.achievement ?? x.reason, form: x.eligible ? x.form : nil, eligible: x.eligible,
+          status: status(said.compactMap(\.answer)), said: said, missingFrom: missing))
     }
     return Reconciliation(
-      fingerprint: expected, reviewers: reviewers, proposals: proposals, forbiddenEdits: edits, unknownRows: unknown)
+      fingerprint: expected, year: report.year, reviewers: reviewers, proposals: proposals, forbiddenEdits: edits,
+      unknownRows: unknown)
   }
 
   /// One of the three answers in either language, whatever the case and accents.

@@ -8,36 +8,49 @@ struct FeedbackWorkbook {
   let result: ReviewResult
   let unit: UnitResult
   /// The unit's own proposal, if any, and its files whose findings stand (from
-  /// `FeedbackWorkbook.index`, built once for all units).
+  /// `FeedbackWorkbook.Index`, built once for all units).
   let recommendation: Recommendation?
   let files: [ReceivedFile]
   /// Every file of the unit, whatever became of it: one it named, or whose name names it.
   let owned: [ReceivedFile]
+  /// The households, people and enterprises it proposed.
+  let nominees: [Recommendation]
   let movement: MovementDefinition
   let words: Words
 
-  /// Each unit's proposal and files, by unit code: looked up per unit, a scan of every
-  /// proposal and file for each of a thousand units cost more than writing them.
-  static func index(_ result: ReviewResult) -> (
-    recommendations: [String: Recommendation], files: [String: [ReceivedFile]], owned: [String: [ReceivedFile]]
-  ) {
+  /// What each unit's workbook needs of the whole review, gathered once: a scan of
+  /// every proposal and file for each of a thousand units cost more than writing them.
+  struct Index {
     var recommendations: [String: Recommendation] = [:]
-    for r in result.recommendations where r.subject == .unit && recommendations[r.unitCode] == nil {
-      recommendations[r.unitCode] = r
-    }
     var files: [String: [ReceivedFile]] = [:]
-    for f in result.files where f.findingsStand {
-      if let code = f.report.unit?.code { files[code, default: []].append(f) }
-    }
     var owned: [String: [ReceivedFile]] = [:]
-    let units = result.results.map(\.unit)
-    for f in result.files {
-      if let code = f.report.unit?.code ?? FileOwner.unit(named: f.file.name, among: units)?.code {
-        owned[code, default: []].append(f)
+    var nominees: [String: [Recommendation]] = [:]
+    /// Units ranked per category, and per category and cluster.
+    var ranked: [String: Int] = [:]
+
+    init(_ result: ReviewResult) {
+      for r in result.recommendations where r.subject == .unit && recommendations[r.unitCode] == nil {
+        recommendations[r.unitCode] = r
+      }
+      for f in result.files where f.findingsStand {
+        if let code = f.report.unit?.code { files[code, default: []].append(f) }
+      }
+      let units = result.results.map(\.unit)
+      for f in result.files {
+        if let code = f.report.unit?.code ?? FileOwner.unit(named: f.file.name, among: units)?.code {
+          owned[code, default: []].append(f)
+        }
+      }
+      nominees = Dictionary(grouping: result.recommendations.filter { $0.subject == .nominee }, by: \.unitCode)
+      for u in units {
+        ranked[u.category, default: 0] += 1
+        if let cluster = u.cluster { ranked[u.category + "|" + cluster, default: 0] += 1 }
       }
     }
-    return (recommendations, files, owned)
   }
+
+  /// Units ranked with this one in its category, and in its cluster.
+  let ranked: (category: Int, cluster: Int)
 
   /// A run stamp for the corner of every page.
   var stamp: RunStamp?
@@ -54,7 +67,7 @@ struct FeedbackWorkbook {
     }
     for f in owned { text += "\(f.file.name)|\(f.file.sha256)|\(f.fate.rawValue)|\(f.related)\n" }
     for finding in files.flatMap(\.report.findings) { text += Messages.text(finding, .vi) + "\n" }
-    for x in result.recommendations where x.subject == .nominee && x.unitCode == unit.unit.code {
+    for x in nominees {
       text += "\(x.name)|\(x.eligible)|\(x.form ?? "")|\(x.reason.vi)\n"
     }
     return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
@@ -75,10 +88,9 @@ struct FeedbackWorkbook {
   /// Who, which review, the score, both ranks with their denominators, and the
   /// proposal with its reasons: why this form and not a higher one, or why none.
   private var subtitle: String {
-    let inCategory = result.results.filter { $0.unit.category == unit.unit.category }
-    var rank = words(", hạng ", ", rank ") + "\(unit.rankInCategory)/\(inCategory.count)"
+    var rank = words(", hạng ", ", rank ") + "\(unit.rankInCategory)/\(ranked.category)"
     if let cluster = unit.unit.cluster, let r = unit.rankInCluster {
-      let members = inCategory.filter { $0.unit.cluster == cluster }.count
+      let members = ranked.cluster
       rank += words(", hạng \(r)/\(members) trong \(cluster)", ", \(r) of \(members) in \(cluster)")
     }
     let proposal =
@@ -86,7 +98,7 @@ struct FeedbackWorkbook {
         (x.form.map { words(". Đề xuất: ", ". Proposed: ") + $0 }
           ?? words(
             ". Không đề xuất khen thưởng", ". No award proposed"))
-          + ". " + Self.withoutScore(x.reason.text(words.language))
+          + ". " + (x.reasonWithoutScore ?? x.reason).text(words.language)
       } ?? ""
     return letterhead + "\(unit.unit.name) (\(unit.unit.code)) — "
       + words.review(result.kind, year: result.year, period: result.period)
@@ -104,15 +116,6 @@ struct FeedbackWorkbook {
         "; lập theo báo cáo nhận đến ngày \(asOf). Sửa hoặc bổ sung các mục ở trang 'Cần sửa' rồi gửi lại cho cơ quan thẩm định trước khi Hội đồng họp: điểm được tính lại theo tệp gửi lại.\n",
         "; made from the reports received by \(asOf). Fix or add what 'To fix' lists and send it again to the reviewer before the council meets: the score is computed again from the file sent.\n"
       )
-  }
-
-  /// A proposal's reason after its first clause, the score and rank the subtitle gives.
-  static func withoutScore(_ reason: String) -> String {
-    guard reason.hasPrefix("Điểm ") || reason.hasPrefix("Score "), let cut = reason.range(of: "; ") else {
-      return reason
-    }
-    let rest = reason[cut.upperBound...]
-    return rest.prefix(1).uppercased() + rest.dropFirst()
   }
 
   private func outcomes(_ doc: XLSXDocument) throws(WriteError) {
@@ -187,7 +190,7 @@ struct FeedbackWorkbook {
     let rows: [[CellValue]] = owned.enumerated().map { i, f in
       [
         .number(Double(i + 1)), .text(f.file.name), .text(words.fate(f.fate)),
-        .text(f.usedForms.map { movement.forms[$0].map(words.form) ?? $0 }.joined(separator: "\n")),
+        .text(words.forms(f.usedForms, of: movement)),
         .text(f.related.joined(separator: "\n")), .number(Double(f.report.findings.count)),
       ]
     }
@@ -210,10 +213,9 @@ struct FeedbackWorkbook {
 
   /// The households, people and enterprises the unit proposed, and what became of each.
   private func nominees(_ doc: XLSXDocument) throws(WriteError) {
-    let proposed = result.recommendations.filter { $0.subject == .nominee && $0.unitCode == unit.unit.code }
-    guard !proposed.isEmpty else { return }
+    guard !nominees.isEmpty else { return }
     let sheet = try doc.addSheet(words("Đề nghị của đơn vị", "The unit's nominees"))
-    let rows: [[CellValue]] = proposed.enumerated().map { i, x in
+    let rows: [[CellValue]] = nominees.enumerated().map { i, x in
       [
         .number(Double(i + 1)), .text(x.name), .text(x.kind ?? ""),
         .text(x.eligible ? words("Có", "Yes") : words("Không", "No")), .text(x.form ?? "—"),

@@ -29,7 +29,7 @@ struct ReportTable {
   @discardableResult
   func write(on sheet: SheetWriter) throws(WriteError) -> Int {
     let width = max(columns.count, 1)
-    let fitted = Self.fit(columns, rows: rows)
+    let sized = Self.fit(columns, rows: rows)
     try sheet.merge(
       CellRange(first: CellAddress(row: 1, column: 1), last: CellAddress(row: 1, column: max(width, 2))),
       text: title, style: OutputStyles.title)
@@ -38,27 +38,27 @@ struct ReportTable {
       try sheet.merge(
         CellRange(first: CellAddress(row: 2, column: 1), last: CellAddress(row: 2, column: max(width, 2))),
         text: subtitle, style: OutputStyles.note.with { $0.wrap = true })
-      let total = fitted.reduce(0) { $0 + $1.width } + Double(max(fitted.count - 1, 0)) * 5 / 7
+      let total = sized.reduce(0) { $0 + $1.width } + Double(max(sized.count - 1, 0)) * 5 / 7
       let lines = TextWidth.lines(subtitle, columnWidth: total, size: OutputStyles.note.fontSize)
       try sheet.setRow(2, height: Self.height(lines: lines))
     }
-    for (i, column) in fitted.enumerated() {
+    for (i, column) in sized.enumerated() {
       try sheet.writeText(column.title, at: CellAddress(row: Self.headerRow, column: i + 1), style: OutputStyles.header)
       try sheet.setColumns((i + 1)...(i + 1), width: column.width)
     }
     let headerLines =
-      fitted.map {
+      sized.map {
         TextWidth.lines($0.title, columnWidth: $0.width, size: OutputStyles.header.fontSize, bold: true)
       }.max() ?? 1
     try sheet.setRow(Self.headerRow, height: Self.height(lines: headerLines) + 2)
     for (r, row) in rows.enumerated() {
       var lines = 1
-      for (c, value) in row.enumerated() where c < fitted.count {
+      for (c, value) in row.enumerated() where c < sized.count {
         let address = CellAddress(row: Self.firstDataRow + r, column: c + 1)
         let cell = Self.fitted(value)
-        try sheet.write(cell, at: address, style: fitted[c].style)
-        if fitted[c].style.wrap, case .text(let text) = cell {
-          lines = max(lines, TextWidth.lines(text, columnWidth: fitted[c].width, size: fitted[c].style.fontSize))
+        try sheet.write(cell, at: address, style: sized[c].style)
+        if sized[c].style.wrap, case .text(let text) = cell {
+          lines = max(lines, TextWidth.lines(text, columnWidth: sized[c].width, size: sized[c].style.fontSize))
         }
       }
       // libxlsxwriter cannot measure text, and not every reader fits rows on opening.

@@ -60,6 +60,8 @@ public struct ReviewJSON: Encodable {
     var form: String?
     var basis: String?
     var reason: String
+    /// The reason without the higher forms it missed, for the final award list.
+    var achievement: String
     var sources: [SourceJSON]
   }
   struct UnitRef: Encodable {
@@ -176,7 +178,8 @@ public struct ReviewJSON: Encodable {
       RecommendationEntry(
         key: x.key, subject: x.subject.rawValue, name: x.name, unit: x.unitCode, category: x.category, kind: x.kind,
         score: x.score, rank: x.rank, eligible: x.eligible, form: x.form, basis: x.basis,
-        reason: x.reason.text(language), sources: x.sources.map(SourceJSON.init))
+        reason: x.reason.text(language), achievement: (x.achievement ?? x.reason).text(language),
+        sources: x.sources.map(SourceJSON.init))
     }
     missing = r.missing.map { UnitRef(code: $0.code, name: $0.name, category: $0.category) }
     targets = r.targets.map { t in

@@ -55,12 +55,16 @@ public struct ReviewOutputs: Sendable {
       }
     }
     let words = Words(language: language)
-    let index = FeedbackWorkbook.index(result)
+    let index = FeedbackWorkbook.Index(result)
     let books = result.results.map { unit in
+      let code = unit.unit.code
       var book = FeedbackWorkbook(
-        result: result, unit: unit, recommendation: index.recommendations[unit.unit.code],
-        files: index.files[unit.unit.code] ?? [], owned: index.owned[unit.unit.code] ?? [], movement: movement,
-        words: words)
+        result: result, unit: unit, recommendation: index.recommendations[code], files: index.files[code] ?? [],
+        owned: index.owned[code] ?? [], nominees: index.nominees[code] ?? [], movement: movement, words: words,
+        ranked: (
+          index.ranked[unit.unit.category] ?? 0,
+          unit.unit.cluster.flatMap { index.ranked[unit.unit.category + "|" + $0] } ?? 0
+        ))
       book.stamp = stamp
       return book
     }
@@ -106,7 +110,7 @@ public struct ReviewOutputs: Sendable {
       // A report.json of a version before the manifest: what that version wrote.
       let legacy = previous.outputs.isEmpty
       let carried = try Self.carryOver(from: replacing, to: folder) { path in
-        ours.contains(path) || (legacy && Self.wroteOnce(path))
+        ours.contains(path) || (legacy && Self.legacyOutput(path))
       }
       changes?.kept = carried
       changes?.removed = previous.outputs.filter { !outputs.contains($0) }.sorted()
@@ -122,7 +126,7 @@ public struct ReviewOutputs: Sendable {
   }
 
   /// What versions without a manifest wrote: the workbook, feedback and CSV files.
-  static func wroteOnce(_ path: String) -> Bool {
+  static func legacyOutput(_ path: String) -> Bool {
     let parts = path.split(separator: "/")
     switch parts.count {
     case 1:

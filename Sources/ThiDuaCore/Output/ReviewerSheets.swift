@@ -319,7 +319,7 @@ extension ReviewerWorkbook {
         .number(Double(i + 1)), .text(f.file.name), .text(words.fate(f.fate)),
         .text(f.report.unit.map { "\($0.name) (\($0.code))" } ?? ""),
         f.report.year.map { .number(Double($0)) } ?? .empty, f.report.reportDate.map { .date($0) } ?? .empty,
-        .text(f.usedForms.map { movement.forms[$0].map(words.form) ?? $0 }.joined(separator: "\n")),
+        .text(words.forms(f.usedForms, of: movement)),
         .number(Double(f.report.findings.count)),
         .number(Double(f.report.findings.filter { $0.severity == .error }.count)),
         .text(f.related.joined(separator: "\n")), .number(Double(f.file.size)), .text(f.file.sha256),

@@ -31,57 +31,20 @@ public struct RunStamp: Sendable, Equatable {
 
 /// What the run before left in the folder, read back from its report.json.
 public struct PreviousRun: Sendable {
-  struct Unit: Sendable {
-    var code: String
-    var name: String
-    var rank: Int
-    var score: Double
-    var feedback: String?
-    var feedbackDigest: String?
-  }
-
-  public var run: Int
-  public var fingerprint: String
-  /// Paths relative to the folder of every file that run wrote.
-  public var outputs: [String]
-  var files: [String: String]
-  var units: [String: Unit]
-  /// Proposal key (`unit|subject|name`) → form, or "" when not eligible.
-  var proposals: [String: String]
-  var proposalNames: [String: String]
+  let report: ReportFile
   /// The report itself, kept beside the new one.
-  var text: Data
+  let text: Data
+
+  public var run: Int { report.run?.number ?? 1 }
+  public var fingerprint: String { report.run?.fingerprint ?? "" }
+  /// Paths relative to the folder of every file that run wrote.
+  public var outputs: [String] { report.outputs ?? [] }
 
   /// Nil when the folder holds no report.json thidua can read.
   public static func load(from folder: String) -> PreviousRun? {
-    let path = (folder as NSString).appendingPathComponent("report.json")
-    guard let data = FileManager.default.contents(atPath: path),
-      let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-    else { return nil }
-    var files: [String: String] = [:]
-    for f in json["files"] as? [[String: Any]] ?? [] {
-      if let name = f["name"] as? String { files[name] = f["sha256"] as? String ?? "" }
+    ReportFile.read((folder as NSString).appendingPathComponent("report.json")).map {
+      PreviousRun(report: $0.report, text: $0.data)
     }
-    var units: [String: Unit] = [:]
-    for u in json["units"] as? [[String: Any]] ?? [] {
-      guard let code = u["code"] as? String else { continue }
-      units[code] = Unit(
-        code: code, name: u["name"] as? String ?? code, rank: u["rankInCategory"] as? Int ?? 0,
-        score: u["score"] as? Double ?? 0, feedback: u["feedback"] as? String,
-        feedbackDigest: u["feedbackDigest"] as? String)
-    }
-    var proposals: [String: String] = [:]
-    var names: [String: String] = [:]
-    for x in json["recommendations"] as? [[String: Any]] ?? [] {
-      let key = "\(x["unit"] as? String ?? "")|\(x["subject"] as? String ?? "")|\(x["name"] as? String ?? "")"
-      proposals[key] = (x["eligible"] as? Bool ?? false) ? (x["form"] as? String ?? "") : ""
-      names[key] = x["name"] as? String ?? ""
-    }
-    let run = json["run"] as? [String: Any]
-    return PreviousRun(
-      run: run?["number"] as? Int ?? 1, fingerprint: run?["fingerprint"] as? String ?? "",
-      outputs: json["outputs"] as? [String] ?? [], files: files, units: units, proposals: proposals,
-      proposalNames: names, text: data)
   }
 }
 
@@ -108,25 +71,23 @@ public struct RunChanges: Sendable, Encodable {
   /// Files the run before wrote that this one does not.
   public var removed: [String] = []
 
-  public var isEmpty: Bool {
-    filesAdded.isEmpty && filesRemoved.isEmpty && filesReplaced.isEmpty && ranks.isEmpty && scores.isEmpty
-      && proposals.isEmpty && feedbackToResend.isEmpty
-  }
-
   init(previous: PreviousRun, result: ReviewResult, digests: [String: (file: String, digest: String)]) {
     previousRun = previous.run
+    let before = Dictionary(previous.report.files.map { ($0.name, $0.sha256) }, uniquingKeysWith: { a, _ in a })
     let now = Dictionary(result.files.map { ($0.file.name, $0.file.sha256) }, uniquingKeysWith: { a, _ in a })
-    filesAdded = now.keys.filter { previous.files[$0] == nil }.sorted()
-    filesRemoved = previous.files.keys.filter { now[$0] == nil }.sorted()
-    filesReplaced = now.keys.filter { name in previous.files[name].map { $0 != now[name] } ?? false }.sorted()
+    filesAdded = now.keys.filter { before[$0] == nil }.sorted()
+    filesRemoved = before.keys.filter { now[$0] == nil }.sorted()
+    filesReplaced = now.keys.filter { name in before[name].map { $0 != now[name] } ?? false }.sorted()
+    let units = Dictionary(previous.report.units.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
     let words = Words(language: .vi)
     for u in result.results {
-      guard let old = previous.units[u.unit.code] else {
+      guard let old = units[u.unit.code] else {
         ranks.append(Change(code: u.unit.code, name: u.unit.name, before: "", after: "\(u.rankInCategory)"))
         continue
       }
-      if old.rank != u.rankInCategory {
-        ranks.append(Change(code: u.unit.code, name: u.unit.name, before: "\(old.rank)", after: "\(u.rankInCategory)"))
+      if old.rankInCategory != u.rankInCategory {
+        ranks.append(
+          Change(code: u.unit.code, name: u.unit.name, before: "\(old.rankInCategory)", after: "\(u.rankInCategory)"))
       }
       if old.score != u.score {
         scores.append(
@@ -134,24 +95,30 @@ public struct RunChanges: Sendable, Encodable {
       }
     }
     let current = Set(result.results.map(\.unit.code))
-    for old in previous.units.values.sorted(by: { $0.code < $1.code }) where !current.contains(old.code) {
-      ranks.append(Change(code: old.code, name: old.name, before: "\(old.rank)", after: ""))
+    for old in previous.report.units.sorted(by: { $0.code < $1.code }) where !current.contains(old.code) {
+      ranks.append(Change(code: old.code, name: old.name, before: "\(old.rankInCategory)", after: ""))
+    }
+    // Proposals by unit, subject and name: the form, or "" when not eligible.
+    func key(_ unit: String, _ subject: String, _ name: String) -> String { "\(unit)|\(subject)|\(name)" }
+    var was: [String: ReportFile.Proposal] = [:]
+    for x in previous.report.recommendations where was[key(x.unit, x.subject, x.name)] == nil {
+      was[key(x.unit, x.subject, x.name)] = x
     }
     var seen: Set<String> = []
     for x in result.recommendations {
-      let key = "\(x.unitCode)|\(x.subject.rawValue)|\(x.name)"
-      seen.insert(key)
+      let k = key(x.unitCode, x.subject.rawValue, x.name)
+      seen.insert(k)
       let form = x.eligible ? (x.form ?? "") : ""
-      let before = previous.proposals[key] ?? ""
+      let before = was[k].map { $0.eligible ? ($0.form ?? "") : "" } ?? ""
       if before != form { proposals.append(Change(code: x.unitCode, name: x.name, before: before, after: form)) }
     }
-    for (key, form) in previous.proposals.sorted(by: { $0.key < $1.key }) where !seen.contains(key) && !form.isEmpty {
-      let code = String(key.split(separator: "|").first ?? "")
-      proposals.append(Change(code: code, name: previous.proposalNames[key] ?? "", before: form, after: ""))
+    for (k, x) in was.sorted(by: { $0.key < $1.key }) where !seen.contains(k) && x.eligible {
+      proposals.append(Change(code: x.unit, name: x.name, before: x.form ?? "", after: ""))
     }
-    feedbackToResend = digests.values.filter { entry in
-      !previous.units.values.contains { $0.feedback == entry.file && $0.feedbackDigest == entry.digest }
-    }.map(\.file).sorted()
+    let sent = Dictionary(
+      previous.report.units.compactMap { u in u.feedback.map { ($0, u.feedbackDigest ?? "") } },
+      uniquingKeysWith: { a, _ in a })
+    feedbackToResend = digests.values.filter { sent[$0.file] != $0.digest }.map(\.file).sorted()
   }
 
   /// What the command prints after its summary: the changes, then the files kept and

@@ -82,21 +82,14 @@ struct PlanTargets {
     }
     return order.map { code in
       let own = byUnit[code]!
-      var mean = own[0]
-      mean.year = years.last ?? mean.year
+      var mean = TargetRow(
+        code: code, name: own[0].name, year: years.last ?? own[0].year, area: own[0].area, minimum: own[0].minimum,
+        status: .noData)
       mean.isPeriodMean = true
       mean.startRate = own.first?.startRate
       mean.endRate = own.last?.endRate
-      mean.assigned = nil
-      mean.assignedStatus = nil
-      mean.rateTarget = nil
-      mean.rateTargetStatus = nil
-      mean.incomeRatio = nil
-      mean.incomeStatus = nil
-      mean.source = nil
       let reductions = own.compactMap(\.reduction)
       mean.reduction = reductions.isEmpty ? nil : (reductions.reduce(0, +) / Double(reductions.count)).hundredths
-      mean.status = .noData
       if let r = mean.reduction, let minimum = mean.minimum { mean.status = r >= minimum ? .met : .notMet }
       return mean
     }

@@ -23,6 +23,11 @@ public struct Recommendation: Sendable {
   public var sources: [Location]
   /// Its name across copies of the reviewers' workbook (`ProposalKeys`).
   public var key = ""
+  /// The reason without its first clause, the score and rank (a unit's feedback gives
+  /// those itself), and the achievement for the final list: the reason without the
+  /// higher forms it missed. The reason itself for a nominee.
+  public var reasonWithoutScore: Bilingual?
+  public var achievement: Bilingual?
 }
 
 /// Stable names of proposals, so that a reviewer's copy matches its rows to them however
@@ -101,13 +106,15 @@ struct Recommender {
         }
         break
       }
-      out.append(
-        Recommendation(
-          subject: .unit, name: r.unit.name, unitCode: r.unit.code, category: category, kind: nil, score: r.score,
-          rank: r.rankInCategory, eligible: chosen != nil, form: chosen?.form, basis: chosen?.basis,
-          reason: reason(
-            r, rank: ranked[category] ?? 0, misses: misses, proposed: chosen != nil, within: within, rules: applicable),
-          sources: r.years.flatMap { $0.criteria.flatMap(\.sources) }))
+      let why = reason(
+        r, rank: ranked[category] ?? 0, misses: misses, proposed: chosen != nil, within: within, rules: applicable)
+      var proposal = Recommendation(
+        subject: .unit, name: r.unit.name, unitCode: r.unit.code, category: category, kind: nil, score: r.score,
+        rank: r.rankInCategory, eligible: chosen != nil, form: chosen?.form, basis: chosen?.basis,
+        reason: why.full, sources: r.years.flatMap { $0.criteria.flatMap(\.sources) })
+      proposal.reasonWithoutScore = why.withoutScore
+      proposal.achievement = why.achievement
+      out.append(proposal)
     }
     return out
   }
@@ -145,7 +152,7 @@ struct Recommender {
   private func reason(
     _ r: UnitResult, rank total: Int, misses: [Bilingual], proposed: Bool, within: Bilingual?,
     rules: [AwardRules.Rule]
-  ) -> Bilingual {
+  ) -> (full: Bilingual, withoutScore: Bilingual, achievement: Bilingual) {
     let latest = r.years.last?.criteria ?? []
     let met = latest.filter { $0.status == .met }.map(\.id)
     let missed = latest.filter { $0.status != .met }
@@ -174,6 +181,8 @@ struct Recommender {
       vi.append(within.vi)
       en.append(within.en)
     }
+    // What it achieved, before what it missed.
+    let achieved = (vi: vi, en: en)
     if !misses.isEmpty {
       // The higher forms it missed, and why: with a lower form too, so reviewers see it.
       vi.append((proposed ? "chưa đủ điều kiện — " : "không đề xuất — ") + misses.map(\.vi).joined(separator: "; "))
@@ -182,6 +191,16 @@ struct Recommender {
       vi.append("không có quy tắc khen thưởng cho loại đơn vị này")
       en.append("no award rule for this category")
     }
-    return Bilingual(vi: vi.joined(separator: "; ") + ".", en: en.joined(separator: "; ") + ".")
+    func sentence(_ parts: [String]) -> String {
+      let text = parts.joined(separator: "; ") + "."
+      return text.prefix(1).uppercased() + text.dropFirst()
+    }
+    return (
+      Bilingual(vi: sentence(vi), en: sentence(en)),
+      Bilingual(vi: sentence(Array(vi.dropFirst())), en: sentence(Array(en.dropFirst()))),
+      proposed
+        ? Bilingual(vi: sentence(achieved.vi), en: sentence(achieved.en))
+        : Bilingual(vi: sentence(vi), en: sentence(en))
+    )
   }
 }

@@ -137,6 +137,11 @@ struct Words {
   /// A form by its title.
   func form(_ f: FormSchema) -> String { vi ? f.title : f.titleEn ?? f.title }
 
+  /// The forms a file was used for, by title, one per line (the code when unknown).
+  func forms(_ names: [String], of movement: MovementDefinition) -> String {
+    names.map { movement.forms[$0].map(form) ?? $0 }.joined(separator: "\n")
+  }
+
   /// The three answers a reviewer chooses from.
   var decisions: [String] {
     [self("Đồng ý", "Agree"), self("Không đồng ý", "Disagree"), self("Cần bổ sung", "Needs more")]
