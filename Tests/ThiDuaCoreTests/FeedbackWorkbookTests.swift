@@ -132,6 +132,21 @@ import Testing
       ])
   }
 
+  /// Of the figures a criterion reads, only those the unit left out are asked for:
+  /// Thăng Bình's information form gives the settlement dates and the reports on time,
+  /// not the reports due.
+  @Test func onlyTheMissingFiguresAreAskedFor() throws {
+    let todo = try rows(Self.feedback(inbox: "inbox-thuc-te"), "513-huyen-thang-binh.xlsx", "Cần sửa")
+    let asked = todo.filter { $0[6].hasPrefix("Bổ sung số liệu: ") }.map { [$0[5], $0[6], $0[7]] }
+    #expect(
+      asked == [
+        [
+          "Thiếu số liệu để đánh giá: chưa đánh giá được tiêu chí b2 (25 đ).",
+          "Bổ sung số liệu: Số báo cáo định kỳ, đột xuất phải nộp", "25",
+        ]
+      ])
+  }
+
   @Test func theReviewersSeeWhichYearsEachUnitSent() throws {
     let folder = (Self.feedback(inbox: "inbox-tong-ket", kind: .tongKet) as NSString).deletingLastPathComponent
     let grid = try rows(folder, "tham-dinh-tong-ket-2020.xlsx", "Báo cáo theo năm")

@@ -19,6 +19,8 @@ struct FeedbackToDo {
 
   let result: ReviewResult
   let unit: UnitResult
+  /// The unit's submissions, to tell which of a criterion's figures are missing.
+  let submissions: [Submission]
   let movement: MovementDefinition
   let words: Words
 
@@ -68,7 +70,7 @@ struct FeedbackToDo {
               + words(": chưa đánh giá được tiêu chí ", ": criteria not assessable: ")
               + criteria.joined(separator: ", ")
               + ".",
-            fix: fix(reason, outcomes), points: points))
+            fix: fix(reason, outcomes, year: year.year), points: points))
       }
     }
     return items
@@ -80,21 +82,14 @@ struct FeedbackToDo {
     "no-poverty-figures": "CHI_TIEU", "figures-missing": "", "no-assigned-target": "CHI_TIEU",
   ]
 
-  private func fix(_ reason: String, _ outcomes: [CriterionOutcome]) -> String {
+  private func fix(_ reason: String, _ outcomes: [CriterionOutcome], year: Int) -> String {
     let form = Self.needs[reason].flatMap { movement.forms[$0] }.map(words.form) ?? ""
     switch reason {
     case "criterion-not-listed":
       return words("Bổ sung các tiêu chí này vào biểu ", "Add these criteria to the form ") + "'\(form)'"
     case "figures-missing":
-      // The fields the criteria read, by their titles.
-      let titles = outcomes.flatMap { movement.criterion($0.id)?.fields ?? [] }.compactMap { ref -> String? in
-        let parts = ref.split(separator: ".").map(String.init)
-        guard parts.count == 2 else { return nil }
-        return movement.forms[parts[0]]?.fields.first { $0.name == parts[1] }?.title
-      }
-      var seen: Set<String> = []
-      let unique = titles.filter { seen.insert($0).inserted }
-      return words("Bổ sung số liệu: ", "Add the figures: ") + unique.joined(separator: "; ")
+      return words("Bổ sung số liệu: ", "Add the figures: ")
+        + missingFields(outcomes, year: year).joined(separator: "; ")
     case "no-assigned-target":
       return words(
         "Ghi chỉ tiêu giảm tỷ lệ hộ nghèo được giao vào biểu ", "Give the assigned reduction target on the form ")
@@ -103,6 +98,21 @@ struct FeedbackToDo {
       return words("Gửi bổ sung biểu ", "Send the form ") + "'\(form)'"
         + words(
           " (mẫu: thidua templates --unit \(unit.unit.code))", " (template: thidua templates --unit \(unit.unit.code))")
+    }
+  }
+
+  /// The titles of the fields the criteria read that the year's submission leaves
+  /// empty; all of them when it has none of their form.
+  private func missingFields(_ outcomes: [CriterionOutcome], year: Int) -> [String] {
+    let sent = submissions.first { $0.year == year }
+    var seen: Set<String> = []
+    return outcomes.flatMap { movement.criterion($0.id)?.fields ?? [] }.compactMap { ref -> String? in
+      let parts = ref.split(separator: ".").map(String.init)
+      guard parts.count == 2, seen.insert(ref).inserted,
+        let field = movement.forms[parts[0]]?.fields.first(where: { $0.name == parts[1] })
+      else { return nil }
+      let given = sent?.tables[parts[0]]?.rows.contains { !($0[parts[1]]?.isEmpty ?? true) } ?? false
+      return given ? nil : field.title
     }
   }
 

@@ -13,8 +13,9 @@ struct FeedbackWorkbook {
   let files: [ReceivedFile]
   /// Every file of the unit, whatever became of it: one it named, or whose name names it.
   let owned: [ReceivedFile]
-  /// The households, people and enterprises it proposed.
+  /// The households, people and enterprises it proposed, and what it submitted.
   let nominees: [Recommendation]
+  let submissions: [Submission]
   let movement: MovementDefinition
   let words: Words
 
@@ -25,6 +26,7 @@ struct FeedbackWorkbook {
     var files: [String: [ReceivedFile]] = [:]
     var owned: [String: [ReceivedFile]] = [:]
     var nominees: [String: [Recommendation]] = [:]
+    var submissions: [String: [Submission]] = [:]
     /// Units ranked per category, and per category and cluster.
     var ranked: [String: Int] = [:]
 
@@ -42,6 +44,7 @@ struct FeedbackWorkbook {
         }
       }
       nominees = Dictionary(grouping: result.recommendations.filter { $0.subject == .nominee }, by: \.unitCode)
+      submissions = Dictionary(grouping: result.submissions, by: \.unit.code)
       for u in units {
         ranked[u.category, default: 0] += 1
         if let cluster = u.cluster { ranked[u.category + "|" + cluster, default: 0] += 1 }
@@ -150,8 +153,9 @@ struct FeedbackWorkbook {
   private func fixes(_ doc: XLSXDocument) throws(WriteError) {
     let sheet = try doc.addSheet(words("Cần sửa", "To fix"))
     let unused = owned.filter { $0.fate != .used }
-    let items = FeedbackToDo(result: result, unit: unit, movement: movement, words: words).items(
-      standing: files, unused: unused)
+    let items = FeedbackToDo(result: result, unit: unit, submissions: submissions, movement: movement, words: words)
+      .items(
+        standing: files, unused: unused)
     let rows: [[CellValue]] = items.enumerated().map { i, item in
       [
         .number(Double(i + 1)), .text(item.severity), .text(item.file), .text(item.sheet), .text(item.cell),

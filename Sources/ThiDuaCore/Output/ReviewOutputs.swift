@@ -60,7 +60,8 @@ public struct ReviewOutputs: Sendable {
       let code = unit.unit.code
       var book = FeedbackWorkbook(
         result: result, unit: unit, recommendation: index.recommendations[code], files: index.files[code] ?? [],
-        owned: index.owned[code] ?? [], nominees: index.nominees[code] ?? [], movement: movement, words: words,
+        owned: index.owned[code] ?? [], nominees: index.nominees[code] ?? [],
+        submissions: index.submissions[code] ?? [], movement: movement, words: words,
         ranked: (
           index.ranked[unit.unit.category] ?? 0,
           unit.unit.cluster.flatMap { index.ranked[unit.unit.category + "|" + $0] } ?? 0
