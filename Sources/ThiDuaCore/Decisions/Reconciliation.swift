@@ -1,5 +1,5 @@
 import Foundation
-public import SheetIO
+import SheetIO
 
 /// The reviewers' copies put together, proposal by proposal (docs/decisions.md): who
 /// said what, what stands agreed, what goes back for more evidence, and every edit a
