@@ -48,6 +48,11 @@ extension Thidua {
     @Option(help: Interface.movementOption) var movement: String?
     @Option(
       help: Interface.help(
+        "Thư mục chứa report.json của các năm trước, để so số liệu với các năm đó (số liệu bất thường).",
+        "Folder of earlier years' report.json files, to set the figures against those years (outliers)."))
+    var history: String?
+    @Option(
+      help: Interface.help(
         "Số tiến trình phụ đọc và kiểm tra tệp (mặc định: một cho mỗi lõi). 1: đọc lần lượt trong tiến trình này, để gỡ lỗi.",
         "Worker processes that read and check the files (default: one per core). 1 reads them in this process, one after another, for debugging."
       ))
@@ -136,6 +141,14 @@ extension Thidua {
       var review = Review(movement: definition)
       review.kind = ReviewKind(rawValue: self.review) ?? .annual
       review.year = year
+      if let history {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: history, isDirectory: &isFolder), isFolder.boolValue else {
+          fail(vi ? "không có thư mục --history \(history)." : "no --history folder \(history).")
+          throw ExitCode(2)
+        }
+        review.history = YearFigures.history(folder: history)
+      }
       // Workers even on one core, unless `--jobs 1` is asked for: isolation is the point.
       let jobs = self.jobs ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
       if self.jobs == 1 {

@@ -69,8 +69,57 @@ import Testing
     let findings = (r["findings"] as? [[String: Any]] ?? []).map {
       "\($0["code"] as? String ?? "") \($0["file"] as? String ?? "") \($0["cell"] as? String ?? "")"
     }
-    // One area of Quế Sơn starts 2018 with 7 more poor households than it ended 2017.
-    #expect(findings == ["start-mismatch 509-2018.xlsx D7"])
+    // One area of Quế Sơn starts 2018 with 7 more poor households than it ended 2017;
+    // the two planted outliers, and none on the clean years.
+    #expect(
+      findings == ["outlier 502-2019.xlsx J19", "start-mismatch 509-2018.xlsx D7", "outlier 511-2020.xlsx C8"])
+  }
+
+  /// Tam Kỳ's rate halves in 2019 (1,34 → 0,57 %), a Phước Sơn commune's households
+  /// double in 2020 (2.210 → 4.446): each an outlier at its cell, with its history.
+  @Test func figuresThatJumpAgainstTheirHistoryAreOutliers() throws {
+    let r = try report("--review", "tong-ket")
+    let outliers = (r["findings"] as? [[String: Any]] ?? []).filter { $0["code"] as? String == "outlier" }
+    let values = outliers.map { $0["values"] as? [String: String] ?? [:] }
+    #expect(values.map { $0["rule"] ?? "" } == ["rate-drop,unusual-change", "household-jump"])
+    #expect(values[0]["history"] == "2015:5.08>3.46;2016:3.46>2.48;2017:2.48>1.81;2018:1.81>1.34")
+    #expect(values[0]["start"] == "1.34" && values[0]["end"] == "0.57" && values[0]["ratio"] == "42.54")
+    #expect(values[1]["seen"] == "4446" && values[1]["previous"] == "2210" && values[1]["change"] == "101")
+    #expect(values[1]["area"] == "Xã Phước Hiệp")
+    #expect(
+      outliers[1]["message"] as? String
+        == "Ô C8 trang 'Biểu 01': tổng số hộ của địa bàn 'Xã Phước Hiệp' năm 2020 là 4.446, năm trước là 2.210: "
+        + "thay đổi 101% trong một năm, quá ngưỡng ±30%. Hãy kiểm tra lại số liệu.")
+    #expect(outliers.allSatisfy { $0["severity"] as? String == "warning" })
+  }
+
+  /// A year alone in the inbox is set against the figures earlier runs recorded.
+  @Test func earlierYearsComeFromTheirReportsWithHistory() throws {
+    let earlier = try Paths.temporaryFolder()
+    let now = try Paths.temporaryFolder()
+    for year in 2015...2018 {
+      try FileManager.default.copyItem(
+        atPath: "\(Self.inbox)/502-\(year).xlsx", toPath: earlier.appendingPathComponent("502-\(year).xlsx").path)
+    }
+    try FileManager.default.copyItem(
+      atPath: "\(Self.inbox)/502-2019.xlsx", toPath: now.appendingPathComponent("502-2019.xlsx").path)
+    let history = try Paths.temporaryFolder()
+    let first = try thidua(
+      ["convert-and-validate", earlier.path, "--year", "2018", "--out", history.appendingPathComponent("2018").path])
+    #expect(first.status == 0, "\(first.stderr)")
+    func outliers(_ arguments: [String]) throws -> [String] {
+      let out = try Paths.temporaryFolder()
+      let run = try thidua(["convert-and-validate", now.path, "--out", out.path] + arguments)
+      #expect(run.status == 0, "\(run.stderr)")
+      let data = try Data(contentsOf: out.appendingPathComponent("report.json"))
+      let r = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
+      return (r["findings"] as? [[String: Any]] ?? []).filter { $0["code"] as? String == "outlier" }.map {
+        "\($0["cell"] as? String ?? "") \(($0["values"] as? [String: String])?["rule"] ?? "")"
+      }
+    }
+    // Alone, 2019 has no history; with the 2018 run's report.json it has four years.
+    #expect(try outliers([]) == ["J19 rate-drop"])
+    #expect(try outliers(["--history", history.path]) == ["J19 rate-drop,unusual-change"])
   }
 
   @Test func anAnnualReviewCountsTheOtherYearsAsOtherYears() throws {

@@ -66,6 +66,8 @@ public struct ThresholdsFile: Codable, Sendable {
   public var yearlyReduction: [Reduction]
   public var targets2020: [Target]
   public var incomeGrowth2020: IncomeGrowth
+  /// The year-over-year outlier checks; the defaults when the file has none.
+  public var outliers: OutlierRules?
 }
 
 /// The vocabularies a definition may use (DOMAIN: categories and area types).

@@ -40,6 +40,8 @@ struct ReportFile: Decodable, Sendable {
   var files: [File]
   var units: [Unit]
   var recommendations: [Proposal]
+  /// Each unit's poverty figures by year, the history of next year's outlier checks.
+  var figures: [YearFigures]?
 
   /// The report and its bytes; nil when there is none or it is no report thidua wrote.
   static func read(_ path: String) -> (report: ReportFile, data: Data)? {

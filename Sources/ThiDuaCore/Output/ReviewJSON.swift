@@ -120,6 +120,8 @@ public struct ReviewJSON: Encodable {
   var recommendations: [RecommendationEntry]
   var missing: [UnitRef]
   var targets: [TargetEntry]
+  /// Each unit's poverty figures by year: what `--history` reads back next year.
+  var figures: [YearFigures]
   var run: RunEntry?
   /// Every file the run wrote, relative to the results folder: what a later run may
   /// replace; anything else there is the user's and is kept.
@@ -182,6 +184,7 @@ public struct ReviewJSON: Encodable {
         sources: x.sources.map(SourceJSON.init))
     }
     missing = r.missing.map { UnitRef(code: $0.code, name: $0.name, category: $0.category) }
+    figures = r.figures
     targets = r.targets.map { t in
       TargetEntry(
         code: t.code, name: t.name, year: t.year, area: t.area, startRate: t.startRate?.hundredths,

@@ -8,8 +8,7 @@ import SheetIO
 struct CrossYearChecks {
   /// Areas are the same area when they are the same registry unit, however each year
   /// writes them (a code one year, `Xã Cẩm Thanh` the next).
-  let identifier: UnitIdentifier
-  var vocabulary: FoldedVocabulary { identifier.vocabulary }
+  let keys: AreaKeys
   /// Allowed difference between a stated rate and the computed one, in percentage points.
   var tolerance = 0.01
 
@@ -20,13 +19,13 @@ struct CrossYearChecks {
     for s in submissions {
       guard let table = s.tables["CHI_TIEU"], let previous = byKey["\(s.unit.code)|\(s.year - 1)"]?.tables["CHI_TIEU"]
       else { continue }
-      let areas = identifier.registry.children(of: s.unit.code)
+      let areas = keys.identifier.registry.children(of: s.unit.code)
       var lastYear: [String: [String: CellValue]] = [:]
       for row in previous.rows {
-        for key in areaKeys(row, among: areas) { lastYear[key] = row }
+        for key in keys.of(row, among: areas) { lastYear[key] = row }
       }
       for (row, cells) in zip(table.rows, table.cells) {
-        guard let before = areaKeys(row, among: areas).lazy.compactMap({ lastYear[$0] }).first,
+        guard let before = keys.of(row, among: areas).lazy.compactMap({ lastYear[$0] }).first,
           let start = row["ho_ngheo_dau_nam"]?.number
         else { continue }
         let location = { (field: String) in Location(file: table.file, sheet: table.sheet, cell: cells[field]) }
@@ -56,21 +55,5 @@ struct CrossYearChecks {
       }
     }
     return out
-  }
-
-  /// The keys an area row is known by, strongest first: the registry unit its code or
-  /// name designates, its code as written, its name without its administrative word.
-  private func areaKeys(_ row: [String: CellValue], among areas: [RegistryUnit]) -> [String] {
-    var keys: [String] = []
-    let code = row["ma_dia_ban"].map(CanonicalCSV.text).flatMap { $0.isEmpty ? nil : $0 }
-    let name = row["ten_dia_ban"]?.text
-    if !areas.isEmpty {
-      let byCode = code.map { identifier.match($0, among: areas, fuzzy: false).units } ?? []
-      let units = byCode.count == 1 ? byCode : name.map { identifier.match($0, among: areas, fuzzy: false).units } ?? []
-      if units.count == 1 { keys.append("unit:" + units[0].code) }
-    }
-    if let code { keys.append("code:" + TextFolding.fold(code)) }
-    if let name { keys.append(UnitIdentifier.stripPrefixes(TextFolding.fold(name), vocabulary)) }
-    return keys
   }
 }

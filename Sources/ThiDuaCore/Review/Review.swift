@@ -30,6 +30,9 @@ public struct ReviewResult: Sendable {
   /// Units the movement expects that sent nothing for the review year (or the period).
   public var missing: [RegistryUnit]
   public var targets: [TargetRow]
+  /// Each unit's poverty figures of every year the inbox holds (report.json `figures`),
+  /// the history of a later year's outlier checks.
+  public var figures: [YearFigures] = []
   /// Seconds since 1970 stamped in the outputs: the latest report date received, so
   /// that two runs on one inbox give identical bytes.
   public var created: Int
@@ -59,6 +62,8 @@ public struct Review: Sendable {
   /// this process, on `threads` threads.
   public var pool: WorkerPool?
   public var threads = ProcessInfo.processInfo.activeProcessorCount
+  /// Earlier years' figures (`--history`: their report.json files) for the outlier checks.
+  public var history: [YearFigures] = []
 
   public init(movement: MovementDefinition) { self.movement = movement }
 
@@ -75,7 +80,11 @@ public struct Review: Sendable {
     let grouped = SubmissionGrouping.group(Array(zip(files, reports)), years: accepted)
     let submissions = grouped.submissions
     var received = grouped.received
-    addCrossYearFindings(&received, submissions)
+    let keys = AreaKeys(identifier: UnitIdentifier(movement: movement))
+    addFindings(&received, CrossYearChecks(keys: keys).findings(submissions))
+    addFindings(
+      &received,
+      OutlierChecks(movement: movement, keys: keys).findings(submissions, history: history, years: Set(period)))
     let results = Scoring.results(submissions, period: period, movement: movement)
     let recommender = Recommender(movement: movement, review: kind.rawValue, periodYears: period.count)
     let inPeriod = submissions.filter { period.contains($0.year) }
@@ -89,12 +98,12 @@ public struct Review: Sendable {
       results: results,
       recommendations: recommendations, missing: expected.filter { !sent.contains($0.code) },
       targets: PlanTargets(movement: movement).rows(submissions, years: period, finalReview: kind == .tongKet),
+      figures: YearFigures.of(submissions, keys: keys),
       created: latest.flatMap { WholeNumber.int(($0.rounded(.down) - 25569) * 86_400) } ?? movement.planDate)
   }
 
-  /// Findings that need last year's table join the report of the file they point at.
-  private func addCrossYearFindings(_ received: inout [ReceivedFile], _ submissions: [Submission]) {
-    let findings = CrossYearChecks(identifier: UnitIdentifier(movement: movement)).findings(submissions)
+  /// Findings that need another year's table join the report of the file they point at.
+  private func addFindings(_ received: inout [ReceivedFile], _ findings: [Finding]) {
     guard !findings.isEmpty else { return }
     for i in received.indices {
       let mine = findings.filter { $0.location.file == received[i].file.name }

@@ -133,6 +133,7 @@ public enum Messages {
     if let message = finding.values[language == .vi ? "message" : "message_en"] ?? finding.values["message"] {
       return message
     }
+    if finding.code == "outlier" { return OutlierWording.text(finding, language) }
     guard let template = templates[finding.code] else { return finding.code }
     var text = language == .vi ? template.vi : template.en
     var values = finding.values

@@ -62,6 +62,7 @@ enum FindingNames {
     "total-mismatch": ("Dòng tổng không khớp", "Total does not match"),
     "duplicate-row": ("Dòng trùng", "Duplicate row"),
     "start-mismatch": ("Đầu năm khác cuối năm trước", "Start differs from last year's end"),
+    "outlier": ("Số liệu bất thường so với các năm trước", "Figure unusual against earlier years"),
     "rows-not-read": ("Dòng không đọc được", "Rows not read"),
     "evidence-missing": ("Thiếu văn bản minh chứng", "Evidence missing"),
     "late-submission": ("Nộp muộn", "Late submission"),
