@@ -13,7 +13,11 @@ The final list (danh-sach-khen-thuong.xlsx) must hold exactly the agreed proposa
 print on A4 portrait in LibreOffice's PDF on the expected number of pages. Then a copy of
 another run's workbook (the 2018 inbox) must be refused with exit 7.
 
-    scripts/check-decisions.py [THIDUA]
+Then the three copies committed in fixtures/decisions/ (made the same way by
+`--write-fixtures`) must reconcile against a fresh run of the sample inbox to exactly
+the committed quyet-dinh.json: the golden output.
+
+    scripts/check-decisions.py [THIDUA] [--write-fixtures]
 
 Needs openpyxl and LibreOffice (`soffice`). Prints one line per problem; exits 1 on any.
 """
@@ -62,7 +66,10 @@ def decide(path, out, answers, sort=None, hide=(), edits=()):
 
 
 def main():
-    thidua = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else ".build/debug/thidua")
+    arguments = [a for a in sys.argv[1:] if a != "--write-fixtures"]
+    write_fixtures = "--write-fixtures" in sys.argv
+    thidua = os.path.abspath(arguments[0] if arguments else ".build/debug/thidua")
+    fixtures = os.path.join(ROOT, "fixtures", "decisions")
     work = tempfile.mkdtemp(prefix="decisions-")
     problems = []
     try:
@@ -139,9 +146,51 @@ def main():
                 problems.append(f"final list not A4 portrait: {info}")
             if pages != PAGES:
                 problems.append(f"final list prints on {pages} pages, expected {PAGES}")
+            # What goes back for more evidence, and what the Council settles.
+            returned = openpyxl.load_workbook(os.path.join(results, "quyet-dinh", "ho-so-can-bo-sung.xlsx"))
+            def listed_rows(sheet):
+                return [r[1:] for r in returned[sheet].iter_rows(min_row=10, values_only=True)
+                        if isinstance(r[0], (int, float))]
+            name = {p["key"]: p["name"] for p in got["proposals"]}
+            more = listed_rows("Cần bổ sung")
+            if [(r[0].split("\n")[0], r[2]) for r in more] != [(name[c], "cuong-sua: Gửi bản chụp quyết định")]:
+                problems.append(f"returned for more evidence: {more}")
+            split = listed_rows("Chưa thống nhất")
+            want_split = "an-thu: Đồng ý\nbinh-lo: Không đồng ý — Chưa đủ minh chứng quyết toán\ncuong-sua: Đồng ý"
+            if [(r[0].split("\n")[0], r[2]) for r in split] != [(name[b], want_split)]:
+                problems.append(f"disagreements: {split}")
+            # The run's report.json now records the decisions.
+            with open(os.path.join(results, "report.json"), encoding="utf-8") as f:
+                recorded = json.load(f)
+            decided = {x["key"]: x.get("decision", {}).get("status") for x in recorded["recommendations"]}
+            if decided != status or recorded.get("decisions", {}).get("reviewers") != got["reviewers"]:
+                problems.append(f"report.json decisions {recorded.get('decisions')}")
+            if write_fixtures:
+                os.makedirs(fixtures, exist_ok=True)
+                for path in paths:
+                    shutil.copy(path, fixtures)
+                shutil.copy(os.path.join(results, "quyet-dinh", "quyet-dinh.json"),
+                            os.path.join(fixtures, "expected.quyet-dinh.json"))
             print(f"decisions: {len(got['proposals'])} proposals, {len(paths)} copies, "
                   f"{sum(v == 'agreed' for v in status.values())} agreed, {len(edits)} forbidden edits reported; "
                   f"final list {len(names)} entries on {pages} A4 pages")
+
+        # The committed copies give the committed reconciliation.
+        committed = sorted(os.path.join(fixtures, n) for n in os.listdir(fixtures) if n.endswith(".xlsx"))
+        golden_out = os.path.join(work, "golden")
+        fresh = os.path.join(work, "fresh")
+        subprocess.run([thidua, "convert-and-validate", os.path.join(ROOT, "fixtures", "inbox"), "--out", fresh],
+                       check=True, stdout=subprocess.DEVNULL)
+        run = subprocess.run([thidua, "decisions", *committed, "--results", fresh, "--out", golden_out],
+                             capture_output=True, text=True)
+        with open(os.path.join(fixtures, "expected.quyet-dinh.json"), encoding="utf-8") as f:
+            expected_json = json.load(f)
+        if run.returncode != 0:
+            problems.append(f"committed copies: exit {run.returncode}, {run.stderr.strip()}")
+        else:
+            with open(os.path.join(golden_out, "quyet-dinh.json"), encoding="utf-8") as f:
+                if json.load(f) != expected_json:
+                    problems.append("committed copies: quyet-dinh.json differs from fixtures/decisions/expected.quyet-dinh.json")
 
         # A copy of another run is refused.
         other = os.path.join(work, "other")

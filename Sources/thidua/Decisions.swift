@@ -87,7 +87,29 @@ extension Thidua {
       // Stamped with the plan's date, not the clock: the same copies give the same bytes.
       try list.write(
         to: (folder as NSString).appendingPathComponent("danh-sach-khen-thuong.xlsx"), created: definition.planDate)
+      // What goes back to the units for more evidence, and what the Council settles.
+      try ReturnedList(reconciled, movement: definition).write(
+        to: (folder as NSString).appendingPathComponent("ho-so-can-bo-sung.xlsx"), created: definition.planDate)
+      // The run's report records the decisions; a later run writes a fresh one.
+      let relative = Self.relative(folder, to: results)
+      do {
+        try ReportDecisions.record(
+          reconciled, in: report,
+          files: ["quyet-dinh.json", "danh-sach-khen-thuong.xlsx", "ho-so-can-bo-sung.xlsx"].map { name in
+            relative.map { ($0 as NSString).appendingPathComponent(name) } ?? name
+          })
+      } catch {
+        fail(vi ? "không ghi được ý kiến vào \(report)." : "cannot record the decisions in \(report).")
+        throw ExitCode(5)
+      }
       print(json ? text : DecisionSummary(reconciled, language: common.lang).text(), terminator: json ? "" : "\n")
+    }
+
+    /// `folder` relative to `results` when inside it (`quyet-dinh`), else nil.
+    static func relative(_ folder: String, to results: String) -> String? {
+      let a = URL(fileURLWithPath: folder).standardizedFileURL.path
+      let b = URL(fileURLWithPath: results).standardizedFileURL.path
+      return a.hasPrefix(b + "/") ? String(a.dropFirst(b.count + 1)) : nil
     }
 
     private func fail(_ message: String) {

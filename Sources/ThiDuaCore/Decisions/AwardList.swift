@@ -21,7 +21,9 @@ public struct AwardList {
   /// category, a nominee's kind.
   var entries: [Entry] {
     let words = Words(language: .vi)
-    let agreed = reconciliation.proposals.filter { $0.status == .agreed && $0.form != nil }
+    let agreed = reconciliation.proposals.filter {
+      $0.status == .agreed && $0.form != nil && $0.sameAchievementAs == nil
+    }
     func group(_ p: Reconciliation.Proposal) -> String {
       p.subject == "unit" ? words.category(p.category) : p.kind ?? ""
     }
@@ -68,26 +70,12 @@ public struct AwardList {
     let sheet = try doc.addSheet("Danh sách khen thưởng")
     let widths = [7.0, 34, 26, 44]
     for (i, w) in widths.enumerated() { try sheet.setColumns((i + 1)...(i + 1), width: w) }
+    try Self.header(
+      sheet, movement: movement, title: "DANH SÁCH",
+      subtitle: "Đề nghị khen thưởng trong " + movement.title + ", năm \(reconciliation.year)")
     func across(_ row: Int, _ columns: ClosedRange<Int>, _ text: String, _ style: CellStyle) throws(WriteError) {
-      try sheet.merge(
-        CellRange(
-          first: CellAddress(row: row, column: columns.lowerBound),
-          last: CellAddress(row: row, column: columns.upperBound)),
-        text: text, style: style)
+      try Self.across(sheet, row, columns, text, style)
     }
-    // The administrative header: issuing body left, national motto right.
-    let issuer = movement.issuer ?? []
-    try across(1, 1...2, issuer.first ?? "", Self.centered)
-    try across(1, 3...4, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Self.bold)
-    try across(2, 1...2, issuer.dropFirst().first ?? "", Self.bold)
-    try across(2, 3...4, "Độc lập - Tự do - Hạnh phúc", Self.bold)
-    try across(3, 1...2, "Số: ……/DS-" + (movement.issuerCode ?? ""), Self.centered)
-    try across(3, 3...4, (movement.place ?? "") + ", ngày …… tháng …… năm ……", Self.italic)
-    try across(5, 1...4, "DANH SÁCH", Self.title)
-    try across(6, 1...4, "Đề nghị khen thưởng trong " + movement.title + ", năm \(reconciliation.year)", Self.bold)
-    try across(
-      7, 1...4, "(Kèm theo Tờ trình số ……/TTr-\(movement.issuerCode ?? "") ngày …… tháng …… năm ……)", Self.italic)
-    try sheet.setRow(6, height: 36)
     var row = 9
     for (i, title) in ["STT", "Tên tập thể, cá nhân", "Đơn vị đề nghị", "Thành tích"].enumerated() {
       try sheet.writeText(
@@ -139,6 +127,37 @@ public struct AwardList {
     setup.margins = (left: 3.0, right: 2.0, top: 2.0, bottom: 2.0)
     try sheet.printSetup(setup)
     try doc.save()
+  }
+
+  /// A text across columns of one row.
+  static func across(
+    _ sheet: SheetWriter, _ row: Int, _ columns: ClosedRange<Int>, _ text: String, _ style: CellStyle
+  ) throws(WriteError) {
+    try sheet.merge(
+      CellRange(
+        first: CellAddress(row: row, column: columns.lowerBound),
+        last: CellAddress(row: row, column: columns.upperBound)),
+      text: text, style: style)
+  }
+
+  /// Rows 1–7 of a document the Board attaches to its submission (Tờ trình), over four
+  /// columns: the issuing body beside the national motto, the number and date lines left
+  /// for the Board, the title, the subtitle and `(Kèm theo Tờ trình số ……)`.
+  static func header(_ sheet: SheetWriter, movement: MovementDefinition, title: String, subtitle: String)
+    throws(WriteError)
+  {
+    let issuer = movement.issuer ?? []
+    try across(sheet, 1, 1...2, issuer.first ?? "", centered)
+    try across(sheet, 1, 3...4, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold)
+    try across(sheet, 2, 1...2, issuer.dropFirst().first ?? "", bold)
+    try across(sheet, 2, 3...4, "Độc lập - Tự do - Hạnh phúc", bold)
+    try across(sheet, 3, 1...2, "Số: ……/DS-" + (movement.issuerCode ?? ""), centered)
+    try across(sheet, 3, 3...4, (movement.place ?? "") + ", ngày …… tháng …… năm ……", italic)
+    try across(sheet, 5, 1...4, title, Self.title)
+    try across(sheet, 6, 1...4, subtitle, bold)
+    try across(
+      sheet, 7, 1...4, "(Kèm theo Tờ trình số ……/TTr-\(movement.issuerCode ?? "") ngày …… tháng …… năm ……)", italic)
+    try sheet.setRow(6, height: 36)
   }
 
   static func roman(_ n: Int) -> String {

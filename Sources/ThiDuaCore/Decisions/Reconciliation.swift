@@ -43,6 +43,9 @@ public struct Reconciliation: Sendable, Encodable {
     public var said: [Said]
     /// Reviewers whose copy no longer has the row.
     public var missingFrom: [String]
+    /// The key of the agreed proposal of the same achievement that the final list holds
+    /// instead of this one: one award form per achievement, after the decisions too.
+    public var sameAchievementAs: String? = nil
   }
 
   /// The run's fingerprint every copy carried, and the year it reviewed.
@@ -111,9 +114,27 @@ public struct Reconciliation: Sendable, Encodable {
           achievement: x.achievement ?? x.reason, form: x.eligible ? x.form : nil, eligible: x.eligible,
           status: status(said.compactMap(\.answer)), said: said, missingFrom: missing))
     }
+    keepOneFormPerAchievement(&proposals)
     return Reconciliation(
       fingerprint: expected, year: report.year, reviewers: reviewers, proposals: proposals, forbiddenEdits: edits,
       unknownRows: unknown)
+  }
+
+  /// Of agreed proposals of one achievement — the same unit, or the same nominee (name and
+  /// kind, whatever the case and accents) — the final list keeps the first, the higher
+  /// form in the review's order; the others name it.
+  static func keepOneFormPerAchievement(_ proposals: inout [Proposal]) {
+    var first: [String: String] = [:]
+    for i in proposals.indices where proposals[i].status == .agreed && proposals[i].form != nil {
+      let p = proposals[i]
+      let achievement =
+        p.subject == "unit" ? "unit|\(p.unit)" : "nominee|\(TextFolding.fold(p.name))|\(TextFolding.fold(p.kind ?? ""))"
+      if let key = first[achievement] {
+        proposals[i].sameAchievementAs = key
+      } else {
+        first[achievement] = p.key
+      }
+    }
   }
 
   /// One of the three answers in either language, whatever the case and accents.
