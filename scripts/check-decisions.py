@@ -4,8 +4,8 @@ makes three copies of the reviewers' workbook as three reviewers would return th
 checks `thidua decisions` on them:
 
 - an-thu.xlsx: decisions typed with openpyxl, the rows then sorted by score (lowest first);
-- binh-lo.xlsx: decisions typed, rows filtered (hidden) and the file resaved by
-  LibreOffice;
+- binh-lo.xlsx: decisions typed, rows sorted by name and filtered (hidden), the file
+  resaved by LibreOffice;
 - cuong-sua.xlsx: decisions typed in English and lower case, and two edits a reviewer may
   not make (a score and a proposed form), which must be reported, not applied.
 
@@ -92,7 +92,7 @@ def main():
         hidden = [k for k in keys if k not in eligible][:3]
         staged = os.path.join(work, "staged")
         os.makedirs(staged)
-        decide(book, os.path.join(staged, "binh-lo.xlsx"), second, hide=hidden)
+        decide(book, os.path.join(staged, "binh-lo.xlsx"), second, sort=lambda r: (str(r[1]), r[10]), hide=hidden)
         subprocess.run(["soffice", f"-env:UserInstallation=file://{work}/profile", "--headless", "--convert-to",
                         "xlsx:Calc MS Excel 2007 XML", "--outdir", copies, os.path.join(staged, "binh-lo.xlsx")],
                        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
