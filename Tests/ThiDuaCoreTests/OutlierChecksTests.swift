@@ -65,6 +65,16 @@ import Testing
     #expect(got == ["C4 household-jump", "C5 household-jump", "C6 household-jump"])
   }
 
+  /// Two rows of 1e308 households sum past the largest double: no figures, no finding,
+  /// nothing JSON cannot hold.
+  @Test func figuresPastTheLargestDoubleAreLeftOut() throws {
+    let huge = Self.table(
+      "x-2017.xlsx", [("Thôn A", 1e308, 1e308, 0, 1e308), ("Thôn B", 1e308, 1, 0, 1)], total: false)
+    let figures = YearFigures.of([Self.submission(2017, huge)], keys: Self.keys)
+    #expect(figures.isEmpty)
+    _ = findings([Self.submission(2016, huge), Self.submission(2017, huge)])
+  }
+
   @Test func aSteadyDeclineIsNoOutlierAndHistoryFillsMissingYears() throws {
     // Four years each ending at 0,7 of its start; the fifth the same: nothing.
     func year(_ y: Int, _ start: Double) -> FileReport.Table {

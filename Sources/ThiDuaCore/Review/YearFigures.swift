@@ -26,18 +26,23 @@ public struct YearFigures: Sendable, Codable, Hashable {
 
   /// The figures of `table`, the unit's CHI_TIEU table; nil when it has no totals to give.
   init?(unit: String, year: Int, table: FileReport.Table, keys: AreaKeys, areas: [RegistryUnit]) {
-    guard let f = PovertyFigures(table) else { return nil }
+    // A sum past the largest double is no figure to compare, nor one JSON can hold.
+    guard let f = PovertyFigures(table),
+      [f.households, f.poorAtStart, f.poorAtEnd, f.startRate.hundredths, f.endRate.hundredths].allSatisfy(\.isFinite)
+    else { return nil }
     self.unit = unit
     self.year = year
     households = f.households
     poorAtStart = f.poorAtStart
     poorAtEnd = f.poorAtEnd
     let exits = table.rows.compactMap { $0["ho_thoat_ngheo"]?.number }
-    self.exits = table.total?["ho_thoat_ngheo"]?.number ?? (exits.count == table.rows.count ? exits.reduce(0, +) : nil)
+    self.exits =
+      (table.total?["ho_thoat_ngheo"]?.number ?? (exits.count == table.rows.count ? exits.reduce(0, +) : nil))
+      .flatMap { $0.isFinite ? $0 : nil }
     startRate = f.startRate.hundredths
     endRate = f.endRate.hundredths
     self.areas = table.rows.compactMap { row in
-      guard let households = row["tong_so_ho"]?.number else { return nil }
+      guard let households = row["tong_so_ho"]?.number, households.isFinite else { return nil }
       return Area(keys: keys.of(row, among: areas), name: row["ten_dia_ban"]?.text ?? "", households: households)
     }
     file = table.file
