@@ -82,8 +82,11 @@ def fill(path, rng, unit_typed=None):
                     LOCK_PROBLEMS.append(f"{os.path.basename(path)} {ws.title}: figure cell of row {r} locked")
                 if not listed.value:
                     ws.cell(r, col["ten_dia_ban"]).value = f"Thôn {r - row0 + 1}"
-                h, d = rng.randint(300, 3000), rng.randint(20, 300)
-                t, re_, p = rng.randint(0, d // 3), rng.randint(0, 3), rng.randint(0, 5)
+                # Plausible figures: a rate under a third, a year's exits a few points of it
+                # (more would be an outlier against the area's minimum reduction).
+                h = rng.randint(300, 3000)
+                d = rng.randint(max(1, h // 50), h // 3)
+                t, re_, p = rng.randint(0, min(d // 3, h * 3 // 100)), rng.randint(0, 3), rng.randint(0, 5)
                 e = d - t + re_ + p
                 values = {"tong_so_ho": h, "ho_ngheo_dau_nam": d, "ho_thoat_ngheo": t, "ho_tai_ngheo": re_,
                           "ho_ngheo_phat_sinh": p, "ho_ngheo_cuoi_nam": e, "ty_le_ngheo_cuoi_nam": round(100 * e / h, 2),
