@@ -57,6 +57,8 @@ extension XLSXRowReader: RowReading {
   public var notes: [ReadNote] { [] }
 }
 
+extension XLSXRowReader: CellBatchFilling {}
+
 extension XLSXWorkbook: SheetSource {
   public func rows(of sheet: SheetInfo) throws(SheetReadError) -> any RowReading {
     try rowReader(of: sheet)

@@ -7,7 +7,7 @@
 /// ```
 public final class XLSXRowReader {
   private let scanner: XMLPullScanner
-  private let sharedStrings: [String]
+  let sharedStrings: [String]
   private let styles: XLSXStyles
   private let uses1904: Bool
   private let sheetName: String
@@ -18,6 +18,13 @@ public final class XLSXRowReader {
   private var rowNumber = 0
   private var finished = false
   private var cells: [Cell] = []
+  /// In `fill`, cells go to this batch instead of `cells`; `rowStart` marks where the
+  /// current row's cells begin in it.
+  private var batching = false
+  private var batch = CellBatch()
+  private var rowStart = (cells: 0, others: 0)
+  /// The row that the last `advance()` completed, outside `fill`.
+  private var completedRow: Row?
   private var column = 0
   private var cellType = CellType.number
   private var cellStyle = 0
@@ -47,25 +54,32 @@ public final class XLSXRowReader {
   /// Rows and cells without an `r` attribute are numbered on from the previous ones.
   public func next() throws(SheetReadError) -> Row? {
     do {
-      return try nextRow()
+      guard try advance() else { return nil }
+      defer { completedRow = nil }
+      return completedRow
     } catch {
-      let cell = column > 0 && rowNumber > 0 ? CellAddress(row: rowNumber, column: column) : nil
-      throw error.relocated {
-        $0.sheet = sheetName
-        if $0.cell == nil { $0.cell = cell }
-      }
+      throw located(error)
     }
   }
 
-  private func nextRow() throws(SheetReadError) -> Row? {
-    guard !finished else { return nil }
+  private func located(_ error: SheetReadError) -> SheetReadError {
+    let cell = column > 0 && rowNumber > 0 ? CellAddress(row: rowNumber, column: column) : nil
+    return error.relocated {
+      $0.sheet = sheetName
+      if $0.cell == nil { $0.cell = cell }
+    }
+  }
+
+  /// Reads on to the end of the next row with a cell; false at the end of the sheet.
+  private func advance() throws(SheetReadError) -> Bool {
+    guard !finished else { return false }
     while true {
       if try fastCell() { continue }
       switch try scanner.next() {
       case .start(let name, let attributes, let selfClosing):
-        if let row = try start(name, attributes, selfClosing) { return row }
+        if try start(name, attributes, selfClosing) { return true }
       case .end(let name):
-        if let row = try end(name) { return row }
+        if try end(name) { return true }
       case .text(let range):
         if inValue {
           valueBytes.append(contentsOf: scanner.bytes(range))
@@ -87,12 +101,12 @@ public final class XLSXRowReader {
         }
       case .endOfDocument:
         finished = true
-        return nil
+        return false
       }
     }
   }
 
-  private func start(_ name: Range<Int>, _ attributes: Range<Int>, _ selfClosing: Bool) throws(SheetReadError) -> Row? {
+  private func start(_ name: Range<Int>, _ attributes: Range<Int>, _ selfClosing: Bool) throws(SheetReadError) -> Bool {
     if scanner.matches(name, "c") {
       try beginCell(attributes)
       if selfClosing { return try end(name) }
@@ -127,7 +141,7 @@ public final class XLSXRowReader {
         mergedRanges.append(range)
       }
     }
-    return nil
+    return false
   }
 
   /// The usual unprefixed `<c r="…" s="…" t="…">` parsed in one pass straight from the
@@ -218,7 +232,7 @@ public final class XLSXRowReader {
     }
   }
 
-  private func end(_ name: Range<Int>) throws(SheetReadError) -> Row? {
+  private func end(_ name: Range<Int>) throws(SheetReadError) -> Bool {
     if scanner.matches(name, "c") {
       try finishCell()
     } else if scanner.matches(name, "v") {
@@ -229,12 +243,18 @@ public final class XLSXRowReader {
       phoneticDepth -= 1
     } else if scanner.matches(name, "row") {
       column = 0
-      guard !cells.isEmpty else { return nil }
-      let row = Row(number: rowNumber, cells: cells)
-      cells.removeAll(keepingCapacity: true)
-      return row
+      if batching {
+        guard batch.cellCount > rowStart.cells else { return false }
+        batch.endRow(number: rowNumber)
+        rowStart = batch.mark
+      } else {
+        guard !cells.isEmpty else { return false }
+        completedRow = Row(number: rowNumber, cells: cells)
+        cells.removeAll(keepingCapacity: true)
+      }
+      return true
     }
-    return nil
+    return false
   }
 
   private func beginRow(_ attributes: Range<Int>) throws(SheetReadError) {
@@ -249,6 +269,7 @@ public final class XLSXRowReader {
     rowNumber = number
     column = 0
     cells.removeAll(keepingCapacity: true)
+    if batching { batch.dropCells(after: rowStart) }
   }
 
   private func beginCell(_ attributes: Range<Int>) throws(SheetReadError) {
@@ -331,12 +352,20 @@ public final class XLSXRowReader {
       value = .text(String(decoding: XMLText.unescapeOOXML(valueBytes), as: UTF8.self))
     case .number:
       guard let number = try decodedNumber() else { return }
-      value = styles.isDateStyle(cellStyle) ? ExcelDate.value(serial: number, uses1904: uses1904) : .number(number)
+      if styles.isDateStyle(cellStyle) {
+        value = ExcelDate.value(serial: number, uses1904: uses1904)
+      } else if batching {
+        return batch.appendNumber(number, column: column)
+      } else {
+        value = .number(number)
+      }
     case .shared:
       guard let index = try decodedNumber() else { return }
       guard index >= 0, index < Double(sharedStrings.count), index == index.rounded() else {
         throw scanner.malformed("shared string index \(index) outside the table of \(sharedStrings.count)")
       }
+      // In a batch the index stands for the string: no retain on this thread.
+      if batching { return batch.appendShared(Int(index), column: column) }
       value = .text(sharedStrings[Int(index)])
     case .boolean:
       let text = try decodedText()
@@ -357,7 +386,29 @@ public final class XLSXRowReader {
       // A date before the system's day 0 stays the text it was written as.
       value = ExcelDate.inRange(serial: serial, uses1904: uses1904).map { .date($0) } ?? .text(text)
     }
+    if batching { return batch.append(value, column: column) }
     cells.append(Cell(address: CellAddress(row: rowNumber, column: column), value: value, styleIndex: cellStyle))
+  }
+
+  /// The cells of whole rows, as `next()` would give them, without making rows.
+  func fill(_ target: inout CellBatch, cells: Int) throws(SheetReadError) -> Bool {
+    batching = true
+    swap(&batch, &target)
+    rowStart = batch.mark
+    defer {
+      // The cells of a row that has not ended (at a failure, at the end) are not kept.
+      batch.dropCells(after: rowStart)
+      swap(&batch, &target)
+      batching = false
+    }
+    do {
+      while batch.cellCount < cells {
+        guard try advance() else { return false }
+      }
+      return true
+    } catch {
+      throw located(error)
+    }
   }
 
   /// The `<v>` text as a number; nil for an empty `<v/>`.
