@@ -50,6 +50,10 @@ public func fuzzReaders(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     if let cells = try? ReaderParts.worksheet(bytes, strings: strings, uses1904: chunk % 2 == 0, chunkSize: chunk) {
       _ = cells.map { CanonicalCSV.text($0.value) }
     }
+    // `convert` reads in batches: they must hold what the rows hold, failure included.
+    let agree = ReaderParts.batchesAgree(
+      bytes, strings: strings, uses1904: chunk % 2 == 0, chunkSize: chunk, batchCells: 1 + chunk % 5)
+    if !agree { fatalError("cell batches differ from rows") }
   case "shared-strings": _ = try? ReaderParts.sharedStrings(bytes, chunkSize: chunk)
   case "encoding":
     _ = EncodingDetector.detect(bytes)

@@ -21,4 +21,45 @@
     _ = reader.mergedRanges
     return cells
   }
+
+  /// Whether reading `bytes` as a worksheet part in cell batches (as `convert` does, with
+  /// batches of `batchCells` cells) gives the rows and the failure that reading it row by
+  /// row gives.
+  public static func batchesAgree(
+    _ bytes: [UInt8], strings: [String], uses1904: Bool, chunkSize: Int, batchCells: Int
+  ) -> Bool {
+    func reader() -> XLSXRowReader {
+      XLSXRowReader(
+        source: MemoryByteSource(bytes, chunkSize: chunkSize), limits: .standard, sharedStrings: strings,
+        styles: XLSXStyles(), uses1904: uses1904, sheetName: "fuzz")
+    }
+    // Rows as text: a NaN equals nothing, its description equals itself.
+    var byRows: [String] = []
+    var rowFailure: SheetReadError?
+    do {
+      let rows = reader()
+      while let row = try rows.next() {
+        byRows.append("\(row.number) " + row.cells.map { "\($0.address.column)=\($0.value)" }.joined(separator: " "))
+      }
+    } catch {
+      rowFailure = error
+    }
+    var byBatches: [String] = []
+    var batchFailure: SheetReadError?
+    let batches = reader()
+    var more = true
+    while more, batchFailure == nil {
+      var batch = CellBatch()
+      do {
+        more = try batches.fill(&batch, cells: batchCells)
+      } catch {
+        batchFailure = error
+      }
+      for r in 0..<batch.rowCount {
+        let cells = batch.cells(ofRow: r).map { "\(batch.columns[$0])=\(batch.value(at: $0, sharedStrings: strings))" }
+        byBatches.append("\(batch.rowNumbers[r]) " + cells.joined(separator: " "))
+      }
+    }
+    return byRows == byBatches && rowFailure == batchFailure
+  }
 }
