@@ -13,6 +13,7 @@ public final class CSVRowReader: RowReading {
   private let producer: BackgroundProducer<CSVBatch>
   private let encoding: TextEncoding
   private let profileRows: Int
+  private let typesValues: Bool
   private var batches: [CSVBatch] = []  // read ahead for the profile, then the current one
   private var record = 0  // next record of batches[0]
   private var profiled = false
@@ -23,9 +24,10 @@ public final class CSVRowReader: RowReading {
   public private(set) var notes: [ReadNote] = []
   public var mergedRanges: [CellRange] { [] }
 
-  init(tokenizer: CSVTokenizer, encoding: TextEncoding, profileRows: Int) {
+  init(tokenizer: CSVTokenizer, encoding: TextEncoding, profileRows: Int, typesValues: Bool = true) {
     self.encoding = encoding
     self.profileRows = profileRows
+    self.typesValues = typesValues
     let utf8 = encoding == .utf8
     producer = BackgroundProducer(depth: 4) { (emit) throws(SheetReadError) in
       try CSVBatch.produce(from: tokenizer, utf8: utf8, emit: emit)
@@ -37,7 +39,9 @@ public final class CSVRowReader: RowReading {
   func addNote(_ note: ReadNote) { notes.append(note) }
 
   public func next() throws(SheetReadError) -> Row? {
-    if !profiled { try profile() }
+    if !profiled {
+      if typesValues { try profile() } else { profiled = true }
+    }
     while true {
       if batches.isEmpty {
         guard let batch = try producer.take() else { return nil }
@@ -156,6 +160,10 @@ public final class CSVRowReader: RowReading {
       for (column, f) in zip(0..., fields) where batch.fieldEnds[f] > batch.fieldStarts[f] {
         let address = CellAddress(row: number, column: column + 1)
         let bytes = field(all, batch, f)
+        guard typesValues else {
+          cells.append(Cell(address: address, value: .text(decode(bytes))))
+          continue
+        }
         let value = typedValue(bytes, batch.readings[f], column: column, at: address)
         // `5,21%` is stored as 0.0521, as a spreadsheet stores it: say it was a percentage.
         let percent = value.number != nil && bytes.last(where: { $0 != 0x20 }) == UInt8(ascii: "%")

@@ -12,6 +12,9 @@ public final class CSVWorkbook: SheetSource {
   public let delimiter: UInt8
   /// How many leading rows decide each column's number convention.
   public var profileRows = 10_000
+  /// False to read every field as its text, as for a table of identifiers (a unit
+  /// registry, whose code `0502` must not become the number 502).
+  public var typesValues = true
 
   public var delimiterName: String { CSVDialect.name(delimiter) }
 
@@ -61,7 +64,7 @@ public final class CSVWorkbook: SheetSource {
     let textEncoding: TextEncoding = detection.encoding.isASCIICompatible ? detection.encoding : .utf8
     let reader = CSVRowReader(
       tokenizer: CSVTokenizer(source: source, delimiter: delimiter), encoding: textEncoding,
-      profileRows: profileRows)
+      profileRows: profileRows, typesValues: typesValues)
     if detection.isWeak {
       reader.addNote(
         ReadNote(

@@ -24,10 +24,15 @@ public struct UnitRegistry: Sendable {
   public init(units: [RegistryUnit]) { self.units = units }
 
   /// Reads `units.csv`: code, name, aliases (separated by `|`), category, parent,
-  /// area_type, poor_area, cluster, sample (any text marks a sample entry).
+  /// area_type, poor_area, cluster, sample (any text marks a sample entry). The table is
+  /// read as any CSV a unit sends: its encoding (UTF-8 with or without a BOM, UTF-16,
+  /// Windows-1258, TCVN3, VNI) and delimiter (`,` `;` tab `|`) found from its bytes, as a
+  /// copy saved by Excel on Vietnamese Windows needs; every field stays text, so that a
+  /// code keeps its leading zeros.
   public init(csvPath: String) throws(MovementError) {
     do {
-      let book = try CSVWorkbook(path: csvPath, encoding: .utf8)
+      let book = try CSVWorkbook(path: csvPath)
+      book.typesValues = false
       let reader = try book.rows(of: book.sheets[0])
       var header: [String: Int] = [:]
       var units: [RegistryUnit] = []
