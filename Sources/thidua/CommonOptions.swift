@@ -41,7 +41,8 @@ func exitForReadError(_ error: SheetReadError, language: Language) -> ExitCode {
 /// reported on standard error and ends the command with status 2.
 func loadMovement(_ folder: String?, language: Language) throws -> MovementDefinition {
   do throws(MovementError) {
-    if let folder { return try MovementDefinition(folder: folder) }
+    // A definition the check rejects is refused before anything runs on it.
+    if let folder { return try MovementDefinition.checked(folder: folder) }
     return try MovementDefinition.shipped()
   } catch {
     let label = language == .vi ? "lỗi" : "error"

@@ -1,4 +1,5 @@
 import Foundation
+import SheetIO
 import Testing
 
 @testable import ThiDuaCore
@@ -82,7 +83,9 @@ import Testing
       try Self.edit($0, "thresholds.json", "{", "{{")
     }
     let codes = Set(p.map(\.code))
-    #expect(codes == ["unknown-form", "unknown-field", "unreadable-file"])
+    #expect(codes == ["unknown-form", "unknown-field", "json-syntax"])
+    let syntax = p.first { $0.code == "json-syntax" }
+    #expect(syntax?.message(.en) == "thresholds.json:1:2: not JSON: expected a key in quotes")
     #expect(p.filter { $0.code == "unknown-form" }.count == 5)  // every category that submits it
   }
 }

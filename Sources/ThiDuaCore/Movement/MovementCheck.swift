@@ -9,8 +9,30 @@ public struct MovementProblem: Hashable, Sendable {
   public var file: String
   /// What is wrong, with the values concerned.
   public var detail: String
+  /// Where in the file, for a problem of its JSON (1-based; column in characters).
+  public var line: Int?
+  public var column: Int?
+  /// The problem of the file's JSON, which words its own message.
+  var fileProblem: DefinitionFileProblem?
+
+  init(code: String, file: String, detail: String) {
+    self.code = code
+    self.file = file
+    self.detail = detail
+  }
+
+  init(_ problem: DefinitionFileProblem, file: String) {
+    self.init(code: problem.code, file: file, detail: problem.message(.en))
+    line = problem.line
+    column = problem.column
+    fileProblem = problem
+  }
 
   public func message(_ language: Language) -> String {
+    if let fileProblem {
+      let place = line.map { language == .vi ? ", dòng \($0), cột \(column ?? 1)" : ":\($0):\(column ?? 1)" } ?? ""
+      return "\(file)\(place): \(fileProblem.message(language))"
+    }
     let text: (String, String)
     switch code {
     case "unreadable-file": text = ("không đọc được", "cannot be read")
@@ -41,7 +63,7 @@ public struct MovementProblem: Hashable, Sendable {
   }
 }
 
-/// `thidua movement check`: reads every file of a definition leniently and lists every
+/// `thidua movement check`: reads every file of a definition strictly and lists every
 /// problem instead of stopping at the first.
 public enum MovementCheck {
   public static func problems(folder: String) -> [MovementProblem] {
@@ -52,26 +74,25 @@ public enum MovementCheck {
         problems.append(MovementProblem(code: "unreadable-file", file: name, detail: "missing"))
         return nil
       }
-      do {
-        return try JSONDecoder().decode(T.self, from: data)
-      } catch {
-        problems.append(MovementProblem(code: "unreadable-file", file: name, detail: "\(error)"))
-        return nil
-      }
+      let (value, fileProblems) = StrictJSON.decode(T.self, from: data)
+      problems += fileProblems.map { MovementProblem($0, file: name) }
+      return value
     }
     let header = load(MovementDefinition.Header.self, "movement.json")
     var forms: [String: FormSchema] = [:]
+    var tried: Set<String> = []  // a form several categories submit is read and reported once
     for (category, names) in (header?.formsByCategory ?? [:]).sorted(by: { $0.key < $1.key }) {
       if !MovementVocabulary.categories.contains(category) {
         problems.append(MovementProblem(code: "unknown-category", file: "movement.json", detail: category))
       }
-      for name in names where forms[name] == nil {
+      for name in names {
         let exists = FileManager.default.fileExists(
           atPath: (folder as NSString).appendingPathComponent("forms/\(name).json"))
         guard exists else {
           problems.append(MovementProblem(code: "unknown-form", file: "movement.json", detail: "\(category): \(name)"))
           continue
         }
+        guard tried.insert(name).inserted else { continue }
         if let form = load(FormSchema.self, "forms/\(name).json") { forms[name] = form }
       }
     }
@@ -87,7 +108,7 @@ public enum MovementCheck {
       }
     }
     if let criteria = load(CriteriaFile.self, "criteria.json") {
-      problems += check(criteria, forms: forms)
+      problems += check(criteria, forms: forms, formsComplete: header != nil && forms.count == tried.count)
     }
     if let thresholds = load(ThresholdsFile.self, "thresholds.json") {
       let areas = thresholds.yearlyReduction.map(\.area) + thresholds.targets2020.map(\.area)
@@ -101,6 +122,10 @@ public enum MovementCheck {
     {
       problems += check(awards)
     }
+    // intake.json is optional too (the shipped one serves); when present it is read strictly.
+    if FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("intake.json")) {
+      _ = load(IntakeVocabulary.self, "intake.json")
+    }
     do {
       let registry = try UnitRegistry(csvPath: (folder as NSString).appendingPathComponent("units.csv"))
       problems += check(registry)
@@ -110,7 +135,9 @@ public enum MovementCheck {
     return problems
   }
 
-  private static func check(_ file: CriteriaFile, forms: [String: FormSchema]) -> [MovementProblem] {
+  private static func check(_ file: CriteriaFile, forms: [String: FormSchema], formsComplete: Bool)
+    -> [MovementProblem]
+  {
     var problems: [MovementProblem] = []
     var ids: Set<String> = []
     var sums: [String: Double] = [:]
@@ -132,7 +159,9 @@ public enum MovementCheck {
           problems.append(MovementProblem(code: "missing-rule", file: "criteria.json", detail: c.id))
         }
       }
-      for reference in c.fields ?? [] {
+      // Fields are known only when every form could be read: otherwise the forms' own
+      // problems say what is wrong, without a cascade of unknown fields.
+      for reference in c.fields ?? [] where formsComplete {
         let parts = reference.split(separator: ".", maxSplits: 1).map(String.init)
         let known = parts.count == 2 && (forms[parts[0]]?.fields.contains { $0.name == parts[1] } ?? false)
         if !known {

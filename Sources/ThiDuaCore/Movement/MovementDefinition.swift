@@ -10,6 +10,9 @@ public enum MovementError: Error, Hashable, Sendable {
   case unknownCategory(String)
   /// The shipped definition beside the program is missing or cannot be read.
   case resources(path: String, exists: Bool)
+  /// Files that strict loading refuses (unknown keys, values of the wrong kind …), or a
+  /// definition that `movement check` rejects; each problem names its file and place.
+  case invalid([MovementProblem])
 
   public func message(_ language: Language) -> String {
     let vi = language == .vi
@@ -32,6 +35,12 @@ public enum MovementError: Error, Hashable, Sendable {
       return vi
         ? "Không đọc được thư mục tài nguyên của thidua \(path) (không có quyền đọc); hãy cấp quyền đọc cho người dùng này hoặc cài lại thidua."
         : "Cannot read thidua's resources folder \(path) (no read permission); give this user read access or reinstall thidua."
+    case .invalid(let problems):
+      let head =
+        vi
+        ? "Định nghĩa phong trào có \(problems.count) lỗi (xem thidua movement check):"
+        : "The movement definition has \(problems.count) problems (see thidua movement check):"
+      return ([head] + problems.map { "  [\($0.code)] " + $0.message(language) }).joined(separator: "\n")
     case .resources(let path, false):
       return vi
         ? "Không tìm thấy thư mục tài nguyên của thidua (\(path)) bên cạnh chương trình; hãy cài lại thidua hoặc dùng --movement THƯ_MỤC."
@@ -114,6 +123,14 @@ public struct MovementDefinition: Sendable {
     try MovementDefinition(folder: try shippedFolder())
   }
 
+  /// The definition in `folder` when `movement check` finds nothing wrong with it; its
+  /// problems otherwise (a district at 110 of 100 points must not be proposed).
+  public static func checked(folder: String) throws(MovementError) -> MovementDefinition {
+    let problems = MovementCheck.problems(folder: folder)
+    guard problems.isEmpty else { throw .invalid(problems) }
+    return try MovementDefinition(folder: folder)
+  }
+
   /// Reads `movement.json`, `forms/*.json` and `units.csv` from `folder`.
   public init(folder: String) throws(MovementError) {
     func read(_ name: String) throws(MovementError) -> Data {
@@ -123,23 +140,15 @@ public struct MovementDefinition: Sendable {
       }
       return data
     }
-    let header: Header
-    do {
-      header = try JSONDecoder().decode(Header.self, from: try read("movement.json"))
-    } catch let error as MovementError {
-      throw error
-    } catch {
-      throw .unreadable(file: "movement.json", reason: "\(error)")
+    func decode<T: Decodable>(_ type: T.Type, _ name: String, _ data: Data) throws(MovementError) -> T {
+      let (value, problems) = StrictJSON.decode(type, from: data)
+      guard let value, problems.isEmpty else { throw .invalid(problems.map { MovementProblem($0, file: name) }) }
+      return value
     }
+    let header = try decode(Header.self, "movement.json", try read("movement.json"))
     var forms: [String: FormSchema] = [:]
     for name in Set(header.formsByCategory.values.flatMap { $0 }).sorted() {
-      do {
-        forms[name] = try JSONDecoder().decode(FormSchema.self, from: try read("forms/\(name).json"))
-      } catch let error as MovementError {
-        throw error
-      } catch {
-        throw .unreadable(file: "forms/\(name).json", reason: "\(error)")
-      }
+      forms[name] = try decode(FormSchema.self, "forms/\(name).json", try read("forms/\(name).json"))
     }
     code = header.code
     title = header.title
@@ -157,23 +166,13 @@ public struct MovementDefinition: Sendable {
     formsByCategory = header.formsByCategory
     reportingCategories = Set(header.reportingCategories ?? Array(header.formsByCategory.keys))
     registry = try UnitRegistry(csvPath: (folder as NSString).appendingPathComponent("units.csv"))
-    do {
-      let criteriaFile = try JSONDecoder().decode(CriteriaFile.self, from: try read("criteria.json"))
-      criteria = criteriaFile.criteria
-      maxPoints = criteriaFile.maxPoints
-      thresholds = try JSONDecoder().decode(ThresholdsFile.self, from: try read("thresholds.json"))
-    } catch let error as MovementError {
-      throw error
-    } catch {
-      throw .unreadable(file: "criteria.json or thresholds.json", reason: "\(error)")
-    }
+    let criteriaFile = try decode(CriteriaFile.self, "criteria.json", try read("criteria.json"))
+    criteria = criteriaFile.criteria
+    maxPoints = criteriaFile.maxPoints
+    thresholds = try decode(ThresholdsFile.self, "thresholds.json", try read("thresholds.json"))
     let awardsPath = (folder as NSString).appendingPathComponent("awards.json")
     if let data = FileManager.default.contents(atPath: awardsPath) {
-      do {
-        awards = try JSONDecoder().decode(AwardRules.self, from: data)
-      } catch {
-        throw .unreadable(file: "awards.json", reason: "\(error)")
-      }
+      awards = try decode(AwardRules.self, "awards.json", data)
     } else {
       awards = .none
     }
@@ -181,16 +180,10 @@ public struct MovementDefinition: Sendable {
     if !FileManager.default.fileExists(atPath: intakePath) {
       intakePath = (try Self.shippedFolder() as NSString).appendingPathComponent("intake.json")
     }
-    do {
-      guard let data = FileManager.default.contents(atPath: intakePath) else {
-        throw MovementError.unreadable(file: "intake.json", reason: "missing")
-      }
-      intake = try JSONDecoder().decode(IntakeVocabulary.self, from: data)
-    } catch let error as MovementError {
-      throw error
-    } catch {
-      throw .unreadable(file: "intake.json", reason: "\(error)")
+    guard let intakeData = FileManager.default.contents(atPath: intakePath) else {
+      throw MovementError.unreadable(file: "intake.json", reason: "missing")
     }
+    intake = try decode(IntakeVocabulary.self, "intake.json", intakeData)
     vocabulary = FoldedVocabulary(intake)
   }
 
