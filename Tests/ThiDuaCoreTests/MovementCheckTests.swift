@@ -88,4 +88,34 @@ import Testing
     #expect(syntax?.message(.en) == "thresholds.json:1:2: not JSON: expected a key in quotes")
     #expect(p.filter { $0.code == "unknown-form" }.count == 5)  // every category that submits it
   }
+
+  @Test func aConsistentRenameOfAFieldARuleReadsIsCaught() throws {
+    let p = try Self.problems { folder in
+      for file in ["forms/THONG_TIN.json", "criteria.json"] {
+        let path = folder + "/" + file
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "so_don_khieu_nai", with: "so_don_thu")
+          .write(toFile: path, atomically: true, encoding: .utf8)
+      }
+    }
+    #expect(p.map(\.code) == ["rule-field-missing", "rule-field-unread"])
+    #expect(
+      p.map(\.detail) == [
+        "c5: no_complaints_about_review: THONG_TIN.so_don_khieu_nai",
+        "c5: no_complaints_about_review: THONG_TIN.so_don_thu",
+      ])
+  }
+
+  @Test func aRuleReusedForAnotherFigureIsCaught() throws {
+    // "At least this much mobilised", scored by the complaints rule, would score complaints.
+    let p = try Self.problems {
+      try Self.edit($0, "criteria.json", #""THONG_TIN.so_don_khieu_nai""#, #""THONG_TIN.nguon_luc_huy_dong""#)
+    }
+    #expect(p.map(\.code) == ["rule-field-unread"])
+    #expect(p.first?.detail == "c5: no_complaints_about_review: THONG_TIN.nguon_luc_huy_dong")
+    #expect(
+      p.first?.message(.vi)
+        == "criteria.json: tiêu chí khai báo một trường mà quy tắc của nó không đọc: c5: no_complaints_about_review: THONG_TIN.nguon_luc_huy_dong"
+    )
+  }
 }

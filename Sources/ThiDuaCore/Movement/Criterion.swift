@@ -28,10 +28,28 @@ public struct Criterion: Codable, Hashable, Sendable {
   /// `FORM.field` references the criterion needs.
   public var fields: [String]?
 
-  /// The rules thidua knows how to decide.
-  public static let knownRules: Set<String> = [
-    "poverty_reduction_beyond_target", "funds_settled_and_reports_on_time", "capital_rotation_rule_exists",
-    "no_complaints_about_review", "out_of_poverty_three_years", "concrete_contribution",
+  /// The rules thidua knows how to decide, and the `FORM.field`s each reads: `needs`
+  /// must be in the movement's forms (a rename would otherwise silently leave the rule
+  /// nothing to read), `reads` adds those it uses when present. They mirror the code in
+  /// `Validation/Criteria.swift`, `PovertyFigures` and `Review/NomineeRules.swift`.
+  public static let rules: [String: (needs: [String], reads: [String])] = [
+    "poverty_reduction_beyond_target": (
+      [
+        "CHI_TIEU.tong_so_ho", "CHI_TIEU.ho_ngheo_dau_nam", "CHI_TIEU.ho_ngheo_cuoi_nam",
+        "CHI_TIEU.chi_tieu_giam_duoc_giao",
+      ],
+      ["CHI_TIEU.ty_le_ngheo_dau_nam", "CHI_TIEU.ty_le_ngheo_cuoi_nam"]
+    ),
+    "funds_settled_and_reports_on_time": (
+      [
+        "THONG_TIN.ngay_quyet_toan", "THONG_TIN.han_quyet_toan", "THONG_TIN.bao_cao_phai_nop",
+        "THONG_TIN.bao_cao_dung_han",
+      ], []
+    ),
+    "capital_rotation_rule_exists": (["THONG_TIN.co_quy_che_von"], []),
+    "no_complaints_about_review": (["THONG_TIN.so_don_khieu_nai"], []),
+    "out_of_poverty_three_years": (["DE_NGHI.so_nam_thoat_ngheo"], []),
+    "concrete_contribution": (["DE_NGHI.tien_dong_gop", "DE_NGHI.lao_dong_ho_ngheo"], []),
   ]
 }
 

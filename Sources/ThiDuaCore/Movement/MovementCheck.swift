@@ -45,6 +45,13 @@ public struct MovementProblem: Hashable, Sendable {
     case "unknown-form": text = ("biểu mẫu không có tệp định nghĩa", "a form has no definition file")
     case "unknown-rule": text = ("quy tắc đánh giá chưa được hỗ trợ", "a rule thidua cannot decide")
     case "missing-rule": text = ("tiêu chí tính toán thiếu quy tắc", "a computed criterion names no rule")
+    case "rule-field-missing":
+      text = ("quy tắc cần một trường mà không biểu mẫu nào có", "a rule needs a field that no form has")
+    case "rule-field-unread":
+      text = (
+        "tiêu chí khai báo một trường mà quy tắc của nó không đọc",
+        "a criterion lists a field that its rule does not read"
+      )
     case "duplicate-field": text = ("mã trường trùng trong biểu mẫu", "duplicate field code in a form")
     case "empty-enum": text = ("danh sách giá trị rỗng", "an empty list of values")
     case "duplicate-unit": text = ("mã đơn vị trùng", "duplicate unit code")
@@ -108,7 +115,10 @@ public enum MovementCheck {
       }
     }
     if let criteria = load(CriteriaFile.self, "criteria.json") {
-      problems += check(criteria, forms: forms, formsComplete: header != nil && forms.count == tried.count)
+      let named = Set((header?.formsByCategory ?? [:]).values.flatMap { $0 })
+      problems += check(
+        criteria, forms: forms, formsComplete: header != nil && forms.count == tried.count,
+        unavailable: header == nil ? nil : named.subtracting(forms.keys))
     }
     if let thresholds = load(ThresholdsFile.self, "thresholds.json") {
       let areas = thresholds.yearlyReduction.map(\.area) + thresholds.targets2020.map(\.area)
@@ -135,9 +145,9 @@ public enum MovementCheck {
     return problems
   }
 
-  private static func check(_ file: CriteriaFile, forms: [String: FormSchema], formsComplete: Bool)
-    -> [MovementProblem]
-  {
+  private static func check(
+    _ file: CriteriaFile, forms: [String: FormSchema], formsComplete: Bool, unavailable: Set<String>?
+  ) -> [MovementProblem] {
     var problems: [MovementProblem] = []
     var ids: Set<String> = []
     var sums: [String: Double] = [:]
@@ -152,7 +162,12 @@ public enum MovementCheck {
       sums[c.category, default: 0] += c.points
       if c.decided != .selfAssessed {
         if let rule = c.rule {
-          if !Criterion.knownRules.contains(rule) {
+          if let reads = Criterion.rules[rule] {
+            // Without movement.json no form is known: nothing to hold the rule against.
+            if let unavailable {
+              problems += check(c, rule: rule, reads: reads, forms: forms, unavailable: unavailable)
+            }
+          } else {
             problems.append(MovementProblem(code: "unknown-rule", file: "criteria.json", detail: "\(c.id): \(rule)"))
           }
         } else {
@@ -162,9 +177,7 @@ public enum MovementCheck {
       // Fields are known only when every form could be read: otherwise the forms' own
       // problems say what is wrong, without a cascade of unknown fields.
       for reference in c.fields ?? [] where formsComplete {
-        let parts = reference.split(separator: ".", maxSplits: 1).map(String.init)
-        let known = parts.count == 2 && (forms[parts[0]]?.fields.contains { $0.name == parts[1] } ?? false)
-        if !known {
+        if !exists(reference, in: forms) {
           problems.append(
             MovementProblem(code: "unknown-field", file: "criteria.json", detail: "\(c.id): \(reference)"))
         }
@@ -180,6 +193,37 @@ public enum MovementCheck {
       }
     }
     return problems
+  }
+
+  /// A rule must find what it reads in the forms, and a criterion must not claim to read
+  /// fields its rule never looks at (a "houses built" criterion on the complaints rule
+  /// would score complaints).
+  private static func check(
+    _ c: Criterion, rule: String, reads: (needs: [String], reads: [String]), forms: [String: FormSchema],
+    unavailable: Set<String>
+  ) -> [MovementProblem] {
+    var problems: [MovementProblem] = []
+    // A form that is named but could not be read has its own problem already.
+    for reference in reads.needs where !exists(reference, in: forms) && !unavailable.contains(formName(reference)) {
+      problems.append(
+        MovementProblem(code: "rule-field-missing", file: "criteria.json", detail: "\(c.id): \(rule): \(reference)"))
+    }
+    let read = Set(reads.needs + reads.reads)
+    // A field that no form has is `unknown-field` already.
+    for reference in c.fields ?? [] where !read.contains(reference) && exists(reference, in: forms) {
+      problems.append(
+        MovementProblem(code: "rule-field-unread", file: "criteria.json", detail: "\(c.id): \(rule): \(reference)"))
+    }
+    return problems
+  }
+
+  private static func formName(_ reference: String) -> String {
+    String(reference.split(separator: ".", maxSplits: 1).first ?? "")
+  }
+
+  private static func exists(_ reference: String, in forms: [String: FormSchema]) -> Bool {
+    let parts = reference.split(separator: ".", maxSplits: 1).map(String.init)
+    return parts.count == 2 && (forms[parts[0]]?.fields.contains { $0.name == parts[1] } ?? false)
   }
 
   private static func check(_ awards: AwardRules) -> [MovementProblem] {
