@@ -208,6 +208,14 @@ extension Thidua {
         print(String(decoding: FileManager.default.contents(atPath: report) ?? Data(), as: UTF8.self), terminator: "")
       } else {
         print(ReviewSummary(result: result, language: common.lang).text(written: written))
+        if !definition.isShipped {
+          // An edited definition is said, as report.json records it (`definition`).
+          let mark = String(definition.fingerprint.prefix(12))
+          print(
+            common.lang == .vi
+              ? "Định nghĩa phong trào: bản riêng \(definition.folder) (dấu vân tay \(mark)), không phải bản kèm thidua."
+              : "Movement definition: \(definition.folder) (fingerprint \(mark)), not the one shipped with thidua.")
+        }
         if let changes, let stamp = outputs.stamp {
           print(changes.summary(common.lang, run: stamp.run).joined(separator: "\n"))
         }

@@ -62,4 +62,61 @@ import Testing
     #expect(run.stdout.contains("[unknown-form] movement.json: biểu mẫu không có tệp định nghĩa: HUYEN: TIEU_CHI"))
     #expect(run.stdout.hasSuffix("5 lỗi trong định nghĩa phong trào.\n"))
   }
+
+  static func copyOfShipped(in folder: URL) throws -> String {
+    let copy = folder.appendingPathComponent("m").path
+    try FileManager.default.copyItem(
+      atPath: Paths.repo.appendingPathComponent("Sources/ThiDuaCore/Resources/ke-hoach-5201").path, toPath: copy)
+    return copy
+  }
+
+  @Test func aReviewRefusesADefinitionTheCheckRejects() throws {
+    let folder = try Paths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let copy = try Self.copyOfShipped(in: folder)
+    let awards = copy + "/awards.json"
+    let text = try String(contentsOfFile: awards, encoding: .utf8)
+    try text.replacingOccurrences(of: #""quotaShare": 0.2"#, with: #""quota": 0.2"#)
+      .write(toFile: awards, atomically: true, encoding: .utf8)
+    let out = folder.appendingPathComponent("out").path
+    let run = try thidua(
+      "convert-and-validate", Paths.repo.appendingPathComponent("fixtures/inbox").path, "--movement", copy, "--out",
+      out,
+      "--lang", "en")
+    #expect(run.status == 2)
+    #expect(run.stderr.contains("The movement definition has 1 problem (see thidua movement check):"))
+    #expect(
+      run.stderr.contains(
+        "[unknown-key] awards.json:17:7: unknown key “quota” (in rules[0]); did you mean “quotaShare”?"))
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
+
+  @Test func anEditedDefinitionIsRecordedInTheOutputs() throws {
+    let folder = try Paths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let copy = try Self.copyOfShipped(in: folder)
+    let inbox = Paths.repo.appendingPathComponent("fixtures/inbox").path
+    // A byte copy is the shipped definition; one more registry row is not.
+    let same = try thidua("convert-and-validate", inbox, "--movement", copy, "--json", "--out", folder.path + "/a")
+    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: copy + "/units.csv"))
+    handle.seekToEndOfFile()
+    handle.write(Data("B0001,Công ty TNHH Thử Nghiệm,,DOANH_NGHIEP,49,,,,x\n".utf8))
+    try handle.close()
+    let edited = try thidua("convert-and-validate", inbox, "--movement", copy, "--out", folder.path + "/b")
+    func definition(_ report: String) throws -> [String: Any] {
+      let data = try #require(FileManager.default.contents(atPath: report))
+      let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+      return try #require(json["definition"] as? [String: Any])
+    }
+    let a = try definition(folder.path + "/a/report.json")
+    let b = try definition(folder.path + "/b/report.json")
+    #expect(same.status == 0 && edited.status == 0)
+    #expect(a["shipped"] as? Bool == true)
+    #expect(b["shipped"] as? Bool == false)
+    #expect((a["fingerprint"] as? String)?.count == 64 && a["fingerprint"] as? String != b["fingerprint"] as? String)
+    let mark = String((b["fingerprint"] as? String ?? "").prefix(12))
+    #expect(
+      edited.stdout.contains(
+        "Định nghĩa phong trào: bản riêng \(copy) (dấu vân tay \(mark)), không phải bản kèm thidua."))
+  }
 }

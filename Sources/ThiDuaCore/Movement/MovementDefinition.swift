@@ -39,7 +39,7 @@ public enum MovementError: Error, Hashable, Sendable {
       let head =
         vi
         ? "Định nghĩa phong trào có \(problems.count) lỗi (xem thidua movement check):"
-        : "The movement definition has \(problems.count) problems (see thidua movement check):"
+        : "The movement definition has \(problems.count) problem\(problems.count == 1 ? "" : "s") (see thidua movement check):"
       return ([head] + problems.map { "  [\($0.code)] " + $0.message(language) }).joined(separator: "\n")
     case .resources(let path, false):
       return vi
@@ -99,6 +99,12 @@ public struct MovementDefinition: Sendable {
   public let intake: IntakeVocabulary
   /// The same, folded once for the detectors.
   let vocabulary: FoldedVocabulary
+  /// SHA-256 of the files read (docs/movement.md): recorded in report.json.
+  public let fingerprint: String
+  /// Whether the files are those shipped with thidua, byte for byte.
+  public var isShipped: Bool { fingerprint == DefinitionFingerprint.shipped }
+  /// The folder it was read from.
+  public let folder: String
 
   /// The folder of the definition shipped with thidua: Plan 5201/KH-UBND (2017), in the
   /// resources folder the build puts beside the program. Found by hand rather than
@@ -185,6 +191,8 @@ public struct MovementDefinition: Sendable {
     }
     intake = try decode(IntakeVocabulary.self, "intake.json", intakeData)
     vocabulary = FoldedVocabulary(intake)
+    self.folder = folder
+    fingerprint = DefinitionFingerprint.of(folder: folder)
   }
 
   /// The criterion with `id` (`b4`, `dd3` …).

@@ -42,6 +42,11 @@ public struct ReviewJSON: Encodable {
     var feedback: String?
     var feedbackDigest: String?
   }
+  /// The movement definition the run used, and whether it is the shipped one.
+  struct DefinitionEntry: Encodable {
+    var fingerprint: String
+    var shipped: Bool
+  }
   struct RunEntry: Encodable {
     var number: Int
     var fingerprint: String
@@ -107,6 +112,7 @@ public struct ReviewJSON: Encodable {
 
   var schema = "thidua-review/1"
   var movement: String
+  var definition: DefinitionEntry
   var review: String
   var year: Int
   /// How the year was chosen (`given`, `most-reports`, `review-kind`) and the units
@@ -139,6 +145,7 @@ public struct ReviewJSON: Encodable {
     self.changes = changes
     self.outputs = outputs
     self.movement = movement.code
+    definition = DefinitionEntry(fingerprint: movement.fingerprint, shipped: movement.isShipped)
     review = r.kind.rawValue
     year = r.year
     yearBasis = YearBasis(
