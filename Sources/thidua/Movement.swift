@@ -9,7 +9,7 @@ extension Thidua {
       abstract: Interface.text(
         "Làm việc với định nghĩa phong trào (biểu mẫu, tiêu chí, đơn vị).",
         "Work with movement definitions (forms, criteria, units)."),
-      subcommands: [Check.self])
+      subcommands: [Check.self, Export.self])
 
     struct Check: ParsableCommand {
       static let configuration = CommandConfiguration(
@@ -51,6 +51,63 @@ extension Thidua {
             ? "Định nghĩa phong trào hợp lệ: \(definition.forms.count) biểu mẫu, \(definition.criteria.count) tiêu chí, \(definition.registry.units.count) đơn vị."
             : "The movement definition is sound: \(definition.forms.count) forms, \(definition.criteria.count) criteria, \(definition.registry.units.count) units."
         )
+      }
+    }
+    struct Export: ParsableCommand {
+      static let configuration = CommandConfiguration(
+        abstract: Interface.text(
+          "Chép định nghĩa kèm theo chương trình (Kế hoạch 5201) vào một thư mục để sửa.",
+          "Copy the shipped definition (Plan 5201) into a folder, to edit."),
+        discussion: Interface.text(
+          "THƯ_MỤC phải chưa có hoặc rỗng. Sửa các tệp, kiểm tra bằng thidua movement check THƯ_MỤC, "
+            + "rồi dùng --movement THƯ_MỤC. Mã thoát 2 khi không chép được. Xem docs/movement.md.",
+          "DIR must not exist or be empty. Edit the files, check them with thidua movement check DIR, "
+            + "then use --movement DIR. Exit status 2 when nothing could be copied. See docs/movement.md."))
+
+      @Argument(help: Interface.help("Thư mục đích.", "The folder to write."))
+      var folder: String
+      @OptionGroup var common: CommonOptions
+
+      func run() throws {
+        let manager = FileManager.default
+        let shipped: String
+        do throws(MovementError) {
+          shipped = try MovementDefinition.shippedFolder()
+        } catch {
+          throw fail(error.message(.vi), error.message(.en))
+        }
+        var isFolder: ObjCBool = false
+        if manager.fileExists(atPath: folder, isDirectory: &isFolder) {
+          guard isFolder.boolValue, (try? manager.contentsOfDirectory(atPath: folder))?.isEmpty == true else {
+            throw fail(
+              "\(folder) đã có và không rỗng; không ghi đè.", "\(folder) exists and is not empty; nothing overwritten.")
+          }
+        }
+        do {
+          try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+          for name in try manager.contentsOfDirectory(atPath: shipped).sorted() {
+            try manager.copyItem(
+              atPath: (shipped as NSString).appendingPathComponent(name),
+              toPath: (folder as NSString).appendingPathComponent(name))
+          }
+        } catch {
+          throw fail("Không chép được vào \(folder).", "Cannot copy into \(folder).")
+        }
+        let files = (manager.enumerator(atPath: folder)?.allObjects as? [String] ?? []).filter {
+          var directory: ObjCBool = false
+          return manager.fileExists(atPath: (folder as NSString).appendingPathComponent($0), isDirectory: &directory)
+            && !directory.boolValue
+        }
+        print(
+          common.lang == .vi
+            ? "Đã chép định nghĩa Kế hoạch 5201 vào \(folder) (\(files.count) tệp). Sau khi sửa: thidua movement check \(folder); dùng với --movement \(folder)."
+            : "Copied the Plan 5201 definition into \(folder) (\(files.count) files). After editing: thidua movement check \(folder); use it with --movement \(folder)."
+        )
+      }
+
+      private func fail(_ vi: String, _ en: String) -> ExitCode {
+        FileHandle.standardError.write(Data("thidua: \(common.lang == .vi ? vi : en)\n".utf8))
+        return ExitCode(2)
       }
     }
   }

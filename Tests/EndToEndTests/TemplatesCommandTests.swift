@@ -119,4 +119,26 @@ import Testing
       edited.stdout.contains(
         "Định nghĩa phong trào: bản riêng \(copy) (dấu vân tay \(mark)), không phải bản kèm thidua."))
   }
+
+  @Test func exportCopiesTheShippedDefinitionAndNeverOverwrites() throws {
+    let folder = try Paths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let target = folder.appendingPathComponent("ban-sao").path
+    let run = try thidua("movement", "export", target)
+    #expect(run.status == 0)
+    #expect(
+      run.stdout
+        == "Đã chép định nghĩa Kế hoạch 5201 vào \(target) (10 tệp). Sau khi sửa: thidua movement check \(target); dùng với --movement \(target).\n"
+    )
+    let shipped = Paths.repo.appendingPathComponent("Sources/ThiDuaCore/Resources/ke-hoach-5201").path
+    for name in ["movement.json", "criteria.json", "units.csv", "forms/THONG_TIN.json"] {
+      #expect(
+        FileManager.default.contents(atPath: target + "/" + name)
+          == FileManager.default.contents(atPath: shipped + "/" + name))
+    }
+    #expect(try thidua("movement", "check", target).status == 0)
+    let again = try thidua("movement", "export", target, "--lang", "en")
+    #expect(again.status == 2)
+    #expect(again.stderr == "thidua: \(target) exists and is not empty; nothing overwritten.\n")
+  }
 }
