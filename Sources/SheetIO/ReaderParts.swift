@@ -33,33 +33,45 @@
         source: MemoryByteSource(bytes, chunkSize: chunkSize), limits: .standard, sharedStrings: strings,
         styles: XLSXStyles(), uses1904: uses1904, sheetName: "fuzz")
     }
-    // Rows as text: a NaN equals nothing, its description equals itself.
-    var byRows: [String] = []
-    var rowFailure: SheetReadError?
+    let byRows = rowTexts(reader())
+    let byBatches = rowTexts(reader(), batchCells: batchCells)
+    return byRows.rows == byBatches.rows && byRows.failure == byBatches.failure
+  }
+
+  /// Every row `next()` gives, as `number column=value …` (as text, since a NaN equals
+  /// nothing), and the failure that ended them.
+  static func rowTexts(_ reader: XLSXRowReader) -> (rows: [String], failure: SheetReadError?) {
+    var rows: [String] = []
     do {
-      let rows = reader()
-      while let row = try rows.next() {
-        byRows.append("\(row.number) " + row.cells.map { "\($0.address.column)=\($0.value)" }.joined(separator: " "))
+      while let row = try reader.next() {
+        rows.append("\(row.number) " + row.cells.map { "\($0.address.column)=\($0.value)" }.joined(separator: " "))
       }
+      return (rows, nil)
     } catch {
-      rowFailure = error
+      return (rows, error)
     }
-    var byBatches: [String] = []
-    var batchFailure: SheetReadError?
-    let batches = reader()
+  }
+
+  /// The same, read in batches of at least `batchCells` cells, as `convert` reads.
+  static func rowTexts(_ reader: XLSXRowReader, batchCells: Int) -> (rows: [String], failure: SheetReadError?) {
+    var rows: [String] = []
     var more = true
-    while more, batchFailure == nil {
+    while more {
       var batch = CellBatch()
+      var failure: SheetReadError?
       do {
-        more = try batches.fill(&batch, cells: batchCells)
+        more = try reader.fill(&batch, cells: batchCells)
       } catch {
-        batchFailure = error
+        failure = error
       }
       for r in 0..<batch.rowCount {
-        let cells = batch.cells(ofRow: r).map { "\(batch.columns[$0])=\(batch.value(at: $0, sharedStrings: strings))" }
-        byBatches.append("\(batch.rowNumbers[r]) " + cells.joined(separator: " "))
+        let cells = batch.cells(ofRow: r).map {
+          "\(batch.columns[$0])=\(batch.value(at: $0, sharedStrings: reader.sharedStrings))"
+        }
+        rows.append("\(batch.rowNumbers[r]) " + cells.joined(separator: " "))
       }
+      if let failure { return (rows, failure) }
     }
-    return byRows == byBatches && rowFailure == batchFailure
+    return (rows, nil)
   }
 }
