@@ -42,7 +42,7 @@ extension Thidua {
           print(
             vi
               ? "\(problems.count) lỗi trong định nghĩa phong trào."
-              : "\(problems.count) problems in the movement definition.")
+              : "\(problems.count) problem\(problems.count == 1 ? "" : "s") in the movement definition.")
           throw ExitCode(1)
         }
         let definition = try MovementDefinition(folder: path)

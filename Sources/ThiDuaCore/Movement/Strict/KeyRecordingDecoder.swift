@@ -12,7 +12,8 @@ final class KeyReadLog {
   /// Paths whose every key is data (a dictionary such as `maxPoints`).
   private(set) var open: Set<String> = []
 
-  func enter(_ path: String) { read[path, default: []].formUnion([]) }
+  /// Marks an object as read, even by a type that asks for none of its keys.
+  func enter(_ path: String) { if read[path] == nil { read[path] = [] } }
   func note(_ key: String, at path: String) { read[path, default: []].insert(key) }
   func openUp(_ path: String) { open.insert(path) }
   func visited(_ path: String) -> Bool { read[path] != nil || open.contains(path) }

@@ -75,6 +75,7 @@ struct DefinitionFileProblem: Hashable, Sendable {
     case "true or false": return "true hoặc false"
     case "a list": return "một danh sách [ … ]"
     case "an object": return "một đối tượng { … }"
+    case "one of the values docs/movement.md lists": return "một trong các giá trị mà docs/movement.md liệt kê"
     default: return expected
     }
   }
@@ -167,9 +168,8 @@ enum StrictJSON {
     case is Bool.Type: return "true or false"
     case is Double.Type, is Int.Type: return "number"
     default:
-      let name = "\(type)"
-      if name.hasPrefix("Array") { return "a list" }
-      return name.hasPrefix("Dictionary") ? "an object" : "an object"
+      // A list or a nested object (a struct or a dictionary).
+      return "\(type)".hasPrefix("Array") ? "a list" : "an object"
     }
   }
 
