@@ -100,6 +100,22 @@ import Testing
     #expect(layout.syntaxError?.expected == .value)
   }
 
+  /// A whole definition on one line (as some tools save JSON): every key's column is
+  /// still its place in characters, and a failed number points back to where it began.
+  @Test func positionsOnOneLongLine() {
+    let entries = (0..<20_000).map { "\"kỳ\($0)\": \($0)" }
+    let text = "{" + entries.joined(separator: ", ") + ", \"cuối\": -x}"
+    let layout = JSONLayout(Array(text.utf8))
+    let keys = layout.keys[""] ?? []
+    #expect(keys.count == 20_001)
+    let lastEntryColumn = 2 + entries.dropLast().reduce(0) { $0 + $1.count + 2 }
+    #expect(keys[19_999].position == .init(line: 1, column: lastEntryColumn))
+    let cuoiColumn = lastEntryColumn + entries[19_999].count + 2
+    #expect(keys[20_000].position == .init(line: 1, column: cuoiColumn))
+    #expect(layout.syntaxError?.position == .init(line: 1, column: cuoiColumn + 8))
+    #expect(layout.syntaxError?.expected == .value)
+  }
+
   @Test func deepNestingIsRefusedNotRecursedInto() {
     let layout = JSONLayout(
       Array((String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)).utf8))

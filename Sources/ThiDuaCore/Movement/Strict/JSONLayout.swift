@@ -32,6 +32,9 @@ struct JSONLayout {
   private var i = 0
   private var line = 1
   private var lineStart = 0
+  /// A place on the current line whose column is known, so that finding the next
+  /// position counts only the characters since: linear even on a one-line file.
+  private var mark = (index: 0, column: 1)
   private var depth = 0
 
   init(_ bytes: [UInt8]) {
@@ -39,6 +42,7 @@ struct JSONLayout {
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
       i = 3
       lineStart = 3
+      mark = (3, 1)
     }
     do throws(Failure) {
       try value(path: "")
@@ -55,12 +59,15 @@ struct JSONLayout {
   }
 
   /// The column counts characters, not bytes: `Tỉnh` is four columns.
-  private var position: Position {
-    let characters = bytes[lineStart..<min(i, bytes.count)].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
-    return Position(line: line, column: characters + 1)
+  private mutating func position() -> Position {
+    let end = min(i, bytes.count)
+    if mark.index > end { mark = (lineStart, 1) }
+    mark.column += bytes[mark.index..<end].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+    mark.index = end
+    return Position(line: line, column: mark.column)
   }
 
-  private func fail(_ expected: Expected) -> Failure { Failure(position: position, expected: expected) }
+  private mutating func fail(_ expected: Expected) -> Failure { Failure(position: position(), expected: expected) }
 
   private mutating func skipSpace() {
     while i < bytes.count {
@@ -68,6 +75,7 @@ struct JSONLayout {
       case 0x0A:
         line += 1
         lineStart = i + 1
+        mark = (i + 1, 1)
       case 0x20, 0x09, 0x0D: break
       default: return
       }
@@ -77,7 +85,7 @@ struct JSONLayout {
 
   private mutating func value(path: String) throws(Failure) {
     skipSpace()
-    values[path] = position
+    values[path] = position()
     guard i < bytes.count else { throw fail(.value) }
     switch bytes[i] {
     case UInt8(ascii: "{"): try object(path: path)
@@ -109,7 +117,7 @@ struct JSONLayout {
       }
       while true {
         me.skipSpace()
-        let at = me.position
+        let at = me.position()
         guard me.i < me.bytes.count, me.bytes[me.i] == UInt8(ascii: "\"") else { throw me.fail(.key) }
         let name = try me.string()
         me.keys[path, default: []].append(Key(name: name, position: at))
