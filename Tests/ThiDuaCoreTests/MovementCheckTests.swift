@@ -28,7 +28,7 @@ import Testing
     #expect(m.criteria.count == 28)
     #expect(m.criteria.filter { $0.category == "HUYEN" }.map(\.id) == ["b1", "b2", "b3", "b4"])
     #expect(m.criteria.first { $0.id == "b4" }?.rule == "poverty_reduction_beyond_target")
-    #expect(m.thresholds.yearlyReduction.first { $0.area == "mien_nui" }?.minimum == 5)
+    #expect(m.thresholds?.yearlyReduction.first { $0.area == "mien_nui" }?.minimum == 5)
   }
 
   @Test func brokenAwardRules() throws {
@@ -117,5 +117,60 @@ import Testing
       p.first?.message(.vi)
         == "criteria.json: tiêu chí khai báo một trường mà quy tắc của nó không đọc: c5: no_complaints_about_review: THONG_TIN.nguon_luc_huy_dong"
     )
+  }
+
+  /// A criterion decided from a role its category's forms lack can never be decided:
+  /// villages without the report-info form could not have `d2` (capital rotation rule).
+  @Test func aCriterionWhoseRoleTheCategoryLacks() throws {
+    let p = try Self.problems {
+      try Self.edit(
+        $0, "movement.json", #""THON": ["CHI_TIEU", "THONG_TIN", "TIEU_CHI", "DE_NGHI"]"#,
+        #""THON": ["CHI_TIEU", "TIEU_CHI", "DE_NGHI"]"#)
+    }
+    #expect(p.map(\.code) == ["role-missing"])
+    #expect(p.first?.detail == "d2: THON: report-info")
+  }
+
+  @Test func brokenRoles() throws {
+    let p = try Self.problems { folder in
+      // A slot naming a field the form lacks, a required slot and the met answers left out.
+      try Self.edit(folder, "forms/TIEU_CHI.json", #""criterion": "ma_tieu_chi","#, #""criterion": "ma_so","#)
+      try Self.edit(folder, "forms/TIEU_CHI.json", #""result": "ket_qua","#, "")
+      try Self.edit(folder, "forms/TIEU_CHI.json", ",\n    \"met\": [\"Đạt\", \"Vượt\"]", "")
+      // A slot of another kind, and a report-info form laid out in rows.
+      try Self.edit(
+        folder, "forms/CHI_TIEU.json", #""areaCode": "ma_dia_ban""#, #""areaCode": "ma_dia_ban", "year": "x""#)
+      try Self.edit(folder, "forms/THONG_TIN.json", #""layout": "key-value""#, #""layout": "rows""#)
+    }
+    #expect(
+      p.map { "\($0.code) \($0.file) \($0.detail)" } == [
+        "role-slot-unused forms/CHI_TIEU.json area-figures: year",
+        "role-layout forms/THONG_TIN.json report-info: rows",
+        "role-field-missing forms/TIEU_CHI.json criterion: ma_so",
+        "role-slot-missing forms/TIEU_CHI.json self-assessment: result",
+        "role-slot-missing forms/TIEU_CHI.json self-assessment: met",
+      ])
+  }
+
+  @Test func twoFormsOfOneRoleInACategory() throws {
+    let p = try Self.problems { folder in
+      try FileManager.default.copyItem(
+        atPath: folder + "/forms/TIEU_CHI.json", toPath: folder + "/forms/TU_DANH_GIA.json")
+      try Self.edit(folder, "forms/TU_DANH_GIA.json", #""name": "TIEU_CHI""#, #""name": "TU_DANH_GIA""#)
+      try Self.edit(
+        folder, "movement.json", #""SO_NGANH": ["THONG_TIN", "TIEU_CHI", "DE_NGHI"]"#,
+        #""SO_NGANH": ["THONG_TIN", "TIEU_CHI", "TU_DANH_GIA", "DE_NGHI"]"#)
+    }
+    #expect(p.map { "\($0.code) \($0.detail)" } == ["duplicate-role SO_NGANH: self-assessment"])
+  }
+
+  /// A misspelt slot is an unknown key, with the slot it most likely meant.
+  @Test func aMisspeltSlotIsAnUnknownKey() throws {
+    let p = try Self.problems {
+      try Self.edit($0, "forms/CHI_TIEU.json", #""areaName": "ten_dia_ban""#, #""areaname": "ten_dia_ban""#)
+    }
+    #expect(p.map(\.code) == ["unknown-key", "role-slot-missing"])
+    #expect(
+      p.first?.message(.en) == "forms/CHI_TIEU.json:7:36: unknown key “areaname” (in role); did you mean “areaName”?")
   }
 }

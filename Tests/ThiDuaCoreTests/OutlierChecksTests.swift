@@ -70,7 +70,7 @@ import Testing
   @Test func figuresPastTheLargestDoubleAreLeftOut() throws {
     let huge = Self.table(
       "x-2017.xlsx", [("Thôn A", 1e308, 1e308, 0, 1e308), ("Thôn B", 1e308, 1, 0, 1)], total: false)
-    let figures = YearFigures.of([Self.submission(2017, huge)], keys: Self.keys)
+    let figures = YearFigures.of([Self.submission(2017, huge)], movement: Self.movement, keys: Self.keys)
     #expect(figures.isEmpty)
     _ = findings([Self.submission(2016, huge), Self.submission(2017, huge)])
   }
@@ -82,7 +82,8 @@ import Testing
     }
     let history = (2013...2016).compactMap {
       YearFigures(
-        unit: "502", year: $0, table: year($0, 100 * pow(0.7, Double($0 - 2013))), keys: Self.keys, areas: [])
+        unit: "502", year: $0, table: year($0, 100 * pow(0.7, Double($0 - 2013))),
+        role: Self.movement.forms["CHI_TIEU"]?.role, keys: Self.keys, areas: [])
     }
     #expect(findings([Self.submission(2017, year(2017, 34.3))], history: history).isEmpty)
     // The same year ending at 0,52 of its start breaks the band of the four before it.

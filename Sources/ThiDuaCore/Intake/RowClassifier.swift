@@ -26,7 +26,9 @@ struct RowClassifier {
     let columns = Set(table.columns.keys).union(table.unmapped)
     guard let first = columns.min(), let last = columns.max() else { return result }
     let span = first...last
-    let nameColumn = table.columns.first { ["ten_dia_ban", "ten", "ma_tieu_chi"].contains($0.value) }?.key
+    // The column naming each row (an area, a nominee, a criterion), as the form's role says.
+    let label = table.form.role?.rowLabel
+    let nameColumn = table.columns.first { $0.value == label }?.key
     let numeric = table.columns.filter { [.integer, .number, .percent].contains(fieldType($0.value)) }.map(\.key)
     let ordinal = ordinalColumn(in: span)
     // A poverty row is its figures; a nominee or a criterion may be all text.

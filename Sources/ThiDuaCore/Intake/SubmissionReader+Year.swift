@@ -31,7 +31,8 @@ extension SubmissionReader {
               value: String(found.year), weight: hidden ? 1 : YearFinder.headerWeight))
         }
       }
-      if let stated = sheet.keyValue?.values["nam_bao_cao"], let n = numberValue(stated.value),
+      if let keyValue = sheet.keyValue, let field = keyValue.form.role?.year, let stated = keyValue.values[field],
+        let n = numberValue(stated.value),
         let year = finder.year(Substring(String(Int(exactly: n) ?? 0)))
       {
         evidence.append(
@@ -104,7 +105,8 @@ extension SubmissionReader {
   /// sheets with forms, visible ones first.
   func decideReportDate(_ result: inout IntakeResult) {
     for sheet in result.sheets {
-      if let stated = sheet.keyValue?.values["ngay_bao_cao"] {
+      if let keyValue = sheet.keyValue, let field = keyValue.form.role?.reportDate, let stated = keyValue.values[field]
+      {
         let date: ExcelDate?
         switch stated.value {
         case .date(let d): date = d

@@ -171,9 +171,11 @@ public struct SubmissionReader: Sendable {
     }
   }
 
-  /// The names in a table's area column (`ten_dia_ban`), at most `maxAreaNames` of them.
+  /// The names in a table's area column (its role's `areaName`), at most `maxAreaNames` of them.
   static func areaNames(_ grid: SheetGrid, below header: DetectedTable) -> [String] {
-    guard let column = header.column(of: "ten_dia_ban"), header.headerRows.upperBound < grid.lastRow else { return [] }
+    guard let field = header.form.role?.areaName, let column = header.column(of: field),
+      header.headerRows.upperBound < grid.lastRow
+    else { return [] }
     let rows = (header.headerRows.upperBound + 1)...min(grid.lastRow, header.headerRows.upperBound + maxAreaNames)
     return rows.compactMap { grid.value($0, column).text }
   }

@@ -1,11 +1,11 @@
 /// One emulation criterion of the plan (III.2.a–f), as data.
 public struct Criterion: Codable, Hashable, Sendable {
   public enum Decided: String, Codable, Sendable {
-    /// From the unit's figures (forms CHI_TIEU, THONG_TIN) by a named rule.
+    /// From the unit's figures (its area-figures or report-info form) by a named rule.
     case computed
-    /// From form TIEU_CHI, counting only with evidence.
+    /// From the self-assessment form, counting only with evidence.
     case selfAssessed = "self_assessed"
-    /// A rule about a nominee (form DE_NGHI): years out of poverty, contributions.
+    /// A rule about a nominee (the nominees form): years out of poverty, contributions.
     case nominee
   }
 
@@ -28,28 +28,36 @@ public struct Criterion: Codable, Hashable, Sendable {
   /// `FORM.field` references the criterion needs.
   public var fields: [String]?
 
-  /// The rules thidua knows how to decide, and the `FORM.field`s each reads: `needs`
-  /// must be in the movement's forms (a rename would otherwise silently leave the rule
-  /// nothing to read), `reads` adds those it uses when present. They mirror the code in
+  /// The role of the form a criterion is decided from: the self-assessment, the
+  /// nominees, or the one its rule reads (nil for an unknown rule).
+  public var role: FormRole.Kind? {
+    switch decided {
+    case .selfAssessed: .selfAssessment
+    case .nominee, .computed: rule.flatMap { Self.rules[$0]?.role }
+    }
+  }
+
+  /// What a rule reads: the form of `role` among the unit's forms (the nominees' form
+  /// for a nominee rule), and in it the fields it `needs` (a rename would otherwise
+  /// silently leave the rule nothing to read) and those it uses when present (`reads`).
+  public struct RuleInputs: Sendable {
+    public var role: FormRole.Kind
+    public var needs: [String]
+    public var reads: [String] = []
+  }
+
+  /// The rules thidua knows how to decide. They mirror the code in
   /// `Validation/Criteria.swift`, `PovertyFigures` and `Review/NomineeRules.swift`.
-  public static let rules: [String: (needs: [String], reads: [String])] = [
-    "poverty_reduction_beyond_target": (
-      [
-        "CHI_TIEU.tong_so_ho", "CHI_TIEU.ho_ngheo_dau_nam", "CHI_TIEU.ho_ngheo_cuoi_nam",
-        "CHI_TIEU.chi_tieu_giam_duoc_giao",
-      ],
-      ["CHI_TIEU.ty_le_ngheo_dau_nam", "CHI_TIEU.ty_le_ngheo_cuoi_nam"]
-    ),
-    "funds_settled_and_reports_on_time": (
-      [
-        "THONG_TIN.ngay_quyet_toan", "THONG_TIN.han_quyet_toan", "THONG_TIN.bao_cao_phai_nop",
-        "THONG_TIN.bao_cao_dung_han",
-      ], []
-    ),
-    "capital_rotation_rule_exists": (["THONG_TIN.co_quy_che_von"], []),
-    "no_complaints_about_review": (["THONG_TIN.so_don_khieu_nai"], []),
-    "out_of_poverty_three_years": (["DE_NGHI.so_nam_thoat_ngheo"], []),
-    "concrete_contribution": (["DE_NGHI.tien_dong_gop", "DE_NGHI.lao_dong_ho_ngheo"], []),
+  public static let rules: [String: RuleInputs] = [
+    "poverty_reduction_beyond_target": RuleInputs(
+      role: .areaFigures, needs: ["tong_so_ho", "ho_ngheo_dau_nam", "ho_ngheo_cuoi_nam", "chi_tieu_giam_duoc_giao"],
+      reads: ["ty_le_ngheo_dau_nam", "ty_le_ngheo_cuoi_nam"]),
+    "funds_settled_and_reports_on_time": RuleInputs(
+      role: .reportInfo, needs: ["ngay_quyet_toan", "han_quyet_toan", "bao_cao_phai_nop", "bao_cao_dung_han"]),
+    "capital_rotation_rule_exists": RuleInputs(role: .reportInfo, needs: ["co_quy_che_von"]),
+    "no_complaints_about_review": RuleInputs(role: .reportInfo, needs: ["so_don_khieu_nai"]),
+    "out_of_poverty_three_years": RuleInputs(role: .nominees, needs: ["so_nam_thoat_ngheo"]),
+    "concrete_contribution": RuleInputs(role: .nominees, needs: ["tien_dong_gop", "lao_dong_ho_ngheo"]),
   ]
 }
 

@@ -18,8 +18,14 @@ public struct FormSchema: Codable, Hashable, Sendable {
   /// The title in English, for `--lang en`.
   public var titleEn: String?
   public var layout: Layout
+  /// What the review takes the form for; a form without one is read, checked and
+  /// normalized, and no criterion reads it by role.
+  public var role: FormRole?
   public var description: String?
   public var fields: [FieldSchema]
+
+  /// The form's field named `name`.
+  public func field(_ name: String) -> FieldSchema? { fields.first { $0.name == name } }
 }
 
 public struct FieldSchema: Codable, Hashable, Sendable {

@@ -53,6 +53,23 @@ public struct MovementProblem: Hashable, Sendable {
         "a criterion lists a field that its rule does not read"
       )
     case "duplicate-field": text = ("mã trường trùng trong biểu mẫu", "duplicate field code in a form")
+    case "role-field-missing":
+      text = ("vai trò của biểu mẫu dẫn chiếu trường không có trong biểu", "a form's role names a field the form lacks")
+    case "role-slot-missing": text = ("vai trò của biểu mẫu thiếu mục bắt buộc", "a form's role lacks a required entry")
+    case "role-slot-unused":
+      text = ("mục này không dùng cho loại vai trò của biểu mẫu", "an entry that the form's kind of role does not take")
+    case "role-layout":
+      text = (
+        "bố cục biểu mẫu không hợp với vai trò (report-info là key-value, các vai trò khác là rows)",
+        "the form's layout does not fit its role (report-info is key-value, the others rows)"
+      )
+    case "duplicate-role":
+      text = ("một loại đơn vị có hai biểu mẫu cùng vai trò", "a unit category has two forms with the same role")
+    case "role-missing":
+      text = (
+        "tiêu chí cần một vai trò mà không biểu mẫu nào của loại đơn vị có",
+        "a criterion needs a role that none of its category's forms has"
+      )
     case "empty-enum": text = ("danh sách giá trị rỗng", "an empty list of values")
     case "duplicate-unit": text = ("mã đơn vị trùng", "duplicate unit code")
     case "unknown-parent": text = ("đơn vị cấp trên không có trong danh mục", "a parent unit not in the registry")
@@ -104,6 +121,7 @@ public enum MovementCheck {
       }
     }
     for form in forms.values.sorted(by: { $0.name < $1.name }) {
+      problems += check(role: form)
       var seen: Set<String> = []
       for field in form.fields {
         if !seen.insert(field.name).inserted {
@@ -114,13 +132,26 @@ public enum MovementCheck {
         }
       }
     }
-    if let criteria = load(CriteriaFile.self, "criteria.json") {
-      let named = Set((header?.formsByCategory ?? [:]).values.flatMap { $0 })
-      problems += check(
-        criteria, forms: forms, formsComplete: header != nil && forms.count == tried.count,
-        unavailable: header == nil ? nil : named.subtracting(forms.keys))
+    let byCategory = header?.formsByCategory ?? [:]
+    for (category, names) in byCategory.sorted(by: { $0.key < $1.key }) {
+      let kinds = names.compactMap { forms[$0]?.role?.kind }
+      for kind in FormRole.Kind.allCases where kinds.filter({ $0 == kind }).count > 1 {
+        problems.append(
+          MovementProblem(code: "duplicate-role", file: "movement.json", detail: "\(category): \(kind.rawValue)"))
+      }
     }
-    if let thresholds = load(ThresholdsFile.self, "thresholds.json") {
+    if let criteria = load(CriteriaFile.self, "criteria.json") {
+      problems += check(criteria, forms: forms, formsComplete: header != nil && forms.count == tried.count)
+      // Roles are known only when every form named exists and could be read: otherwise
+      // its own problem says what is wrong, without a cascade in the criteria.
+      if header != nil && forms.count == Set(byCategory.values.flatMap { $0 }).count {
+        problems += checkRoles(criteria, forms: forms, byCategory: byCategory)
+      }
+    }
+    // thresholds.json is optional: a movement without targets has none.
+    if FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("thresholds.json")),
+      let thresholds = load(ThresholdsFile.self, "thresholds.json")
+    {
       let areas = thresholds.yearlyReduction.map(\.area) + thresholds.targets2020.map(\.area)
       for area in areas where !MovementVocabulary.thresholdAreas.contains(area) {
         problems.append(MovementProblem(code: "unknown-area", file: "thresholds.json", detail: area))
@@ -146,7 +177,7 @@ public enum MovementCheck {
   }
 
   private static func check(
-    _ file: CriteriaFile, forms: [String: FormSchema], formsComplete: Bool, unavailable: Set<String>?
+    _ file: CriteriaFile, forms: [String: FormSchema], formsComplete: Bool
   ) -> [MovementProblem] {
     var problems: [MovementProblem] = []
     var ids: Set<String> = []
@@ -162,12 +193,7 @@ public enum MovementCheck {
       sums[c.category, default: 0] += c.points
       if c.decided != .selfAssessed {
         if let rule = c.rule {
-          if let reads = Criterion.rules[rule] {
-            // Without movement.json no form is known: nothing to hold the rule against.
-            if let unavailable {
-              problems += check(c, rule: rule, reads: reads, forms: forms, unavailable: unavailable)
-            }
-          } else {
+          if Criterion.rules[rule] == nil {
             problems.append(MovementProblem(code: "unknown-rule", file: "criteria.json", detail: "\(c.id): \(rule)"))
           }
         } else {
@@ -195,30 +221,73 @@ public enum MovementCheck {
     return problems
   }
 
-  /// A rule must find what it reads in the forms, and a criterion must not claim to read
-  /// fields its rule never looks at (a "houses built" criterion on the complaints rule
-  /// would score complaints).
-  private static func check(
-    _ c: Criterion, rule: String, reads: (needs: [String], reads: [String]), forms: [String: FormSchema],
-    unavailable: Set<String>
-  ) -> [MovementProblem] {
+  /// A form's role: the slots its kind takes, each naming a field of the form, and the
+  /// layout the role is read from.
+  private static func check(role form: FormSchema) -> [MovementProblem] {
+    guard let role = form.role else { return [] }
+    let file = "forms/\(form.name).json"
     var problems: [MovementProblem] = []
-    // A form that is named but could not be read has its own problem already.
-    for reference in reads.needs where !exists(reference, in: forms) && !unavailable.contains(formName(reference)) {
-      problems.append(
-        MovementProblem(code: "rule-field-missing", file: "criteria.json", detail: "\(c.id): \(rule): \(reference)"))
+    let taken = role.slots
+    for (slot, field, required) in taken {
+      if let field, form.field(field) == nil {
+        problems.append(MovementProblem(code: "role-field-missing", file: file, detail: "\(slot): \(field)"))
+      } else if field == nil && required {
+        problems.append(
+          MovementProblem(code: "role-slot-missing", file: file, detail: "\(role.kind.rawValue): \(slot)"))
+      }
     }
-    let read = Set(reads.needs + reads.reads)
-    // A field that no form has is `unknown-field` already.
-    for reference in c.fields ?? [] where !read.contains(reference) && exists(reference, in: forms) {
+    if role.kind == .selfAssessment, (role.met ?? []).isEmpty {
+      problems.append(MovementProblem(code: "role-slot-missing", file: file, detail: "\(role.kind.rawValue): met"))
+    }
+    let names = Set(taken.map(\.slot))
+    var unused = role.givenSlots.map(\.slot).filter { !names.contains($0) }
+    if role.met != nil && role.kind != .selfAssessment { unused.append("met") }
+    for slot in unused {
+      problems.append(MovementProblem(code: "role-slot-unused", file: file, detail: "\(role.kind.rawValue): \(slot)"))
+    }
+    if (role.kind == .reportInfo) != (form.layout == .keyValue) {
       problems.append(
-        MovementProblem(code: "rule-field-unread", file: "criteria.json", detail: "\(c.id): \(rule): \(reference)"))
+        MovementProblem(
+          code: "role-layout", file: file, detail: "\(role.kind.rawValue): \(form.layout.rawValue)"))
     }
     return problems
   }
 
-  private static func formName(_ reference: String) -> String {
-    String(reference.split(separator: ".", maxSplits: 1).first ?? "")
+  /// Each criterion against the forms of its category: the role it is decided from
+  /// must be among them (a nominee's form may be any category's: nominees are proposed
+  /// by the units above them), that form must hold what the rule needs, and the
+  /// criterion must not claim to read fields its rule never looks at (a "houses built"
+  /// criterion on the complaints rule would score complaints).
+  private static func checkRoles(
+    _ file: CriteriaFile, forms: [String: FormSchema], byCategory: [String: [String]]
+  ) -> [MovementProblem] {
+    var problems: [MovementProblem] = []
+    for c in file.criteria {
+      guard let kind = c.role else { continue }
+      let candidates = c.decided == .nominee ? byCategory.values.flatMap { $0 } : byCategory[c.category] ?? []
+      guard let form = candidates.lazy.compactMap({ forms[$0] }).first(where: { $0.role?.kind == kind }) else {
+        // A category no unit submits for has its own problem (`unknown-category`) or none to have.
+        if c.decided == .nominee || byCategory[c.category] != nil {
+          problems.append(
+            MovementProblem(
+              code: "role-missing", file: "criteria.json", detail: "\(c.id): \(c.category): \(kind.rawValue)"))
+        }
+        continue
+      }
+      guard let rule = c.rule, let inputs = Criterion.rules[rule] else { continue }
+      for field in inputs.needs where form.field(field) == nil {
+        problems.append(
+          MovementProblem(
+            code: "rule-field-missing", file: "criteria.json", detail: "\(c.id): \(rule): \(form.name).\(field)"))
+      }
+      let read = Set((inputs.needs + inputs.reads).map { "\(form.name).\($0)" })
+      // A field that no form has is `unknown-field` already.
+      for reference in c.fields ?? [] where !read.contains(reference) && exists(reference, in: forms) {
+        problems.append(
+          MovementProblem(code: "rule-field-unread", file: "criteria.json", detail: "\(c.id): \(rule): \(reference)"))
+      }
+    }
+    return problems
   }
 
   private static func exists(_ reference: String, in forms: [String: FormSchema]) -> Bool {

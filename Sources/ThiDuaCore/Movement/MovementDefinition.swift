@@ -90,7 +90,8 @@ public struct MovementDefinition: Sendable {
   public let reportingCategories: Set<String>
   public let registry: UnitRegistry
   public let criteria: [Criterion]
-  public let thresholds: ThresholdsFile
+  /// The plan's targets by area (`thresholds.json`); none for a movement without targets.
+  public let thresholds: ThresholdsFile?
   /// Category → the points its criteria sum to.
   public let maxPoints: [String: Double]
   /// Award rules and the reporting deadline; none when the folder has no `awards.json`.
@@ -175,7 +176,10 @@ public struct MovementDefinition: Sendable {
     let criteriaFile = try decode(CriteriaFile.self, "criteria.json", try read("criteria.json"))
     criteria = criteriaFile.criteria
     maxPoints = criteriaFile.maxPoints
-    thresholds = try decode(ThresholdsFile.self, "thresholds.json", try read("thresholds.json"))
+    let thresholdsPath = (folder as NSString).appendingPathComponent("thresholds.json")
+    thresholds = try FileManager.default.contents(atPath: thresholdsPath).map { (data) throws(MovementError) in
+      try decode(ThresholdsFile.self, "thresholds.json", data)
+    }
     let awardsPath = (folder as NSString).appendingPathComponent("awards.json")
     if let data = FileManager.default.contents(atPath: awardsPath) {
       awards = try decode(AwardRules.self, "awards.json", data)
@@ -197,6 +201,12 @@ public struct MovementDefinition: Sendable {
 
   /// The criterion with `id` (`b4`, `dd3` …).
   public func criterion(_ id: String) -> Criterion? { criteria.first { $0.id == id } }
+
+  /// The form with role `kind` among those a unit of `category` submits (`movement
+  /// check` allows one at most).
+  public func form(_ kind: FormRole.Kind, forCategory category: String) -> FormSchema? {
+    (formsByCategory[category] ?? []).lazy.compactMap { forms[$0] }.first { $0.role?.kind == kind }
+  }
 
   /// The forms a unit of `category` submits, in order.
   public func forms(forCategory category: String) throws(MovementError) -> [FormSchema] {

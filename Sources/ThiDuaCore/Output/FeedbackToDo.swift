@@ -51,7 +51,7 @@ struct FeedbackToDo {
     for year in unit.years {
       var waiting: [String: [CriterionOutcome]] = [:]
       var order: [String] = []
-      for o in year.criteria where Self.needs[o.reason] != nil {
+      for o in year.criteria where Self.missingThings.contains(o.reason) {
         if waiting[o.reason] == nil { order.append(o.reason) }
         waiting[o.reason, default: []].append(o)
       }
@@ -76,14 +76,19 @@ struct FeedbackToDo {
     return items
   }
 
-  /// The missing things and the form each is sent on.
-  private static let needs: [String: String] = [
-    "no-self-assessment": "TIEU_CHI", "criterion-not-listed": "TIEU_CHI", "no-unit-figures": "THONG_TIN",
-    "no-poverty-figures": "CHI_TIEU", "figures-missing": "", "no-assigned-target": "CHI_TIEU",
+  /// The reasons that are something missing, and the role of the form each is sent on.
+  private static let missingThings: Set<String> = [
+    "no-self-assessment", "criterion-not-listed", "no-unit-figures", "no-poverty-figures", "figures-missing",
+    "no-assigned-target",
+  ]
+  private static let roleToSend: [String: FormRole.Kind] = [
+    "no-self-assessment": .selfAssessment, "criterion-not-listed": .selfAssessment, "no-unit-figures": .reportInfo,
+    "no-poverty-figures": .areaFigures, "no-assigned-target": .areaFigures,
   ]
 
   private func fix(_ reason: String, _ outcomes: [CriterionOutcome], year: Int) -> String {
-    let form = Self.needs[reason].flatMap { movement.forms[$0] }.map(words.form) ?? ""
+    let form =
+      Self.roleToSend[reason].flatMap { movement.form($0, forCategory: unit.unit.category) }.map(words.form) ?? ""
     switch reason {
     case "criterion-not-listed":
       return words("Bổ sung các tiêu chí này vào biểu ", "Add these criteria to the form ") + "'\(form)'"

@@ -29,7 +29,8 @@ struct ReviewerWorkbook {
     doc.pageHeader = stamp?.pageHeader(words)
     try summary(doc)
     if let changes { try changed(doc, changes) }
-    try targets(doc)
+    // A movement without targets (no thresholds.json) has no targets sheet.
+    if movement.thresholds != nil { try targets(doc) }
     for category in categories { try ranking(doc, category: category) }
     try criteriaLegend(doc)
     try proposals(doc)

@@ -1,16 +1,17 @@
 import SheetIO
 
-/// The keys an area row of a poverty table is known by, strongest first, so that the
-/// same area is found again in another year however each year writes it (a code one
+/// The keys an area row of an area-figures table is known by, strongest first, so that
+/// the same area is found again in another year however each year writes it (a code one
 /// year, `Xã Cẩm Thanh` the next): the registry unit its code or name designates, its
-/// code as written, its name without its administrative word.
+/// code as written, its name without its administrative word. The form's role says
+/// which fields hold the area's code and name.
 struct AreaKeys {
   let identifier: UnitIdentifier
 
-  func of(_ row: [String: CellValue], among areas: [RegistryUnit]) -> [String] {
+  func of(_ row: [String: CellValue], among areas: [RegistryUnit], role: FormRole?) -> [String] {
     var keys: [String] = []
-    let code = row["ma_dia_ban"].map(CanonicalCSV.text).flatMap { $0.isEmpty ? nil : $0 }
-    let name = row["ten_dia_ban"]?.text
+    let code = role?.areaCode.flatMap { row[$0] }.map(CanonicalCSV.text).flatMap { $0.isEmpty ? nil : $0 }
+    let name = role?.areaName.flatMap { row[$0]?.text }
     if !areas.isEmpty {
       let byCode = code.map { identifier.match($0, among: areas, fuzzy: false).units } ?? []
       let units = byCode.count == 1 ? byCode : name.map { identifier.match($0, among: areas, fuzzy: false).units } ?? []

@@ -4,8 +4,10 @@ import SheetIO
 /// the inbox holds both: each area's poor households at the start of the year must be
 /// those at the end of the last (`start-mismatch`), and the stated start-of-year rate
 /// must be those households over last year's household count (`rate-mismatch`), which
-/// the form itself cannot give (DOMAIN, CHI_TIEU).
+/// the form itself cannot give (DOMAIN, CHI_TIEU). The tables are those of the
+/// unit's area-figures form.
 struct CrossYearChecks {
+  let movement: MovementDefinition
   /// Areas are the same area when they are the same registry unit, however each year
   /// writes them (a code one year, `Xã Cẩm Thanh` the next).
   let keys: AreaKeys
@@ -17,15 +19,16 @@ struct CrossYearChecks {
       submissions.map { ("\($0.unit.code)|\($0.year)", $0) }, uniquingKeysWith: { a, _ in a })
     var out: [Finding] = []
     for s in submissions {
-      guard let table = s.tables["CHI_TIEU"], let previous = byKey["\(s.unit.code)|\(s.year - 1)"]?.tables["CHI_TIEU"]
+      guard let (form, table) = s.table(.areaFigures, in: movement),
+        let (_, previous) = byKey["\(s.unit.code)|\(s.year - 1)"]?.table(.areaFigures, in: movement)
       else { continue }
       let areas = keys.identifier.registry.children(of: s.unit.code)
       var lastYear: [String: [String: CellValue]] = [:]
       for row in previous.rows {
-        for key in keys.of(row, among: areas) { lastYear[key] = row }
+        for key in keys.of(row, among: areas, role: form.role) { lastYear[key] = row }
       }
       for (row, cells) in zip(table.rows, table.cells) {
-        guard let before = keys.of(row, among: areas).lazy.compactMap({ lastYear[$0] }).first,
+        guard let before = keys.of(row, among: areas, role: form.role).lazy.compactMap({ lastYear[$0] }).first,
           let start = row["ho_ngheo_dau_nam"]?.number
         else { continue }
         let location = { (field: String) in Location(file: table.file, sheet: table.sheet, cell: cells[field]) }

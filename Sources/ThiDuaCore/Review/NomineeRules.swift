@@ -2,7 +2,7 @@ import Foundation
 import SheetIO
 
 extension Recommender {
-  /// The nominees of form DE_NGHI in the review's submissions, each checked by the rule
+  /// The nominees in the review's submissions (their nominees form), each checked by the rule
   /// of its kind (III.2.đ households, III.2.f enterprises); a nominee proposed twice keeps
   /// only its first proposal (one award form per achievement).
   func nominees(_ submissions: [Submission]) -> [Recommendation] {
@@ -13,12 +13,14 @@ extension Recommender {
     var seen: [String: String] = [:]
     var out: [Recommendation] = []
     for submission in submissions.sorted(by: { ($0.year, $0.unit.code) < ($1.year, $1.unit.code) }) {
-      guard let table = submission.tables["DE_NGHI"] else { continue }
+      guard let (form, table) = submission.table(.nominees, in: movement), let role = form.role,
+        let nameField = role.name
+      else { continue }
       for (index, row) in table.rows.enumerated() {
-        guard let name = row["ten"]?.text?.trimmingSpaces, !name.isEmpty else { continue }
-        let kind = row["loai"]?.text?.trimmingSpaces ?? ""
+        guard let name = row[nameField]?.text?.trimmingSpaces, !name.isEmpty else { continue }
+        let kind = role.nomineeType.flatMap { row[$0]?.text?.trimmingSpaces } ?? ""
         let cells = table.cells[index]
-        let source = Location(file: table.file, sheet: table.sheet, cell: cells["ten"])
+        let source = Location(file: table.file, sheet: table.sheet, cell: cells[nameField])
         var check = decide(kind: kind, row: row, rules: rules)
         let key = TextFolding.fold(name) + "|" + TextFolding.fold(kind)
         if let first = seen[key] {
@@ -31,7 +33,7 @@ extension Recommender {
         } else if check.eligible {
           seen[key] = submission.unit.name
         }
-        let proposed = row["hinh_thuc_de_nghi"]?.text?.trimmingSpaces
+        let proposed = role.proposedAward.flatMap { row[$0]?.text?.trimmingSpaces }
         out.append(
           Recommendation(
             subject: .nominee, name: name, unitCode: submission.unit.code, category: submission.unit.category,

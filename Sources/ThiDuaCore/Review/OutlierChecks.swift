@@ -7,19 +7,21 @@ import SheetIO
 struct OutlierChecks {
   let movement: MovementDefinition
   let keys: AreaKeys
-  var rules: OutlierRules { movement.thresholds.outliers ?? .defaults }
+  var rules: OutlierRules { movement.thresholds?.outliers ?? .defaults }
 
   /// Findings on the submissions of `years`; `history` fills the years the inbox lacks.
   func findings(_ submissions: [Submission], history: [YearFigures], years: Set<Int>) -> [Finding] {
     var byUnit: [String: [Int: YearFigures]] = [:]
     for f in history where byUnit[f.unit]?[f.year] == nil { byUnit[f.unit, default: [:]][f.year] = f }
-    for f in YearFigures.of(submissions, keys: keys) { byUnit[f.unit, default: [:]][f.year] = f }
+    for f in YearFigures.of(submissions, movement: movement, keys: keys) { byUnit[f.unit, default: [:]][f.year] = f }
     var out: [Finding] = []
     for s in submissions where years.contains(s.year) {
-      guard let table = s.tables["CHI_TIEU"], let now = byUnit[s.unit.code]?[s.year] else { continue }
+      guard let (form, table) = s.table(.areaFigures, in: movement), let now = byUnit[s.unit.code]?[s.year]
+      else { continue }
       let past = (byUnit[s.unit.code] ?? [:]).values.filter { $0.year < s.year }.sorted { $0.year < $1.year }
       out += unitFindings(now, past: past, table: table, unit: s.unit)
-      out += areaFindings(table, unit: s.unit, year: s.year, previous: past.last { $0.year == s.year - 1 })
+      out += areaFindings(
+        table, role: form.role, unit: s.unit, year: s.year, previous: past.last { $0.year == s.year - 1 })
     }
     return out
   }
@@ -98,13 +100,13 @@ struct OutlierChecks {
   }
 
   /// Each area row: its households against the same area's last year, its exits against its start.
-  private func areaFindings(_ table: FileReport.Table, unit: RegistryUnit, year: Int, previous: YearFigures?)
-    -> [Finding]
-  {
+  private func areaFindings(
+    _ table: FileReport.Table, role: FormRole?, unit: RegistryUnit, year: Int, previous: YearFigures?
+  ) -> [Finding] {
     let areas = keys.identifier.registry.children(of: unit.code)
     var out: [Finding] = []
     for (row, cells) in zip(table.rows, table.cells) {
-      let name = row["ten_dia_ban"]?.text ?? ""
+      let name = role?.areaName.flatMap { row[$0]?.text } ?? ""
       func finding(_ field: String, _ values: [String: String]) -> Finding {
         var values = values
         values["field"] = field
@@ -115,7 +117,7 @@ struct OutlierChecks {
           location: Location(file: table.file, sheet: table.sheet, cell: cells[field]), values: values)
       }
       if let households = row["tong_so_ho"]?.number, let previous {
-        let mine = Set(keys.of(row, among: areas))
+        let mine = Set(keys.of(row, among: areas, role: role))
         if let before = previous.areas.first(where: { !mine.isDisjoint(with: $0.keys) }),
           let jump = householdJump(households, before.households)
         {

@@ -34,15 +34,18 @@ public struct TargetRow: Sendable {
   public var source: Location?
 }
 
-/// Plan I.1 measured from the district submissions, aggregated for the province.
+/// Plan I.1 measured from the district submissions, aggregated for the province: the
+/// districts' area-figures tables against `thresholds.json`. A movement without that
+/// file has no targets, and no rows.
 struct PlanTargets {
   let movement: MovementDefinition
 
   func rows(_ submissions: [Submission], years: [Int], finalReview: Bool) -> [TargetRow] {
+    guard let thresholds = movement.thresholds else { return [] }
     let districts = movement.registry.units.filter { $0.category == "HUYEN" }
     var figures: [String: [Int: (PovertyFigures, Location)]] = [:]
     for s in submissions where s.unit.category == "HUYEN" {
-      if let table = s.tables["CHI_TIEU"], let f = PovertyFigures(table) {
+      if let (_, table) = s.table(.areaFigures, in: movement), let f = PovertyFigures(table) {
         figures[s.unit.code, default: [:]][s.year] = (f, Location(file: table.file, sheet: table.sheet))
       }
     }
@@ -62,7 +65,9 @@ struct PlanTargets {
             row.assignedStatus = f.reduction >= target ? .met : .notMet
           }
         }
-        if finalReview && year == years.last { addFinalTargets(&row, district: d, figures: figures[d.code] ?? [:]) }
+        if finalReview && year == years.last {
+          addFinalTargets(&row, district: d, thresholds: thresholds, figures: figures[d.code] ?? [:])
+        }
         out.append(row)
       }
       out.append(province(year, districts: districts, figures: figures))
@@ -97,13 +102,14 @@ struct PlanTargets {
 
   /// The strictest (largest) minimum among the areas a unit belongs to.
   func minimumReduction(areas: [String]) -> Double? {
-    movement.thresholds.yearlyReduction.filter { areas.contains($0.area) }.map(\.minimum).max()
+    (movement.thresholds?.yearlyReduction ?? []).filter { areas.contains($0.area) }.map(\.minimum).max()
   }
 
   private func addFinalTargets(
-    _ row: inout TargetRow, district: RegistryUnit, figures: [Int: (PovertyFigures, Location)]
+    _ row: inout TargetRow, district: RegistryUnit, thresholds: ThresholdsFile,
+    figures: [Int: (PovertyFigures, Location)]
   ) {
-    if let target = movement.thresholds.targets2020.first(where: { $0.area == district.areaType }) {
+    if let target = thresholds.targets2020.first(where: { $0.area == district.areaType }) {
       row.rateTarget = target.maximumRate
       if let end = row.endRate {
         let ok = target.strict == true ? end < target.maximumRate : end <= target.maximumRate
@@ -112,7 +118,7 @@ struct PlanTargets {
         row.rateTargetStatus = .noData
       }
     }
-    let growth = movement.thresholds.incomeGrowth2020
+    let growth = thresholds.incomeGrowth2020
     if let now = figures[row.year]?.0.income, let base = figures[growth.baseYear]?.0.income, base > 0 {
       row.incomeRatio = (now / base).hundredths
       row.incomeStatus = now / base >= growth.factor ? .met : .notMet

@@ -66,7 +66,7 @@ public struct Bilingual: Hashable, Sendable {
 }
 
 /// Applies the award rules of one review kind (awards.json) to the ranked units and to
-/// the nominees of form DE_NGHI. Each subject gets at most one form.
+/// the nominees of the nominees form. Each subject gets at most one form.
 struct Recommender {
   let movement: MovementDefinition
   let review: String

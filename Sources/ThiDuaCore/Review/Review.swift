@@ -76,12 +76,12 @@ public struct Review: Sendable {
     let year = choice.year
     let period = periodYears(year)
     var accepted = Set(period)
-    if kind == .tongKet { accepted.insert(movement.thresholds.incomeGrowth2020.baseYear) }
+    if kind == .tongKet, let growth = movement.thresholds?.incomeGrowth2020 { accepted.insert(growth.baseYear) }
     let grouped = SubmissionGrouping.group(Array(zip(files, reports)), years: accepted)
     let submissions = grouped.submissions
     var received = grouped.received
     let keys = AreaKeys(identifier: UnitIdentifier(movement: movement))
-    addFindings(&received, CrossYearChecks(keys: keys).findings(submissions))
+    addFindings(&received, CrossYearChecks(movement: movement, keys: keys).findings(submissions))
     addFindings(
       &received,
       OutlierChecks(movement: movement, keys: keys).findings(submissions, history: history, years: Set(period)))
@@ -98,7 +98,7 @@ public struct Review: Sendable {
       results: results,
       recommendations: recommendations, missing: expected.filter { !sent.contains($0.code) },
       targets: PlanTargets(movement: movement).rows(submissions, years: period, finalReview: kind == .tongKet),
-      figures: YearFigures.of(submissions, keys: keys),
+      figures: YearFigures.of(submissions, movement: movement, keys: keys),
       created: latest.flatMap { WholeNumber.int(($0.rounded(.down) - 25569) * 86_400) } ?? movement.planDate)
   }
 

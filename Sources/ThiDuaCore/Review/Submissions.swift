@@ -39,6 +39,14 @@ public struct Submission: Sendable {
   public var tables: [String: FileReport.Table]
   public var files: [String]
   public var reportDate: ExcelDate?
+
+  /// The table of the form that has role `kind` for this unit, with that form.
+  public func table(_ kind: FormRole.Kind, in movement: MovementDefinition) -> (
+    form: FormSchema, table: FileReport.Table
+  )? {
+    guard let form = movement.form(kind, forCategory: unit.category), let table = tables[form.name] else { return nil }
+    return (form, table)
+  }
 }
 
 /// Sorts received files into submissions: byte-identical copies by hash first, then per unit,

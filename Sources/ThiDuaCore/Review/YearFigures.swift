@@ -1,7 +1,7 @@
 import Foundation
 public import SheetIO
 
-/// One unit's poverty figures in one year (its CHI_TIEU table's totals and each area's
+/// One unit's poverty figures in one year (its area-figures table's totals and each area's
 /// households): the history the outlier checks compare a year with. report.json keeps
 /// them (`figures`), so that next year's run can read this year's back (`--history`).
 public struct YearFigures: Sendable, Codable, Hashable {
@@ -24,8 +24,11 @@ public struct YearFigures: Sendable, Codable, Hashable {
   /// The file the figures come from.
   public var file: String
 
-  /// The figures of `table`, the unit's CHI_TIEU table; nil when it has no totals to give.
-  init?(unit: String, year: Int, table: FileReport.Table, keys: AreaKeys, areas: [RegistryUnit]) {
+  /// The figures of `table`, the unit's area-figures table (of a form with `role`); nil
+  /// when it has no totals to give.
+  init?(
+    unit: String, year: Int, table: FileReport.Table, role: FormRole?, keys: AreaKeys, areas: [RegistryUnit]
+  ) {
     // A sum past the largest double is no figure to compare, nor one JSON can hold.
     guard let f = PovertyFigures(table),
       [f.households, f.poorAtStart, f.poorAtEnd, f.startRate.hundredths, f.endRate.hundredths].allSatisfy(\.isFinite)
@@ -43,17 +46,18 @@ public struct YearFigures: Sendable, Codable, Hashable {
     endRate = f.endRate.hundredths
     self.areas = table.rows.compactMap { row in
       guard let households = row["tong_so_ho"]?.number, households.isFinite else { return nil }
-      return Area(keys: keys.of(row, among: areas), name: row["ten_dia_ban"]?.text ?? "", households: households)
+      let name = role?.areaName.flatMap { row[$0]?.text } ?? ""
+      return Area(keys: keys.of(row, among: areas, role: role), name: name, households: households)
     }
     file = table.file
   }
 
   /// Every unit's figures of every year the inbox holds.
-  static func of(_ submissions: [Submission], keys: AreaKeys) -> [YearFigures] {
+  static func of(_ submissions: [Submission], movement: MovementDefinition, keys: AreaKeys) -> [YearFigures] {
     submissions.compactMap { s in
-      s.tables["CHI_TIEU"].flatMap {
+      s.table(.areaFigures, in: movement).flatMap {
         YearFigures(
-          unit: s.unit.code, year: s.year, table: $0, keys: keys,
+          unit: s.unit.code, year: s.year, table: $0.table, role: $0.form.role, keys: keys,
           areas: keys.identifier.registry.children(of: s.unit.code))
       }
     }

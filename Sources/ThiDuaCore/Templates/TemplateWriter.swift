@@ -15,7 +15,8 @@ public struct TemplateWriter {
   public var blankRows = 20
   /// The year the template is for: typed in every year cell, in the file name.
   public var year: Int?
-  /// Values to put in input cells, for tests and examples: (form, data row 0…, field).
+  /// Values to put in input cells, for tests and examples: (form, data row 0…, field);
+  /// row -1 and field `nam_bao_cao` ask for the title block's year.
   public var fill: ((String, Int, String) -> CellValue?)?
 
   public init(movement: MovementDefinition) { self.movement = movement }
@@ -41,7 +42,9 @@ public struct TemplateWriter {
     for form in forms {
       let sheet = try doc.addSheet(form.sheetName ?? form.title)
       sheetNames.append(sheet.name)
-      let areas = form.name == "CHI_TIEU" ? (unit.map { movement.registry.children(of: $0.code) } ?? []) : []
+      // An area-figures form lists the unit's areas from the registry, one row each.
+      let areas =
+        form.role?.kind == .areaFigures ? (unit.map { movement.registry.children(of: $0.code) } ?? []) : []
       switch form.layout {
       case .rows: try writeRows(form, unit: unit, areas: areas, on: sheet, in: doc)
       case .keyValue: try writeKeyValue(form, unit: unit, on: sheet, in: doc)
@@ -110,7 +113,7 @@ public struct TemplateWriter {
       for r in 0..<rowCount {
         let address = CellAddress(row: firstData + r, column: column)
         // The registry's own areas are written and locked: the unit fills figures, not names.
-        let known = r < areas.count ? knownArea(areas[r], field: field.name) : nil
+        let known = r < areas.count ? knownArea(areas[r], field: field.name, role: form.role) : nil
         let value = known ?? fill?(form.name, r, field.name) ?? .empty
         try sheet.write(
           value, at: address, style: known == nil ? TemplateStyles.input(field.type) : TemplateStyles.lockedCell)
@@ -139,10 +142,10 @@ public struct TemplateWriter {
 
   private func columnWidth(_ field: FieldSchema) -> Double { field.type == .string ? 28 : 14 }
 
-  private func knownArea(_ area: RegistryUnit, field: String) -> CellValue? {
+  private func knownArea(_ area: RegistryUnit, field: String, role: FormRole?) -> CellValue? {
     switch field {
-    case "ten_dia_ban": .text(area.name)
-    case "ma_dia_ban": .text(area.code)
+    case role?.areaName: .text(area.name)
+    case role?.areaCode: .text(area.code)
     default: nil
     }
   }
@@ -158,9 +161,10 @@ public struct TemplateWriter {
       let row = Layout.firstDataRow + i
       try sheet.writeText(
         headerTitle(field, withUnit: false), at: CellAddress(row: row, column: 1), style: TemplateStyles.lockedCell)
-      let given = field.name == "nam_bao_cao" ? year.map { CellValue.number(Double($0)) } : nil
+      let isYear = field.name == form.role?.year
+      let given = isYear ? year.map { CellValue.number(Double($0)) } : nil
       let value = given ?? fill?(form.name, 0, field.name) ?? .empty
-      let style = field.name == "nam_bao_cao" ? TemplateStyles.yearInput : TemplateStyles.input(field.type)
+      let style = isYear ? TemplateStyles.yearInput : TemplateStyles.input(field.type)
       try sheet.write(value, at: CellAddress(row: row, column: 2), style: style)
       try sheet.writeText(field.unit ?? "", at: CellAddress(row: row, column: 3), style: TemplateStyles.lockedCell)
       try sheet.writeText(field.name, at: CellAddress(row: row, column: 4))

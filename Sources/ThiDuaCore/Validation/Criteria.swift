@@ -13,7 +13,8 @@ public struct CriterionOutcome: Sendable, Codable {
 }
 
 /// Decides a unit's criteria (criteria.json) from what its submission holds: computed
-/// rules from the figures, self-assessed criteria from form TIEU_CHI with evidence.
+/// rules from the figures, self-assessed criteria from the self-assessment form with
+/// evidence. Each form is found by its role among those the unit's category submits.
 struct CriteriaEvaluator {
   let movement: MovementDefinition
   let unit: RegistryUnit
@@ -22,6 +23,19 @@ struct CriteriaEvaluator {
 
   func evaluate() -> [CriterionOutcome] {
     movement.criteria.filter { $0.category == unit.category }.map(decide)
+  }
+
+  /// The table of the unit's form with role `kind`, with the form's role.
+  private func table(_ kind: FormRole.Kind) -> (role: FormRole, table: FileReport.Table)? {
+    guard let form = movement.form(kind, forCategory: unit.category), let role = form.role,
+      let table = tables[form.name]
+    else { return nil }
+    return (role, table)
+  }
+
+  /// The name of the form with role `kind` the unit was to send, for a message saying it is missing.
+  private func missing(_ kind: FormRole.Kind) -> [String: String] {
+    movement.form(kind, forCategory: unit.category).map { ["form": $0.name] } ?? [:]
   }
 
   private func location(_ table: FileReport.Table, _ cell: CellAddress?) -> Location {
@@ -38,17 +52,22 @@ struct CriteriaEvaluator {
     }
     switch c.decided {
     case .selfAssessed:
-      guard let table = tables["TIEU_CHI"] else { return outcome(.notAssessable, "no-self-assessment") }
-      guard let index = table.rows.firstIndex(where: { $0["ma_tieu_chi"]?.text.map(TextFolding.fold) == c.id }) else {
+      guard let (role, table) = table(.selfAssessment), let idField = role.criterion, let resultField = role.result
+      else { return outcome(.notAssessable, "no-self-assessment", missing(.selfAssessment)) }
+      guard let index = table.rows.firstIndex(where: { $0[idField]?.text.map(TextFolding.fold) == c.id }) else {
         return outcome(.notAssessable, "criterion-not-listed")
       }
       let row = table.rows[index]
-      let source = location(table, table.cells[index]["ket_qua"])
-      let result = row["ket_qua"]?.text.map(TextFolding.fold) ?? ""
-      guard result == "dat" || result == "vuot" else { return outcome(.notMet, "self-assessed-not-met", [:], [source]) }
-      guard let evidence = row["minh_chung"]?.text, !evidence.isEmpty else {
+      let source = location(table, table.cells[index][resultField])
+      let result = row[resultField]?.text.map(TextFolding.fold) ?? ""
+      guard (role.met ?? []).contains(where: { TextFolding.fold($0) == result }), !result.isEmpty else {
+        return outcome(.notMet, "self-assessed-not-met", [:], [source])
+      }
+      // A form without an evidence field lets a result count on its own.
+      guard let evidenceField = role.evidence else { return outcome(.met, "self-assessed", [:], [source]) }
+      guard let evidence = row[evidenceField]?.text, !evidence.isEmpty else {
         // The cell to fill in first: the empty evidence cell, when the column is there.
-        let empty = table.cells[index]["minh_chung"].map { location(table, $0) }
+        let empty = table.cells[index][evidenceField].map { location(table, $0) }
         return outcome(.notMet, "evidence-missing", [:], [empty, source].compactMap { $0 })
       }
       return outcome(.met, "self-assessed-with-evidence", ["evidence": evidence], [source])
@@ -58,8 +77,8 @@ struct CriteriaEvaluator {
       switch c.rule ?? "" {
       case "poverty_reduction_beyond_target": return reduction(c, outcome)
       case "funds_settled_and_reports_on_time":
-        guard let info = tables["THONG_TIN"], let row = info.rows.first else {
-          return outcome(.notAssessable, "no-unit-figures")
+        guard let info = table(.reportInfo)?.table, let row = info.rows.first else {
+          return outcome(.notAssessable, "no-unit-figures", missing(.reportInfo))
         }
         guard case .date(let settled)? = row["ngay_quyet_toan"], case .date(let deadline)? = row["han_quyet_toan"],
           let due = row["bao_cao_phai_nop"]?.number, let onTime = row["bao_cao_dung_han"]?.number
@@ -74,14 +93,15 @@ struct CriteriaEvaluator {
             "reports": "\(CanonicalCSV.numberText(onTime))/\(CanonicalCSV.numberText(due))",
           ], sources)
       case "capital_rotation_rule_exists":
-        guard let info = tables["THONG_TIN"], let answer = info.rows.first?["co_quy_che_von"]?.text else {
+        guard let info = table(.reportInfo)?.table, let answer = info.rows.first?["co_quy_che_von"]?.text else {
           return outcome(.notAssessable, "figures-missing")
         }
         let met = TextFolding.fold(answer) == "co"
         return outcome(
           met ? .met : .notMet, met ? "rule-exists" : "no-rule", [:], [location(info, info.cells[0]["co_quy_che_von"])])
       case "no_complaints_about_review":
-        guard let info = tables["THONG_TIN"], let complaints = info.rows.first?["so_don_khieu_nai"]?.number else {
+        guard let info = table(.reportInfo)?.table, let complaints = info.rows.first?["so_don_khieu_nai"]?.number
+        else {
           return outcome(.notAssessable, "figures-missing")
         }
         return outcome(
@@ -97,8 +117,8 @@ struct CriteriaEvaluator {
   private func reduction(
     _ c: Criterion, _ outcome: (CriterionOutcome.Status, String, [String: String], [Location]) -> CriterionOutcome
   ) -> CriterionOutcome {
-    guard let table = tables["CHI_TIEU"], !table.rows.isEmpty else {
-      return outcome(.notAssessable, "no-poverty-figures", [:], [])
+    guard let table = table(.areaFigures)?.table, !table.rows.isEmpty else {
+      return outcome(.notAssessable, "no-poverty-figures", missing(.areaFigures), [])
     }
     guard let figures = PovertyFigures(table) else {
       return outcome(.notAssessable, "figures-missing", [:], [location(table, nil)])

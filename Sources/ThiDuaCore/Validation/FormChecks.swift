@@ -1,8 +1,8 @@
 import SheetIO
 
-/// The checks of one detected table: every field's type and constraints, and for the
-/// poverty form `CHI_TIEU` the consistency rules of DOMAIN (balance identity, rates,
-/// poor ≤ households, totals, duplicate and unknown areas).
+/// The checks of one detected table: every field's type and constraints, and for an
+/// area-figures form (`CHI_TIEU`) the consistency rules of DOMAIN (balance identity,
+/// rates, poor ≤ households, totals, duplicate and unknown areas).
 struct FormChecks {
   let table: DetectedTable
   let grid: SheetGrid
@@ -89,7 +89,9 @@ struct FormChecks {
         }
       }
     }
-    if form.name == "CHI_TIEU" {
+    // An area-figures form: each area once, and DOMAIN's arithmetic on the poverty
+    // fields it has (a rule whose fields the form lacks does not apply).
+    if form.role?.kind == .areaFigures {
       scaleFractionRates(&numbers)
       findings += povertyRules(numbers)
     }
@@ -237,7 +239,7 @@ struct FormChecks {
     func column(_ f: String) -> Int? { table.column(of: f) }
     func text(_ x: Double) -> String { x.hundredthsText }
     var seenAreas: [String: Int] = [:]
-    let nameColumn = column("ten_dia_ban")
+    let nameColumn = table.form.role?.areaName.flatMap(column)
     let children = areas
     let identifier = UnitIdentifier(movement: movement, registry: UnitRegistry(units: children))
     for row in table.dataRows {
@@ -284,7 +286,7 @@ struct FormChecks {
         // The same area twice: the same registry unit, or the same name as written
         // (Trà Don and Trà Dơn, Tam Dân and Tam Đàn are different communes that fold alike).
         // The area's code, when the table gives one, wins over its name (DOMAIN, CHI_TIEU).
-        let code = column("ma_dia_ban").map { grid.value(row, $0) }.flatMap { value -> String? in
+        let code = table.form.role?.areaCode.flatMap(column).map { grid.value(row, $0) }.flatMap { value -> String? in
           value.isEmpty ? nil : CanonicalCSV.text(value)
         }
         let byCode = code.map { identifier.match($0, among: children, fuzzy: false) }

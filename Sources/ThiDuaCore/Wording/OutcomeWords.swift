@@ -5,6 +5,8 @@ enum OutcomeWords {
   /// Why a criterion came out as it did, its values filled in.
   static func reason(_ o: CriterionOutcome, _ words: Words) -> String {
     let v = o.values
+    // The missing form's name, when the movement has one for the role: ` (TIEU_CHI)`.
+    let form = v["form"].map { " (\($0))" } ?? ""
     func n(_ key: String) -> String { v[key].flatMap(Double.init).map { words.number($0) } ?? (v[key] ?? "-") }
     switch o.reason {
     case "self-assessed-with-evidence":
@@ -13,15 +15,15 @@ enum OutcomeWords {
     case "evidence-missing":
       return words("Tự đánh giá đạt nhưng thiếu văn bản minh chứng", "Met by self-assessment, but no evidence")
     case "no-self-assessment":
-      return words("Chưa nộp biểu tự đánh giá (TIEU_CHI)", "No self-assessment form (TIEU_CHI)")
+      return words("Chưa nộp biểu tự đánh giá", "No self-assessment form") + form
     case "criterion-not-listed":
       return words("Biểu tự đánh giá không có tiêu chí này", "The self-assessment omits this criterion")
     case "decided-per-nominee": return words("Xét theo từng người, hộ được đề nghị", "Decided for each nominee")
     case "no-unit-figures":
-      return words("Chưa nộp biểu thông tin đơn vị (THONG_TIN)", "No unit figures form (THONG_TIN)")
+      return words("Chưa nộp biểu thông tin đơn vị", "No unit figures form") + form
     case "figures-missing": return words("Thiếu số liệu để đánh giá", "Figures needed are missing")
     case "no-poverty-figures":
-      return words("Chưa nộp biểu kết quả giảm nghèo (CHI_TIEU)", "No poverty figures (CHI_TIEU)")
+      return words("Chưa nộp biểu kết quả giảm nghèo", "No poverty figures") + form
     case "no-assigned-target":
       return words(
         "Giảm \(n("achieved")) điểm %, chưa ghi chỉ tiêu được giao",
