@@ -9,7 +9,7 @@ extension Thidua {
       abstract: Interface.text(
         "Làm việc với định nghĩa phong trào (biểu mẫu, tiêu chí, đơn vị).",
         "Work with movement definitions (forms, criteria, units)."),
-      subcommands: [Check.self, Export.self])
+      subcommands: [Check.self, Export.self, Init.self])
 
     struct Check: ParsableCommand {
       static let configuration = CommandConfiguration(
@@ -108,6 +108,50 @@ extension Thidua {
       private func fail(_ vi: String, _ en: String) -> ExitCode {
         FileHandle.standardError.write(Data("thidua: \(common.lang == .vi ? vi : en)\n".utf8))
         return ExitCode(2)
+      }
+    }
+
+    struct Init: ParsableCommand {
+      static let configuration = CommandConfiguration(
+        abstract: Interface.text(
+          "Tạo một định nghĩa phong trào tối thiểu (một biểu tự đánh giá) để bắt đầu.",
+          "Create a minimal movement definition (one self-assessment form) to start from."),
+        discussion: Interface.text(
+          "THƯ_MỤC phải chưa có hoặc rỗng. Mọi tên, tiêu chí và đơn vị trong đó là minh họa: sửa rồi kiểm tra "
+            + "bằng thidua movement check THƯ_MỤC. Mã thoát 2 khi không ghi được. Xem docs/movement.md.",
+          "DIR must not exist or be empty. Every name, criterion and unit in it is illustrative: edit them, then "
+            + "check with thidua movement check DIR. Exit status 2 when nothing could be written. See docs/movement.md."
+        ))
+
+      @Argument(help: Interface.help("Thư mục đích.", "The folder to write."))
+      var folder: String
+      @Option(
+        help: Interface.help("Năm của phong trào (mặc định: năm nay).", "The movement's year (default: this year)."))
+      var year: Int?
+      @OptionGroup var common: CommonOptions
+
+      func run() throws {
+        let year = year ?? Calendar(identifier: .gregorian).component(.year, from: Date())
+        guard (1900...9999).contains(year) else {
+          FileHandle.standardError.write(
+            Data("thidua: \(common.lang == .vi ? "năm \(year) không hợp lệ" : "year \(year) is not valid")\n".utf8))
+          throw ExitCode(2)
+        }
+        do {
+          try MovementStarter.write(to: folder, year: year)
+        } catch {
+          let why =
+            common.lang == .vi
+            ? "Không tạo được định nghĩa trong \(folder) (thư mục phải chưa có hoặc rỗng; không ghi đè)."
+            : "Cannot create a definition in \(folder) (the folder must not exist or be empty; nothing overwritten)."
+          FileHandle.standardError.write(Data("thidua: \(why)\n".utf8))
+          throw ExitCode(2)
+        }
+        print(
+          common.lang == .vi
+            ? "Đã tạo định nghĩa phong trào tối thiểu năm \(year) trong \(folder). Sửa các tệp, rồi: thidua movement check \(folder); thidua templates --movement \(folder)."
+            : "Created a minimal movement definition for \(year) in \(folder). Edit the files, then: thidua movement check \(folder); thidua templates --movement \(folder)."
+        )
       }
     }
   }

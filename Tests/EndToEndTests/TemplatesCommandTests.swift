@@ -141,4 +141,27 @@ import Testing
     #expect(again.status == 2)
     #expect(again.stderr == "thidua: \(target) exists and is not empty; nothing overwritten.\n")
   }
+
+  /// `movement init` then `movement check` passes; its templates are written; a second
+  /// init into the same folder is refused.
+  @Test func initWritesAMovementThatPassesTheCheck() throws {
+    let folder = try Paths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let target = folder.appendingPathComponent("moi").path
+    let run = try thidua("movement", "init", target, "--year", "2026", "--lang", "en")
+    #expect(run.status == 0)
+    #expect(
+      run.stdout
+        == "Created a minimal movement definition for 2026 in \(target). Edit the files, then: thidua movement check \(target); thidua templates --movement \(target).\n"
+    )
+    let check = try thidua("movement", "check", target)
+    #expect(check.status == 0)
+    #expect(check.stdout == "Định nghĩa phong trào hợp lệ: 1 biểu mẫu, 2 tiêu chí, 3 đơn vị.\n")
+    let templates = folder.appendingPathComponent("mau").path
+    let written = try thidua("templates", "--movement", target, "--out", templates, "--year", "2026")
+    #expect(written.status == 0)
+    #expect(FileManager.default.fileExists(atPath: templates + "/mau-X01-2026.xlsx"))
+    let again = try thidua("movement", "init", target)
+    #expect(again.status == 2)
+  }
 }
