@@ -38,6 +38,10 @@ extension CompoundFile {
   ///   `damagedCompoundFile` for a chain that loops, ends early or leaves the file.
   func open(_ entry: DirectoryEntry) throws(SheetReadError) -> CompoundStream {
     let location = Location(file: path, part: entry.name)
+    // A version 4 size with its top bit set reads as negative: no stream is that long.
+    guard entry.streamSize >= 0 else {
+      throw .damagedCompoundFile(location, reason: "stream '\(entry.name)' declares a size of 2^63 bytes or more")
+    }
     guard entry.streamSize <= limits.maxCompoundStreamBytes else {
       throw .compoundFileTooLarge(
         location, what: "stream bytes", count: entry.streamSize, limit: limits.maxCompoundStreamBytes)
