@@ -9,7 +9,7 @@ extension Thidua {
       abstract: Interface.text(
         "Làm việc với định nghĩa phong trào (biểu mẫu, tiêu chí, đơn vị).",
         "Work with movement definitions (forms, criteria, units)."),
-      subcommands: [Check.self, Export.self, Init.self])
+      subcommands: [Check.self, Export.self, Init.self, Diff.self])
 
     struct Check: ParsableCommand {
       static let configuration = CommandConfiguration(
@@ -152,6 +152,48 @@ extension Thidua {
             ? "Đã tạo định nghĩa phong trào tối thiểu năm \(year) trong \(folder). Sửa các tệp, rồi: thidua movement check \(folder); thidua templates --movement \(folder)."
             : "Created a minimal movement definition for \(year) in \(folder). Edit the files, then: thidua movement check \(folder); thidua templates --movement \(folder)."
         )
+      }
+    }
+
+    struct Diff: ParsableCommand {
+      static let configuration = CommandConfiguration(
+        abstract: Interface.text(
+          "Liệt kê chỗ khác nhau giữa hai định nghĩa phong trào.", "List what differs between two movement definitions."
+        ),
+        discussion: Interface.text(
+          "Mỗi dòng một chỗ khác: tiêu chí theo mã, trường theo mã trường, đơn vị theo mã đơn vị. "
+            + "Mã thoát 0 khi giống nhau, 1 khi khác, 2 khi không đọc được thư mục. Xem docs/movement.md.",
+          "One line per difference: criteria by id, fields by code, units by code. "
+            + "Exit status 0 when they are the same, 1 when they differ, 2 when a folder cannot be read. "
+            + "See docs/movement.md."))
+
+      @Argument(help: Interface.help("Định nghĩa thứ nhất (cũ).", "The first (older) definition."))
+      var first: String
+      @Argument(help: Interface.help("Định nghĩa thứ hai (mới).", "The second (newer) definition."))
+      var second: String
+      @OptionGroup var common: CommonOptions
+
+      func run() throws {
+        let vi = common.lang == .vi
+        for folder in [first, second] {
+          var isFolder: ObjCBool = false
+          guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            let why = vi ? "\(folder) không phải một thư mục." : "\(folder) is not a folder."
+            FileHandle.standardError.write(Data("thidua: \(why)\n".utf8))
+            throw ExitCode(2)
+          }
+        }
+        let differences = MovementDiff.differences(first, second)
+        guard !differences.isEmpty else {
+          print(vi ? "Hai định nghĩa giống nhau." : "The two definitions are the same.")
+          return
+        }
+        for d in differences { print(d.message(common.lang)) }
+        print(
+          vi
+            ? "\(differences.count) chỗ khác nhau."
+            : "\(differences.count) difference\(differences.count == 1 ? "" : "s").")
+        throw ExitCode(1)
       }
     }
   }

@@ -164,4 +164,27 @@ import Testing
     let again = try thidua("movement", "init", target)
     #expect(again.status == 2)
   }
+
+  /// `movement diff`: 0 for the same definitions, 1 with the differences, 2 for a folder
+  /// that is not one.
+  @Test func diffSaysWhatDiffersAndExitsAsDiffDoes() throws {
+    let folder = try Paths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let shipped = Paths.repo.appendingPathComponent("Sources/ThiDuaCore/Resources/ke-hoach-5201").path
+    let copy = folder.appendingPathComponent("ban-sao").path
+    #expect(try thidua("movement", "export", copy).status == 0)
+    let same = try thidua("movement", "diff", shipped, copy)
+    #expect(same.status == 0 && same.stdout == "Hai định nghĩa giống nhau.\n")
+    let path = copy + "/awards.json"
+    var text = try String(contentsOfFile: path, encoding: .utf8)
+    let first = try #require(text.range(of: #""minScore": 90"#))  // the annual Bằng khen's
+    text.replaceSubrange(first, with: #""minScore": 95"#)
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    let changed = try thidua("movement", "diff", shipped, copy, "--lang", "en")
+    #expect(changed.status == 1)
+    #expect(
+      changed.stdout == "awards.json: rules[annual/Bằng khen của Chủ tịch UBND tỉnh].minScore: 90 → 95\n1 difference.\n"
+    )
+    #expect(try thidua("movement", "diff", shipped, folder.appendingPathComponent("khong-co").path).status == 2)
+  }
 }
