@@ -173,4 +173,11 @@ import Testing
     #expect(
       p.first?.message(.en) == "forms/CHI_TIEU.json:7:36: unknown key “areaname” (in role); did you mean “areaName”?")
   }
+
+  @Test func aPlanDateNotWrittenAsISOIsAProblem() throws {
+    let p = try Self.problems {
+      try Self.edit($0, "movement.json", #""planDate": "2017-09-27""#, #""planDate": "27/9/2017""#)
+    }
+    #expect(p.map { "\($0.code) \($0.detail)" } == ["bad-plan-date 27/9/2017"])
+  }
 }

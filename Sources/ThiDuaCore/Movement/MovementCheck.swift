@@ -80,6 +80,7 @@ public struct MovementProblem: Hashable, Sendable {
         "hạn nộp báo cáo không phải ngày/tháng hoặc ngày/tháng/+1",
         "the report deadline is not day/month or day/month/+1"
       )
+    case "bad-plan-date": text = ("ngày kế hoạch không phải YYYY-MM-DD", "the plan's date is not YYYY-MM-DD")
     case "bad-quota": text = ("tỷ lệ hạn mức phải lớn hơn 0 và không quá 1", "a quota share must be in (0, 1]")
     default: text = (code, code)
     }
@@ -103,6 +104,9 @@ public enum MovementCheck {
       return value
     }
     let header = load(MovementDefinition.Header.self, "movement.json")
+    if let date = header?.planDate, MovementDefinition.isoDay(date) == nil {
+      problems.append(MovementProblem(code: "bad-plan-date", file: "movement.json", detail: date))
+    }
     var forms: [String: FormSchema] = [:]
     var tried: Set<String> = []  // a form several categories submit is read and reported once
     for (category, names) in (header?.formsByCategory ?? [:]).sorted(by: { $0.key < $1.key }) {

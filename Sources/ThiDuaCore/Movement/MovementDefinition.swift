@@ -164,7 +164,7 @@ public struct MovementDefinition: Sendable {
     issuer = header.issuer
     issuerCode = header.issuerCode
     place = header.place
-    guard let date = ISO8601DateFormatter().date(from: header.planDate + "T00:00:00Z") else {
+    guard let date = Self.isoDay(header.planDate) else {
       throw .unreadable(file: "movement.json", reason: "planDate is not YYYY-MM-DD")
     }
     planDate = WholeNumber.clamped(date.timeIntervalSince1970, to: Int.min...Int.max)
@@ -197,6 +197,12 @@ public struct MovementDefinition: Sendable {
     vocabulary = FoldedVocabulary(intake)
     self.folder = folder
     fingerprint = DefinitionFingerprint.of(folder: folder)
+  }
+
+  /// `2017-09-27` as midnight UTC of that day; nil for anything else.
+  static func isoDay(_ text: String) -> Date? {
+    guard text.utf8.count == 10 else { return nil }
+    return ISO8601DateFormatter().date(from: text + "T00:00:00Z")
   }
 
   /// The criterion with `id` (`b4`, `dd3` …).
