@@ -91,6 +91,8 @@ struct SharedStringTable {
         // The characters go on in the next CONTINUE, after a new flags byte.
         guard cursor.segment < last else { return nil }
         cursor.segment += 1
+        // An empty CONTINUE has not even the flags byte: the string ends nowhere.
+        guard cursor.position < boundaries[cursor.segment], cursor.position < data.count else { return nil }
         wide = data[cursor.position] & 0x01 != 0
         cursor.position += 1
       }

@@ -32,7 +32,7 @@ import Testing
   }
 
   @Test func manifestListsEveryHostileFixture() throws {
-    #expect(Self.cases.count == 41)
+    #expect(Self.cases.count == 42)
     #expect(Set(Self.cases.map(\.code)).count == 19)
     let listed = Set(Self.all.map(\.file))
     let present = try FileManager.default.contentsOfDirectory(atPath: Fixtures.path("hostile"))
