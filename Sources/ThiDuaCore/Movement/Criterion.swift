@@ -25,8 +25,16 @@ public struct Criterion: Codable, Hashable, Sendable {
   public var points: Double
   /// For computed and nominee criteria: the rule that decides it.
   public var rule: String?
+  /// For a computed criterion instead of a rule: a formula over the forms' fields that is
+  /// true when the criterion is met (`THONG_TIN.nha_o_ho_tro >= 10`; docs/movement.md).
+  public var expression: String?
   /// `FORM.field` references the criterion needs.
   public var fields: [String]?
+
+  /// The fields it reads: those listed, else those its formula names.
+  public var references: [String] {
+    fields ?? expression.flatMap { try? CriterionExpression.parse($0).fields } ?? []
+  }
 
   /// The role of the form a criterion is decided from: the self-assessment, the
   /// nominees, or the one its rule reads (nil for an unknown rule).

@@ -80,6 +80,17 @@ public struct MovementProblem: Hashable, Sendable {
         "hạn nộp báo cáo không phải ngày/tháng hoặc ngày/tháng/+1",
         "the report deadline is not day/month or day/month/+1"
       )
+    case "expression-syntax": text = ("công thức tiêu chí viết sai", "a criterion's formula is not well formed")
+    case "expression-field":
+      text = (
+        "công thức đọc một trường không có hoặc một biểu mẫu đơn vị không nộp",
+        "a formula reads a field that does not exist or a form the units do not send"
+      )
+    case "expression-type": text = ("công thức dùng giá trị không đúng loại", "a formula's values do not fit")
+    case "expression-not-computed":
+      text = ("chỉ tiêu chí tính toán (computed) mới có công thức", "only a computed criterion takes a formula")
+    case "rule-and-expression":
+      text = ("tiêu chí có cả quy tắc và công thức", "a criterion names both a rule and a formula")
     case "bad-plan-date": text = ("ngày kế hoạch không phải YYYY-MM-DD", "the plan's date is not YYYY-MM-DD")
     case "bad-quota": text = ("tỷ lệ hạn mức phải lớn hơn 0 và không quá 1", "a quota share must be in (0, 1]")
     default: text = (code, code)
@@ -195,7 +206,14 @@ public enum MovementCheck {
           MovementProblem(code: "unknown-category", file: "criteria.json", detail: "\(c.id): \(c.category)"))
       }
       sums[c.category, default: 0] += c.points
-      if c.decided != .selfAssessed {
+      if c.expression != nil {
+        // A formula decides a computed criterion on its own (checked against the forms below).
+        if c.decided != .computed {
+          problems.append(MovementProblem(code: "expression-not-computed", file: "criteria.json", detail: c.id))
+        } else if c.rule != nil {
+          problems.append(MovementProblem(code: "rule-and-expression", file: "criteria.json", detail: c.id))
+        }
+      } else if c.decided != .selfAssessed {
         if let rule = c.rule {
           if Criterion.rules[rule] == nil {
             problems.append(MovementProblem(code: "unknown-rule", file: "criteria.json", detail: "\(c.id): \(rule)"))
@@ -267,6 +285,9 @@ public enum MovementCheck {
   ) -> [MovementProblem] {
     var problems: [MovementProblem] = []
     for c in file.criteria {
+      if let text = c.expression, c.decided == .computed {
+        problems += check(c, expression: text, forms: forms, submitted: Set(byCategory[c.category] ?? []))
+      }
       guard let kind = c.role else { continue }
       let candidates = c.decided == .nominee ? byCategory.values.flatMap { $0 } : byCategory[c.category] ?? []
       guard let form = candidates.lazy.compactMap({ forms[$0] }).first(where: { $0.role?.kind == kind }) else {
@@ -292,6 +313,33 @@ public enum MovementCheck {
       }
     }
     return problems
+  }
+
+  /// A formula must parse, read only fields of forms the criterion's units send, fit
+  /// their types and come out true or false; the criterion's `fields` must be among
+  /// those it reads.
+  private static func check(
+    _ c: Criterion, expression text: String, forms: [String: FormSchema], submitted: Set<String>
+  ) -> [MovementProblem] {
+    func problem(_ code: String, _ message: String) -> MovementProblem {
+      MovementProblem(code: code, file: "criteria.json", detail: "\(c.id): \(text): \(message)")
+    }
+    let expression: CriterionExpression
+    do throws(CriterionExpression.SyntaxError) {
+      expression = try CriterionExpression.parse(text)
+    } catch {
+      return [problem("expression-syntax", "column \(error.column): \(error.message)")]
+    }
+    do throws(ExpressionTyping.Problem) {
+      let type = try ExpressionTyping(forms: forms, submitted: submitted).type(of: expression)
+      guard type == .bool else { return [problem("expression-type", "the result is \(type.words), not true or false")] }
+    } catch {
+      return [problem(error.code, error.message)]
+    }
+    let read = Set(expression.fields)
+    return (c.fields ?? []).filter { !read.contains($0) && exists($0, in: forms) }.map {
+      MovementProblem(code: "rule-field-unread", file: "criteria.json", detail: "\(c.id): \(text): \($0)")
+    }
   }
 
   private static func exists(_ reference: String, in forms: [String: FormSchema]) -> Bool {

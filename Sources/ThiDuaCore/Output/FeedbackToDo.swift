@@ -111,7 +111,7 @@ struct FeedbackToDo {
   private func missingFields(_ outcomes: [CriterionOutcome], year: Int) -> [String] {
     let sent = submissions.first { $0.year == year }
     var seen: Set<String> = []
-    return outcomes.flatMap { movement.criterion($0.id)?.fields ?? [] }.compactMap { ref -> String? in
+    return outcomes.flatMap { movement.criterion($0.id)?.references ?? [] }.compactMap { ref -> String? in
       let parts = ref.split(separator: ".").map(String.init)
       guard parts.count == 2, seen.insert(ref).inserted,
         let field = movement.forms[parts[0]]?.fields.first(where: { $0.name == parts[1] })

@@ -74,6 +74,7 @@ struct CriteriaEvaluator {
     case .nominee:
       return outcome(.notAssessable, "decided-per-nominee")
     case .computed:
+      if let text = c.expression { return decide(c, expression: text, outcome) }
       switch c.rule ?? "" {
       case "poverty_reduction_beyond_target": return reduction(c, outcome)
       case "funds_settled_and_reports_on_time":
@@ -110,6 +111,26 @@ struct CriteriaEvaluator {
       default:
         return outcome(.notAssessable, "rule-not-decided")
       }
+    }
+  }
+
+  /// A criterion's formula on the unit's tables: met when true, not met when false, not
+  /// assessable when a value it needs is not there; the cells it read are the sources.
+  private func decide(
+    _ c: Criterion, expression text: String,
+    _ outcome: (CriterionOutcome.Status, String, [String: String], [Location]) -> CriterionOutcome
+  ) -> CriterionOutcome {
+    // `movement check` has parsed it already: a definition that fails never gets here.
+    guard let expression = try? CriterionExpression.parse(text) else {
+      return outcome(.notAssessable, "rule-not-decided", [:], [])
+    }
+    var evaluator = ExpressionEvaluator(tables: tables, forms: movement.forms)
+    let result = evaluator.value(expression)
+    let values = ["expression": text, "read": evaluator.read.joined(separator: "; ")]
+    switch result {
+    case .bool(true): return outcome(.met, "expression-met", values, evaluator.sources)
+    case .bool(false): return outcome(.notMet, "expression-not-met", values, evaluator.sources)
+    default: return outcome(.notAssessable, "figures-missing", values, evaluator.sources)
     }
   }
 

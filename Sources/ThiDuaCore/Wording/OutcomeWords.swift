@@ -21,7 +21,13 @@ enum OutcomeWords {
     case "decided-per-nominee": return words("Xét theo từng người, hộ được đề nghị", "Decided for each nominee")
     case "no-unit-figures":
       return words("Chưa nộp biểu thông tin đơn vị", "No unit figures form") + form
-    case "figures-missing": return words("Thiếu số liệu để đánh giá", "Figures needed are missing")
+    case "figures-missing":
+      let read = v["read"].map { $0.isEmpty ? "" : " (\($0))" } ?? ""
+      return words("Thiếu số liệu để đánh giá", "Figures needed are missing") + read
+    case "expression-met", "expression-not-met":
+      let met = o.reason == "expression-met"
+      return (met ? words("Đạt: ", "Met: ") : words("Chưa đạt: ", "Not met: ")) + (v["expression"] ?? "")
+        + (v["read"].map { $0.isEmpty ? "" : words(" — số liệu: ", " — figures: ") + $0 } ?? "")
     case "no-poverty-figures":
       return words("Chưa nộp biểu kết quả giảm nghèo", "No poverty figures") + form
     case "no-assigned-target":

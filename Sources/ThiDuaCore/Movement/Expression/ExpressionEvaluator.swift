@@ -1,0 +1,164 @@
+import SheetIO
+
+/// Evaluates a criterion's expression on one submission, keeping every cell it read.
+/// A value that is not there (an empty cell, a form not sent) is `missing`, and so is
+/// what is computed from it, except where the answer does not depend on it (`false and
+/// …`, `true or …`); a result that is missing leaves the criterion not assessable.
+struct ExpressionEvaluator {
+  enum Value: Hashable {
+    case number(Double), text(String), bool(Bool), date(Double), missing
+    case rows([Value])
+  }
+
+  /// The submission's table of each form, by form name.
+  let tables: [String: FileReport.Table]
+  let forms: [String: FormSchema]
+  /// Every cell read, in order, once each.
+  private(set) var sources: [Location] = []
+  /// `FORM.field = value` of each key-value field read, for the reason's words.
+  private(set) var read: [String] = []
+
+  init(tables: [String: FileReport.Table], forms: [String: FormSchema]) {
+    self.tables = tables
+    self.forms = forms
+  }
+
+  mutating func value(_ e: CriterionExpression) -> Value {
+    switch e {
+    case .number(let n): return .number(n)
+    case .text(let t): return .text(t)
+    case .bool(let b): return .bool(b)
+    case .field(let form, let field): return fieldValue(form, field)
+    case .negate(let x): return lift(value(x)) { if case .number(let n) = $0 { .number(-n) } else { .missing } }
+    case .not(let x): return lift(value(x)) { if case .bool(let b) = $0 { .bool(!b) } else { .missing } }
+    case .binary(let op, let a, let b):
+      let (x, y) = (value(a), value(b))
+      return lift(x, y) { Self.apply(op, $0, $1) }
+    case .call(let function, let args):
+      return call(function, args[0])
+    }
+  }
+
+  private mutating func call(_ function: CriterionExpression.Function, _ arg: CriterionExpression) -> Value {
+    let v = value(arg)
+    let items: [Value]
+    if case .rows(let rows) = v { items = rows } else { items = [v] }
+    let given = items.filter { $0 != .missing }
+    switch function {
+    case .present:
+      if case .rows(let rows) = v { return .rows(rows.map { .bool($0 != .missing) }) }
+      return .bool(v != .missing)
+    case .count: return .number(Double(given.count))
+    case .sum, .min, .max:
+      let numbers = given.compactMap { if case .number(let n) = $0 { n } else { nil } }
+      guard !numbers.isEmpty else { return .missing }
+      switch function {
+      case .sum: return .number(numbers.reduce(0, +))
+      case .min: return .number(numbers.min()!)
+      default: return .number(numbers.max()!)
+      }
+    case .all:
+      if given.contains(.bool(false)) { return .bool(false) }
+      return given.count == items.count ? .bool(true) : .missing
+    case .any:
+      if given.contains(.bool(true)) { return .bool(true) }
+      return given.count == items.count ? .bool(false) : .missing
+    }
+  }
+
+  private mutating func fieldValue(_ form: String, _ field: String) -> Value {
+    guard let schema = forms[form], let type = schema.field(field)?.type else { return .missing }
+    guard let table = tables[form] else {
+      read.append("\(form).\(field) = —")
+      return schema.layout == .keyValue ? .missing : .rows([])
+    }
+    func convert(_ cell: CellValue?) -> Value {
+      switch (type, cell) {
+      case (.integer, .number(let n)?), (.number, .number(let n)?), (.percent, .number(let n)?): return .number(n)
+      case (.string, .text(let t)?), (.enum, .text(let t)?): return t.isEmpty ? .missing : .text(t)
+      case (.date, .date(let d)?): return .date(d.serial)
+      default: return .missing
+      }
+    }
+    for (i, cells) in table.cells.enumerated() where schema.layout == .rows || i == 0 {
+      let location = Location(file: table.file, sheet: table.sheet, cell: cells[field])
+      if !sources.contains(location) { sources.append(location) }
+    }
+    if schema.layout == .keyValue {
+      let v = convert(table.rows.first?[field])
+      read.append("\(form).\(field) = \(Self.text(v))")
+      return v
+    }
+    return .rows(table.rows.map { convert($0[field]) })
+  }
+
+  /// `f` on a value, or on each row of it.
+  private func lift(_ x: Value, _ f: (Value) -> Value) -> Value {
+    if case .rows(let rows) = x { return .rows(rows.map { $0 == .missing ? .missing : f($0) }) }
+    return x == .missing ? .missing : f(x)
+  }
+
+  /// `f` on two values, row by row when either has rows (a single value stands for
+  /// every row).
+  private func lift(_ x: Value, _ y: Value, _ f: (Value, Value) -> Value) -> Value {
+    switch (x, y) {
+    case (.rows(let a), .rows(let b)): return .rows(zip(a, b).map(f))
+    case (.rows(let a), _): return .rows(a.map { f($0, y) })
+    case (_, .rows(let b)): return .rows(b.map { f(x, $0) })
+    default: return f(x, y)
+    }
+  }
+
+  private static func apply(_ op: CriterionExpression.Operator, _ x: Value, _ y: Value) -> Value {
+    switch (op, x, y) {
+    case (.and, .bool(false), _), (.and, _, .bool(false)): return .bool(false)
+    case (.or, .bool(true), _), (.or, _, .bool(true)): return .bool(true)
+    case (.and, .bool, .bool), (.or, .bool, .bool): return .bool(op == .and)
+    default: break
+    }
+    if x == .missing || y == .missing { return .missing }
+    switch (x, y) {
+    case (.number(let a), .number(let b)):
+      switch op {
+      case .add: return finite(a + b)
+      case .subtract: return finite(a - b)
+      case .multiply: return finite(a * b)
+      case .divide: return b == 0 ? .missing : finite(a / b)
+      default: return compare(op, a, b)
+      }
+    case (.date(let a), .date(let b)): return compare(op, a, b)
+    case (.text(let a), .text(let b)):
+      // Text compares as the intake reads it: `Có` is `có` is `co`.
+      let same = TextFolding.fold(a) == TextFolding.fold(b)
+      return op == .equal ? .bool(same) : op == .notEqual ? .bool(!same) : .missing
+    case (.bool(let a), .bool(let b)):
+      return op == .equal ? .bool(a == b) : op == .notEqual ? .bool(a != b) : .missing
+    default: return .missing
+    }
+  }
+
+  private static func finite(_ n: Double) -> Value { n.isFinite ? .number(n) : .missing }
+
+  private static func compare(_ op: CriterionExpression.Operator, _ a: Double, _ b: Double) -> Value {
+    switch op {
+    case .less: .bool(a < b)
+    case .lessOrEqual: .bool(a <= b)
+    case .greater: .bool(a > b)
+    case .greaterOrEqual: .bool(a >= b)
+    case .equal: .bool(a == b)
+    case .notEqual: .bool(a != b)
+    default: .missing
+    }
+  }
+
+  static func text(_ v: Value) -> String {
+    switch v {
+    case .number(let n): CanonicalCSV.numberText(n)
+    case .text(let t): t
+    case .bool(let b): b ? "true" : "false"
+    case .date(let d): ExcelDate(serial: d, uses1904: false).isoText
+    case .missing: "—"
+    case .rows(let rows): "[" + rows.map(text).joined(separator: ", ") + "]"
+    }
+  }
+}
