@@ -32,7 +32,7 @@ struct KeyValueReader: Sendable {
       let listsCodes = grid.cells(inRow: address.row, within: 1...address.column).contains { cell in
         cell.address.column < address.column && (cell.value.text.map(knownCodes.contains) ?? false)
       }
-      guard !listsCodes else { continue }
+      guard !listsCodes, !isHeading(text, at: address, in: grid) else { continue }
       let words = HeaderText(text)
       guard !words.isEmpty, words.words.count <= TitleCells.maxWords else { continue }
       let key = addresses.count
@@ -59,6 +59,14 @@ struct KeyValueReader: Sendable {
       found[match.field] = KeyValueValue(value: value, cell: cell, label: label, match: match, multiplier: multiplier)
     }
     return found.count >= vocabulary.limits.minimumFields ? found : nil
+  }
+
+  /// A line in capitals with nothing right of it (`BÁO CÁO KẾT QUẢ VẬN ĐỘNG QUỸ … NĂM
+  /// 2025`) heads the sheet; it is no field's label, whatever words it shares with one.
+  private func isHeading(_ text: String, at address: CellAddress, in grid: SheetGrid) -> Bool {
+    guard text.contains(where: \.isLetter), text == text.uppercased() else { return false }
+    let right = (address.column + 1)...(address.column + Self.valueReach)
+    return !grid.cells(inRow: address.row, within: right).contains { !$0.value.isEmpty }
   }
 
   /// A sheet of a thidua template holds each field's code in its row (a hidden column):

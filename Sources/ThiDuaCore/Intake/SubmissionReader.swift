@@ -70,17 +70,23 @@ public struct SubmissionReader: Sendable {
     codesByForm = forms.map { Set($0.fields.map(\.name)) }.filter { $0.count >= 3 }
   }
 
-  /// Whether `grid` lists the field codes of two forms or more down one column
-  /// (`templateCodeShare` of each), as the instructions sheet of a thidua template does:
-  /// a key-value form's own sheet lists one form's, and no clerk types codes so.
+  /// Whether `grid` lists field codes down one column as the instructions sheet of a
+  /// thidua template does: the codes of two forms or more (`templateCodeShare` of each),
+  /// or of one form on a sheet without a value column (`Giá trị`). A key-value form's
+  /// own sheet lists one form's codes beside its value column, and no clerk types codes so.
   func isInstructions(_ grid: SheetGrid) -> Bool {
     var byColumn: [Int: Set<String>] = [:]
+    var valueColumn = false
     for (address, cell) in grid.cells {
-      if case .text(let t) = cell.value { byColumn[address.column, default: []].insert(t) }
+      guard case .text(let t) = cell.value else { continue }
+      byColumn[address.column, default: []].insert(t)
+      if vocabulary.valueColumnTitles.contains(TextFolding.fold(t)) { valueColumn = true }
     }
     let share = vocabulary.limits.templateCodeShare
     return byColumn.values.contains { texts in
-      codesByForm.filter { codes in Double(codes.intersection(texts).count) >= Double(codes.count) * share }.count >= 2
+      let listed = codesByForm.filter { codes in Double(codes.intersection(texts).count) >= Double(codes.count) * share
+      }
+      return listed.count >= 2 || (listed.count == 1 && !valueColumn)
     }
   }
 
