@@ -115,12 +115,16 @@ import Testing
       ])
   }
 
-  /// Three rules written as formulas decide every unit of the realistic inbox as the
-  /// rules do: the same status for c3, c5 and d2, the same scores.
+  static let fundsSettled =
+    "THONG_TIN.ngay_quyet_toan <= THONG_TIN.han_quyet_toan and THONG_TIN.bao_cao_dung_han >= THONG_TIN.bao_cao_phai_nop"
+
+  /// Four rules written as formulas decide every unit of the realistic inbox as the
+  /// rules do: the same status for b2, c2, c3, c5 and d2, the same scores.
   @Test func formulasDecideAsTheRulesTheyRestate() throws {
     let formulas = [
       "c3": #"THONG_TIN.co_quy_che_von == "Có""#, "d2": #"THONG_TIN.co_quy_che_von == "Có""#,
       "c5": "THONG_TIN.so_don_khieu_nai == 0",
+      "b2": Self.fundsSettled, "c2": Self.fundsSettled,
     ]
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-f-\(UUID().uuidString)").path
     try FileManager.default.copyItem(atPath: try MovementDefinition.shippedFolder(), toPath: folder)
