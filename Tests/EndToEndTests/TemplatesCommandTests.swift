@@ -59,7 +59,10 @@ import Testing
     try FileManager.default.removeItem(atPath: copy + "/forms/TIEU_CHI.json")
     let run = try thidua("movement", "check", copy)
     #expect(run.status == 1)
-    #expect(run.stdout.contains("[unknown-form] movement.json: biểu mẫu không có tệp định nghĩa: HUYEN: TIEU_CHI"))
+    // At the category's list of forms in movement.json.
+    #expect(
+      run.stdout.contains(
+        "[unknown-form] movement.json, dòng 14, cột 14: biểu mẫu không có tệp định nghĩa: HUYEN: TIEU_CHI"))
     #expect(run.stdout.hasSuffix("5 lỗi trong định nghĩa phong trào.\n"))
   }
 

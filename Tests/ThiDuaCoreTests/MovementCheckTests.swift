@@ -1,5 +1,6 @@
 import Foundation
 import SheetIO
+import TestSupport
 import Testing
 
 @testable import ThiDuaCore
@@ -113,9 +114,14 @@ import Testing
     }
     #expect(p.map(\.code) == ["rule-field-unread"])
     #expect(p.first?.detail == "c5: no_complaints_about_review: THONG_TIN.nguon_luc_huy_dong")
+    // At the reference itself: its line in the file, the column of its opening quote.
+    let lines = try String(contentsOfFile: try MovementDefinition.shippedFolder() + "/criteria.json", encoding: .utf8)
+      .components(separatedBy: "\n")
+    let line = try #require(lines.firstIndex { $0.contains(#""THONG_TIN.so_don_khieu_nai""#) }) + 1
+    let column = lines[line - 1].prefix { $0 == " " }.count + 1
     #expect(
       p.first?.message(.vi)
-        == "criteria.json: tiêu chí khai báo một trường mà quy tắc của nó không đọc: c5: no_complaints_about_review: THONG_TIN.nguon_luc_huy_dong"
+        == "criteria.json, dòng \(line), cột \(column): tiêu chí khai báo một trường mà quy tắc của nó không đọc: c5: no_complaints_about_review: THONG_TIN.nguon_luc_huy_dong"
     )
   }
 
@@ -179,5 +185,27 @@ import Testing
       try Self.edit($0, "movement.json", #""planDate": "2017-09-27""#, #""planDate": "27/9/2017""#)
     }
     #expect(p.map { "\($0.code) \($0.detail)" } == ["bad-plan-date 27/9/2017"])
+  }
+
+  /// The issue's four edits in one copy: a misspelt key, a criterion reading a field no
+  /// form has, a consistent rename of a field a rule reads, and the registry saved by
+  /// Excel as Windows-1258. The first three are each reported with file, line and
+  /// column; the registry reads as the shipped one, so it is no problem.
+  @Test func theFourEditsOfABoardOfficer() throws {
+    let p = try Self.problems { folder in
+      try Self.edit(folder, "awards.json", #""quotaShare": 0.2"#, #""quota": 0.2"#)
+      try Self.edit(folder, "criteria.json", #""CHI_TIEU.chi_tieu_giam_duoc_giao""#, #""CHI_TIEU.chi_tieu_giao""#)
+      for file in ["forms/THONG_TIN.json", "criteria.json"] {
+        try Self.edit(folder, file, "so_don_khieu_nai", "so_don_thu")
+      }
+      try FileManager.default.removeItem(atPath: folder + "/units.csv")
+      try FileManager.default.copyItem(atPath: fixturePath("movements/units-cp1258.csv"), toPath: folder + "/units.csv")
+    }
+    #expect(
+      p.map(\.code).sorted() == [
+        "rule-field-missing", "rule-field-unread", "unknown-field", "unknown-field", "unknown-field", "unknown-key",
+      ])
+    #expect(p.allSatisfy { $0.line != nil && $0.column != nil }, "\(p.map { $0.message(.en) })")
+    #expect(!p.contains { $0.file == "units.csv" })
   }
 }

@@ -9,16 +9,21 @@ public struct MovementProblem: Hashable, Sendable {
   public var file: String
   /// What is wrong, with the values concerned.
   public var detail: String
-  /// Where in the file, for a problem of its JSON (1-based; column in characters).
+  /// Where in the file (1-based; column in characters): of a problem of its JSON, or of
+  /// the value a problem is about.
   public var line: Int?
   public var column: Int?
   /// The problem of the file's JSON, which words its own message.
   var fileProblem: DefinitionFileProblem?
+  /// The value the problem is about, by its path in the file (`criteria[12].fields[0]`):
+  /// `MovementCheck` turns it into the line and column.
+  var path: String?
 
-  init(code: String, file: String, detail: String) {
+  init(code: String, file: String, detail: String, at path: String? = nil) {
     self.code = code
     self.file = file
     self.detail = detail
+    self.path = path
   }
 
   init(_ problem: DefinitionFileProblem, file: String) {
@@ -29,10 +34,8 @@ public struct MovementProblem: Hashable, Sendable {
   }
 
   public func message(_ language: Language) -> String {
-    if let fileProblem {
-      let place = line.map { language == .vi ? ", dòng \($0), cột \(column ?? 1)" : ":\($0):\(column ?? 1)" } ?? ""
-      return "\(file)\(place): \(fileProblem.message(language))"
-    }
+    let place = line.map { language == .vi ? ", dòng \($0), cột \(column ?? 1)" : ":\($0):\(column ?? 1)" } ?? ""
+    if let fileProblem { return "\(file)\(place): \(fileProblem.message(language))" }
     let text: (String, String)
     switch code {
     case "unreadable-file": text = ("không đọc được", "cannot be read")
@@ -95,7 +98,7 @@ public struct MovementProblem: Hashable, Sendable {
     case "bad-quota": text = ("tỷ lệ hạn mức phải lớn hơn 0 và không quá 1", "a quota share must be in (0, 1]")
     default: text = (code, code)
     }
-    return "\(file): \(language == .vi ? text.0 : text.1): \(detail)"
+    return "\(file)\(place): \(language == .vi ? text.0 : text.1): \(detail)"
   }
 }
 
@@ -104,31 +107,38 @@ public struct MovementProblem: Hashable, Sendable {
 public enum MovementCheck {
   public static func problems(folder: String) -> [MovementProblem] {
     var problems: [MovementProblem] = []
+    var texts: [String: Data] = [:]
     func load<T: Decodable>(_ type: T.Type, _ name: String) -> T? {
       let path = (folder as NSString).appendingPathComponent(name)
       guard let data = FileManager.default.contents(atPath: path) else {
         problems.append(MovementProblem(code: "unreadable-file", file: name, detail: "missing"))
         return nil
       }
+      texts[name] = data
       let (value, fileProblems) = StrictJSON.decode(T.self, from: data)
       problems += fileProblems.map { MovementProblem($0, file: name) }
       return value
     }
     let header = load(MovementDefinition.Header.self, "movement.json")
     if let date = header?.planDate, MovementDefinition.isoDay(date) == nil {
-      problems.append(MovementProblem(code: "bad-plan-date", file: "movement.json", detail: date))
+      problems.append(MovementProblem(code: "bad-plan-date", file: "movement.json", detail: date, at: "planDate"))
     }
     var forms: [String: FormSchema] = [:]
     var tried: Set<String> = []  // a form several categories submit is read and reported once
     for (category, names) in (header?.formsByCategory ?? [:]).sorted(by: { $0.key < $1.key }) {
       if !MovementVocabulary.categories.contains(category) {
-        problems.append(MovementProblem(code: "unknown-category", file: "movement.json", detail: category))
+        problems.append(
+          MovementProblem(
+            code: "unknown-category", file: "movement.json", detail: category, at: "formsByCategory.\(category)"))
       }
       for name in names {
         let exists = FileManager.default.fileExists(
           atPath: (folder as NSString).appendingPathComponent("forms/\(name).json"))
         guard exists else {
-          problems.append(MovementProblem(code: "unknown-form", file: "movement.json", detail: "\(category): \(name)"))
+          problems.append(
+            MovementProblem(
+              code: "unknown-form", file: "movement.json", detail: "\(category): \(name)",
+              at: "formsByCategory.\(category)"))
           continue
         }
         guard tried.insert(name).inserted else { continue }
@@ -138,12 +148,14 @@ public enum MovementCheck {
     for form in forms.values.sorted(by: { $0.name < $1.name }) {
       problems += check(role: form)
       var seen: Set<String> = []
-      for field in form.fields {
+      for (k, field) in form.fields.enumerated() {
+        let file = "forms/\(form.name).json"
         if !seen.insert(field.name).inserted {
-          problems.append(MovementProblem(code: "duplicate-field", file: "forms/\(form.name).json", detail: field.name))
+          problems.append(
+            MovementProblem(code: "duplicate-field", file: file, detail: field.name, at: "fields[\(k)].name"))
         }
         if field.type == .enum, (field.constraints?.enum ?? []).isEmpty {
-          problems.append(MovementProblem(code: "empty-enum", file: "forms/\(form.name).json", detail: field.name))
+          problems.append(MovementProblem(code: "empty-enum", file: file, detail: field.name, at: "fields[\(k)].type"))
         }
       }
     }
@@ -152,7 +164,9 @@ public enum MovementCheck {
       let kinds = names.compactMap { forms[$0]?.role?.kind }
       for kind in FormRole.Kind.allCases where kinds.filter({ $0 == kind }).count > 1 {
         problems.append(
-          MovementProblem(code: "duplicate-role", file: "movement.json", detail: "\(category): \(kind.rawValue)"))
+          MovementProblem(
+            code: "duplicate-role", file: "movement.json", detail: "\(category): \(kind.rawValue)",
+            at: "formsByCategory.\(category)"))
       }
     }
     if let criteria = load(CriteriaFile.self, "criteria.json") {
@@ -188,7 +202,21 @@ public enum MovementCheck {
     } catch {
       problems.append(MovementProblem(code: "unreadable-file", file: "units.csv", detail: error.message(.en)))
     }
-    return problems
+    return placed(problems, texts)
+  }
+
+  /// Each problem about a value given the line and column where the value stands.
+  private static func placed(_ problems: [MovementProblem], _ texts: [String: Data]) -> [MovementProblem] {
+    var layouts: [String: JSONLayout] = [:]
+    return problems.map { problem in
+      guard problem.line == nil, let path = problem.path, let data = texts[problem.file] else { return problem }
+      if layouts[problem.file] == nil { layouts[problem.file] = JSONLayout(Array(data)) }
+      guard let position = layouts[problem.file]?.values[path] else { return problem }
+      var placed = problem
+      placed.line = position.line
+      placed.column = position.column
+      return placed
+    }
   }
 
   private static func check(
@@ -197,37 +225,44 @@ public enum MovementCheck {
     var problems: [MovementProblem] = []
     var ids: Set<String> = []
     var sums: [String: Double] = [:]
-    for c in file.criteria {
+    for (i, c) in file.criteria.enumerated() {
+      let at = "criteria[\(i)]"
       if !ids.insert(c.id).inserted {
-        problems.append(MovementProblem(code: "duplicate-criterion", file: "criteria.json", detail: c.id))
+        problems.append(
+          MovementProblem(code: "duplicate-criterion", file: "criteria.json", detail: c.id, at: at + ".id"))
       }
       if !MovementVocabulary.categories.contains(c.category) {
         problems.append(
-          MovementProblem(code: "unknown-category", file: "criteria.json", detail: "\(c.id): \(c.category)"))
+          MovementProblem(
+            code: "unknown-category", file: "criteria.json", detail: "\(c.id): \(c.category)", at: at + ".category"))
       }
       sums[c.category, default: 0] += c.points
       if c.expression != nil {
         // A formula decides a computed criterion on its own (checked against the forms below).
         if c.decided != .computed {
-          problems.append(MovementProblem(code: "expression-not-computed", file: "criteria.json", detail: c.id))
+          problems.append(
+            MovementProblem(code: "expression-not-computed", file: "criteria.json", detail: c.id, at: at + ".decided"))
         } else if c.rule != nil {
-          problems.append(MovementProblem(code: "rule-and-expression", file: "criteria.json", detail: c.id))
+          problems.append(MovementProblem(code: "rule-and-expression", file: "criteria.json", detail: c.id, at: at))
         }
       } else if c.decided != .selfAssessed {
         if let rule = c.rule {
           if Criterion.rules[rule] == nil {
-            problems.append(MovementProblem(code: "unknown-rule", file: "criteria.json", detail: "\(c.id): \(rule)"))
+            problems.append(
+              MovementProblem(code: "unknown-rule", file: "criteria.json", detail: "\(c.id): \(rule)", at: at + ".rule")
+            )
           }
         } else {
-          problems.append(MovementProblem(code: "missing-rule", file: "criteria.json", detail: c.id))
+          problems.append(MovementProblem(code: "missing-rule", file: "criteria.json", detail: c.id, at: at))
         }
       }
       // Fields are known only when every form could be read: otherwise the forms' own
       // problems say what is wrong, without a cascade of unknown fields.
-      for reference in c.fields ?? [] where formsComplete {
+      for (j, reference) in (c.fields ?? []).enumerated() where formsComplete {
         if !exists(reference, in: forms) {
           problems.append(
-            MovementProblem(code: "unknown-field", file: "criteria.json", detail: "\(c.id): \(reference)"))
+            MovementProblem(
+              code: "unknown-field", file: "criteria.json", detail: "\(c.id): \(reference)", at: at + ".fields[\(j)]"))
         }
       }
     }
@@ -237,7 +272,8 @@ public enum MovementCheck {
         problems.append(
           MovementProblem(
             code: "points-mismatch", file: "criteria.json",
-            detail: "\(category): \(CanonicalCSV.numberText(sum)) ≠ \(CanonicalCSV.numberText(declared))"))
+            detail: "\(category): \(CanonicalCSV.numberText(sum)) ≠ \(CanonicalCSV.numberText(declared))",
+            at: "maxPoints.\(category)"))
       }
     }
     return problems
@@ -252,25 +288,29 @@ public enum MovementCheck {
     let taken = role.slots
     for (slot, field, required) in taken {
       if let field, form.field(field) == nil {
-        problems.append(MovementProblem(code: "role-field-missing", file: file, detail: "\(slot): \(field)"))
+        problems.append(
+          MovementProblem(code: "role-field-missing", file: file, detail: "\(slot): \(field)", at: "role.\(slot)"))
       } else if field == nil && required {
         problems.append(
-          MovementProblem(code: "role-slot-missing", file: file, detail: "\(role.kind.rawValue): \(slot)"))
+          MovementProblem(code: "role-slot-missing", file: file, detail: "\(role.kind.rawValue): \(slot)", at: "role"))
       }
     }
     if role.kind == .selfAssessment, (role.met ?? []).isEmpty {
-      problems.append(MovementProblem(code: "role-slot-missing", file: file, detail: "\(role.kind.rawValue): met"))
+      problems.append(
+        MovementProblem(code: "role-slot-missing", file: file, detail: "\(role.kind.rawValue): met", at: "role"))
     }
     let names = Set(taken.map(\.slot))
     var unused = role.givenSlots.map(\.slot).filter { !names.contains($0) }
     if role.met != nil && role.kind != .selfAssessment { unused.append("met") }
     for slot in unused {
-      problems.append(MovementProblem(code: "role-slot-unused", file: file, detail: "\(role.kind.rawValue): \(slot)"))
+      problems.append(
+        MovementProblem(
+          code: "role-slot-unused", file: file, detail: "\(role.kind.rawValue): \(slot)", at: "role.\(slot)"))
     }
     if (role.kind == .reportInfo) != (form.layout == .keyValue) {
       problems.append(
         MovementProblem(
-          code: "role-layout", file: file, detail: "\(role.kind.rawValue): \(form.layout.rawValue)"))
+          code: "role-layout", file: file, detail: "\(role.kind.rawValue): \(form.layout.rawValue)", at: "layout"))
     }
     return problems
   }
@@ -284,9 +324,10 @@ public enum MovementCheck {
     _ file: CriteriaFile, forms: [String: FormSchema], byCategory: [String: [String]]
   ) -> [MovementProblem] {
     var problems: [MovementProblem] = []
-    for c in file.criteria {
+    for (i, c) in file.criteria.enumerated() {
+      let at = "criteria[\(i)]"
       if let text = c.expression, c.decided == .computed {
-        problems += check(c, expression: text, forms: forms, submitted: Set(byCategory[c.category] ?? []))
+        problems += check(c, expression: text, at: at, forms: forms, submitted: Set(byCategory[c.category] ?? []))
       }
       guard let kind = c.role else { continue }
       let candidates = c.decided == .nominee ? byCategory.values.flatMap { $0 } : byCategory[c.category] ?? []
@@ -295,7 +336,8 @@ public enum MovementCheck {
         if c.decided == .nominee || byCategory[c.category] != nil {
           problems.append(
             MovementProblem(
-              code: "role-missing", file: "criteria.json", detail: "\(c.id): \(c.category): \(kind.rawValue)"))
+              code: "role-missing", file: "criteria.json", detail: "\(c.id): \(c.category): \(kind.rawValue)",
+              at: at + ".category"))
         }
         continue
       }
@@ -303,13 +345,17 @@ public enum MovementCheck {
       for field in inputs.needs where form.field(field) == nil {
         problems.append(
           MovementProblem(
-            code: "rule-field-missing", file: "criteria.json", detail: "\(c.id): \(rule): \(form.name).\(field)"))
+            code: "rule-field-missing", file: "criteria.json", detail: "\(c.id): \(rule): \(form.name).\(field)",
+            at: at + ".rule"))
       }
       let read = Set((inputs.needs + inputs.reads).map { "\(form.name).\($0)" })
       // A field that no form has is `unknown-field` already.
-      for reference in c.fields ?? [] where !read.contains(reference) && exists(reference, in: forms) {
+      for (j, reference) in (c.fields ?? []).enumerated()
+      where !read.contains(reference) && exists(reference, in: forms) {
         problems.append(
-          MovementProblem(code: "rule-field-unread", file: "criteria.json", detail: "\(c.id): \(rule): \(reference)"))
+          MovementProblem(
+            code: "rule-field-unread", file: "criteria.json", detail: "\(c.id): \(rule): \(reference)",
+            at: at + ".fields[\(j)]"))
       }
     }
     return problems
@@ -319,10 +365,10 @@ public enum MovementCheck {
   /// their types and come out true or false; the criterion's `fields` must be among
   /// those it reads.
   private static func check(
-    _ c: Criterion, expression text: String, forms: [String: FormSchema], submitted: Set<String>
+    _ c: Criterion, expression text: String, at: String, forms: [String: FormSchema], submitted: Set<String>
   ) -> [MovementProblem] {
     func problem(_ code: String, _ message: String) -> MovementProblem {
-      MovementProblem(code: code, file: "criteria.json", detail: "\(c.id): \(text): \(message)")
+      MovementProblem(code: code, file: "criteria.json", detail: "\(c.id): \(text): \(message)", at: at + ".expression")
     }
     let expression: CriterionExpression
     do throws(CriterionExpression.SyntaxError) {
@@ -337,8 +383,10 @@ public enum MovementCheck {
       return [problem(error.code, error.message)]
     }
     let read = Set(expression.fields)
-    return (c.fields ?? []).filter { !read.contains($0) && exists($0, in: forms) }.map {
-      MovementProblem(code: "rule-field-unread", file: "criteria.json", detail: "\(c.id): \(text): \($0)")
+    return (c.fields ?? []).enumerated().filter { !read.contains($1) && exists($1, in: forms) }.map { j, reference in
+      MovementProblem(
+        code: "rule-field-unread", file: "criteria.json", detail: "\(c.id): \(text): \(reference)",
+        at: "\(at).fields[\(j)]")
     }
   }
 
