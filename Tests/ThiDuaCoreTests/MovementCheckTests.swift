@@ -208,4 +208,19 @@ import Testing
     #expect(p.allSatisfy { $0.line != nil && $0.column != nil }, "\(p.map { $0.message(.en) })")
     #expect(!p.contains { $0.file == "units.csv" })
   }
+
+  /// A required key left out beside a real key that looks like it (`plan` beside
+  /// `planDate`) is missing, not a misspelling of the real one.
+  @Test func aMissingKeyIsNotBlamedOnARealNeighbour() throws {
+    let p = try Self.problems { try Self.edit($0, "movement.json", #""plan": "#, #""plan_x": "#) }
+    #expect(p.map(\.code) == ["unknown-key"])
+    #expect(p.first?.message(.en).hasSuffix("unknown key “plan_x”; did you mean “plan”?") == true)
+    let q = try Self.problems { folder in
+      let path = folder + "/movement.json"
+      let text = try String(contentsOfFile: path, encoding: .utf8)
+      let kept = text.components(separatedBy: "\n").filter { !$0.hasPrefix(#"  "plan": "#) }
+      try kept.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    }
+    #expect(q.map { $0.message(.en) } == ["movement.json:1:1: required key “plan” is missing"])
+  }
 }

@@ -2,7 +2,8 @@ import Foundation
 
 /// `thidua movement init DIR`: the smallest movement that passes `movement check` and
 /// runs a review, for a Board to grow from. One form (a self-assessment), two criteria,
-/// one award rule and two communes, every name and figure illustrative and marked so.
+/// one award rule and two communes, every name and figure illustrative and marked so;
+/// and the shipped JSON Schemas of the files (`schema/`).
 public enum MovementStarter {
   /// The files, by path in the folder, for a movement of `year`.
   public static func files(year: Int) -> [(path: String, text: String)] {
@@ -24,6 +25,13 @@ public enum MovementStarter {
     try manager.createDirectory(atPath: folder + "/forms", withIntermediateDirectories: true)
     for (path, text) in files(year: year) {
       try Data(text.utf8).write(to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(path)))
+    }
+    // The files' JSON Schemas, for editors that complete and check keys.
+    if let shipped = try? MovementDefinition.shippedFolder() {
+      let schemas = (shipped as NSString).appendingPathComponent("schema")
+      if manager.fileExists(atPath: schemas) {
+        try manager.copyItem(atPath: schemas, toPath: (folder as NSString).appendingPathComponent("schema"))
+      }
     }
   }
 

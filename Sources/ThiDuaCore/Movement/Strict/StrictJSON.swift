@@ -144,8 +144,11 @@ enum StrictJSON {
     switch error as? DecodingError {
     case .keyNotFound(let key, let context):
       let path = text(context.codingPath)
-      // A required key that is missing is most often there, misspelt: name that one.
-      if let typo = layout.keys[path]?.first(where: { nearest($0.name, in: [key.stringValue]) != nil }) {
+      // A required key that is missing is most often there, misspelt: name that one (a
+      // key thidua reads elsewhere is itself, not a misspelling).
+      if let typo = layout.keys[path]?.first(where: {
+        !DefinitionKeys.all.contains($0.name) && nearest($0.name, in: [key.stringValue]) != nil
+      }) {
         return problem(.unknownKey(typo.name, suggestion: key.stringValue), path, typo.position)
       }
       return problem(.missingKey(key.stringValue), path, layout.values[path])
