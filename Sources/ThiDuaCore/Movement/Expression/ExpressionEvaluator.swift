@@ -35,6 +35,8 @@ struct ExpressionEvaluator {
       let (x, y) = (value(a), value(b))
       return lift(x, y) { Self.apply(op, $0, $1) }
     case .call(let function, let args):
+      // `movement check` allows one argument; a definition loaded unchecked gets no trap.
+      guard args.count == 1 else { return .missing }
       return call(function, args[0])
     }
   }
