@@ -223,4 +223,18 @@ import Testing
     }
     #expect(q.map { $0.message(.en) } == ["movement.json:1:1: required key “plan” is missing"])
   }
+
+  /// `$schema` at the top of a file names its schema for an editor; anywhere else it is
+  /// a key like any other.
+  @Test func aSchemaKeyAtTheTopIsForEditors() throws {
+    let p = try Self.problems { folder in
+      try Self.edit(folder, "movement.json", #""code": "#, #""$schema": "schema/movement.schema.json", "code": "#)
+      try Self.edit(
+        folder, "forms/TIEU_CHI.json", #""name": "TIEU_CHI""#,
+        #""$schema": "../schema/form.schema.json", "name": "TIEU_CHI""#)
+      try Self.edit(
+        folder, "forms/TIEU_CHI.json", #""kind": "self-assessment""#, #""$schema": "x", "kind": "self-assessment""#)
+    }
+    #expect(p.map { "\($0.code) \($0.file)" } == ["unknown-key forms/TIEU_CHI.json"])
+  }
 }

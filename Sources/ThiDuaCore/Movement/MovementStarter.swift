@@ -38,6 +38,7 @@ public enum MovementStarter {
   private static func movement(_ year: Int) -> String {
     """
     {
+      "$schema": "schema/movement.schema.json",
       "code": "PHONG-TRAO-MAU",
       "title": "Phong trào thi đua mẫu (minh họa: thay bằng tên phong trào)",
       "plan": "Kế hoạch số …/KH-… ngày …/…/\(year) (minh họa: ghi số, ngày của kế hoạch)",
@@ -55,6 +56,7 @@ public enum MovementStarter {
 
   private static let form = """
     {
+      "$schema": "../schema/form.schema.json",
       "name": "TU_DANH_GIA",
       "sheetName": "Tự đánh giá",
       "title": "Tự đánh giá kết quả thực hiện các tiêu chí thi đua",
@@ -105,6 +107,7 @@ public enum MovementStarter {
 
   private static let criteria = """
     {
+      "$schema": "schema/criteria.schema.json",
       "note": "Tiêu chí minh họa: thay bằng tiêu chí của kế hoạch; tổng điểm mỗi loại đơn vị bằng maxPoints.",
       "maxPoints": {"XA": 100},
       "criteria": [
@@ -137,6 +140,7 @@ public enum MovementStarter {
 
   private static let awards = """
     {
+      "$schema": "schema/awards.schema.json",
       "note": "Quy tắc minh họa: thay bằng hướng dẫn khen thưởng của phong trào.",
       "reportDeadline": "31/12",
       "rules": [

@@ -120,6 +120,8 @@ enum StrictJSON {
           problems.append(problem(.duplicateKey(key.name), path, key.position))
         }
         guard log.visited(path), !log.open.contains(path) else { continue }
+        // `$schema` at the top names the file's JSON Schema for an editor; thidua ignores it.
+        if path.isEmpty && key.name == "$schema" { continue }
         let known = log.read[path] ?? []
         if !known.contains(key.name) {
           problems.append(problem(.unknownKey(key.name, suggestion: nearest(key.name, in: known)), path, key.position))
