@@ -78,4 +78,26 @@ import Testing
         "Phát hiện", "Chưa nộp", "Tệp đã nhận",
       ])
   }
+
+  /// A self-assessment form without an evidence field lets a result count on its own.
+  @Test func withoutAnEvidenceFieldAResultCountsAlone() throws {
+    let folder = try Self.folder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try MovementCheckTests.edit(folder, "forms/TU_DANH_GIA.json", #""evidence": "minh_chung","#, "")
+    let m = try MovementDefinition.checked(folder: folder)
+    var writer = TemplateWriter(movement: m)
+    writer.year = 2026
+    writer.fill = { _, row, field in
+      guard (0..<2).contains(row) else { return nil }
+      return field == "ma_tieu_chi" ? .text(["t1", "t2"][row]) : field == "ket_qua" ? .text("Đạt") : nil
+    }
+    let path = folder + "/X02.xlsx"
+    _ = try writer.write(unit: m.registry.unit(code: "X02"), category: "XA", to: path, created: 0)
+    let outcomes = SubmissionValidator(movement: m).validate(path: path).criteria
+    #expect(
+      outcomes.map { "\($0.id) \($0.status.rawValue) \($0.reason)" } == [
+        "t1 met self-assessed", "t2 met self-assessed",
+      ])
+    #expect(OutcomeWords.reason(outcomes[0], Words(language: .vi)) == "Tự đánh giá đạt")
+  }
 }

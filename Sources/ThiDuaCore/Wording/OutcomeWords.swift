@@ -11,6 +11,7 @@ enum OutcomeWords {
     switch o.reason {
     case "self-assessed-with-evidence":
       return words("Tự đánh giá đạt, minh chứng: ", "Self-assessed as met, evidence: ") + (v["evidence"] ?? "")
+    case "self-assessed": return words("Tự đánh giá đạt", "Self-assessed as met")
     case "self-assessed-not-met": return words("Đơn vị tự đánh giá không đạt", "Self-assessed as not met")
     case "evidence-missing":
       return words("Tự đánh giá đạt nhưng thiếu văn bản minh chứng", "Met by self-assessment, but no evidence")
