@@ -84,7 +84,7 @@ public enum MovementDiff {
         case (nil, nil): break
         }
       }
-    } else if !same(x, y) {
+    } else if text(x) != text(y) {
       out.append(Difference(file: file, path: path, kind: .changed, before: text(x), after: text(y)))
     }
   }
@@ -115,8 +115,6 @@ public enum MovementDiff {
       return (seen[id]! == 1 ? id : "\(id)#\(seen[id]!)", item)
     }
   }
-
-  private static func same(_ x: Any, _ y: Any) -> Bool { text(x) == text(y) }
 
   /// A value as JSON on one line, cut at 80 characters.
   static func text(_ value: Any) -> String {

@@ -151,15 +151,24 @@ struct ExpressionParser {
 
   mutating func expression(depth: Int) throws(CriterionExpression.SyntaxError) -> CriterionExpression {
     guard depth < CriterionExpression.maxDepth else { throw fail("nested deeper than \(CriterionExpression.maxDepth)") }
-    var left = try conjunction(depth)
-    while take("or") { left = .binary(.or, left, try conjunction(depth)) }
+    return try chain([.or], depth) { (me, depth) throws(CriterionExpression.SyntaxError) in
+      try me.chain([.and], depth) { (me, depth) throws(CriterionExpression.SyntaxError) in try me.negation(depth) }
+    }
+  }
+
+  /// Operands joined left to right by any of `operators`: `a - b + c` is `(a - b) + c`.
+  private mutating func chain(
+    _ operators: [CriterionExpression.Operator], _ depth: Int,
+    _ operand: (inout ExpressionParser, Int) throws(CriterionExpression.SyntaxError) -> CriterionExpression
+  ) throws(CriterionExpression.SyntaxError) -> CriterionExpression {
+    var left = try operand(&self, depth)
+    while let op = nextOperator(operators) { left = .binary(op, left, try operand(&self, depth)) }
     return left
   }
 
-  private mutating func conjunction(_ depth: Int) throws(CriterionExpression.SyntaxError) -> CriterionExpression {
-    var left = try negation(depth)
-    while take("and") { left = .binary(.and, left, try negation(depth)) }
-    return left
+  private mutating func nextOperator(_ operators: [CriterionExpression.Operator]) -> CriterionExpression.Operator? {
+    for op in operators where take(op.rawValue) { return op }
+    return nil
   }
 
   private mutating func negation(_ depth: Int) throws(CriterionExpression.SyntaxError) -> CriterionExpression {
@@ -185,27 +194,9 @@ struct ExpressionParser {
   private func peekSymbol(_ symbol: String) -> Bool { i < tokens.count && tokens[i].0 == .symbol(symbol) }
 
   private mutating func sum(_ depth: Int) throws(CriterionExpression.SyntaxError) -> CriterionExpression {
-    var left = try product(depth)
-    while true {
-      if take("+") {
-        left = .binary(.add, left, try product(depth))
-      } else if take("-") {
-        left = .binary(.subtract, left, try product(depth))
-      } else {
-        return left
-      }
-    }
-  }
-
-  private mutating func product(_ depth: Int) throws(CriterionExpression.SyntaxError) -> CriterionExpression {
-    var left = try unary(depth)
-    while true {
-      if take("*") {
-        left = .binary(.multiply, left, try unary(depth))
-      } else if take("/") {
-        left = .binary(.divide, left, try unary(depth))
-      } else {
-        return left
+    try chain([.add, .subtract], depth) { (me, depth) throws(CriterionExpression.SyntaxError) in
+      try me.chain([.multiply, .divide], depth) { (me, depth) throws(CriterionExpression.SyntaxError) in
+        try me.unary(depth)
       }
     }
   }
