@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""The shipped plan's outputs, byte for byte: `make` records them, `check` compares.
+
+    python3 scripts/golden.py make  THIDUA   # writes fixtures/golden/<inbox>.sha256
+    python3 scripts/golden.py check THIDUA   # exit 1 naming every file that differs
+
+Runs `convert-and-validate` on each inbox below (Vietnamese and English) and keeps the
+SHA-256 of every output; a workbook is hashed part by part, so a difference names the
+sheet. The definition's fingerprint is masked: rewriting the plan's rules changes the
+definition's bytes, and what the outputs say must not change with them.
+"""
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import zipfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+GOLDEN = os.path.join(ROOT, "fixtures", "golden")
+INBOXES = ["inbox", "inbox-thuc-te", "inbox-2018", "inbox-tong-ket"]
+LANGUAGES = ["vi", "en"]
+
+
+def digest(data: bytes, fingerprint: bytes) -> str:
+    return hashlib.sha256(data.replace(fingerprint, b"<definition>")).hexdigest()
+
+
+def hashes(out: str) -> list[str]:
+    with open(os.path.join(out, "report.json"), "rb") as f:
+        fingerprint = json.load(f)["definition"]["fingerprint"].encode()
+    lines = []
+    for folder, _, names in os.walk(out):
+        for name in names:
+            path = os.path.join(folder, name)
+            relative = os.path.relpath(path, out)
+            if name.endswith(".xlsx"):
+                with zipfile.ZipFile(path) as z:
+                    for part in sorted(z.namelist()):
+                        lines.append(f"{digest(z.read(part), fingerprint)}  {relative}:{part}")
+            else:
+                with open(path, "rb") as f:
+                    lines.append(f"{digest(f.read(), fingerprint)}  {relative}")
+    return sorted(lines, key=lambda line: line.split("  ", 1)[1])
+
+
+def outputs(thidua: str, inbox: str, language: str) -> list[str]:
+    with tempfile.TemporaryDirectory() as out:
+        subprocess.run(
+            [thidua, "convert-and-validate", os.path.join(ROOT, "fixtures", inbox), "--out", out, "--lang", language],
+            check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return hashes(out)
+
+
+def main() -> int:
+    if len(sys.argv) != 3 or sys.argv[1] not in ("make", "check"):
+        print(__doc__.strip().splitlines()[0], file=sys.stderr)
+        return 2
+    mode, thidua = sys.argv[1], sys.argv[2]
+    os.makedirs(GOLDEN, exist_ok=True)
+    failures = 0
+    files = 0
+    for inbox in INBOXES:
+        for language in LANGUAGES:
+            path = os.path.join(GOLDEN, f"{inbox}.{language}.sha256")
+            now = outputs(thidua, inbox, language)
+            files += len(now)
+            if mode == "make":
+                with open(path, "w") as f:
+                    f.write("\n".join(now) + "\n")
+                continue
+            with open(path) as f:
+                before = f.read().splitlines()
+            for line in sorted(set(before) ^ set(now), key=lambda line: line.split("  ", 1)[1]):
+                side = "golden" if line in before else "now"
+                print(f"{inbox} ({language}): {side} {line}")
+                failures += 1
+    print(f"golden outputs: {files} files and parts, {failures} differences")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
