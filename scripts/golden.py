@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """The shipped plan's outputs, byte for byte: `make` records them, `check` compares.
 
-    python3 scripts/golden.py make  THIDUA   # writes fixtures/golden/<inbox>.sha256
+    python3 scripts/golden.py make  THIDUA   # writes fixtures/golden/<inbox>.<lang>.sha256
     python3 scripts/golden.py check THIDUA   # exit 1 naming every file that differs
 
 Runs `convert-and-validate` on each inbox below (Vietnamese and English) and keeps the
-SHA-256 of every output; a workbook is hashed part by part, so a difference names the
-sheet. The definition's fingerprint is masked: rewriting the plan's rules changes the
-definition's bytes, and what the outputs say must not change with them.
+SHA-256 of every output, of what it printed and of its exit status; a workbook is hashed
+part by part, so a difference names the sheet. The definition's fingerprint is masked:
+rewriting the plan's rules changes the definition's bytes, and what the outputs say must
+not change with them. So is the temporary output folder the printed summary names.
 """
 import hashlib
 import json
@@ -27,10 +28,19 @@ def digest(data: bytes, fingerprint: bytes) -> str:
     return hashlib.sha256(data.replace(fingerprint, b"<definition>")).hexdigest()
 
 
-def hashes(out: str) -> list[str]:
+def label(line: str) -> str:
+    return line.split("  ", 1)[1]
+
+
+def hashes(out: str, run: subprocess.CompletedProcess) -> list[str]:
     with open(os.path.join(out, "report.json"), "rb") as f:
         fingerprint = json.load(f)["definition"]["fingerprint"].encode()
-    lines = []
+    lines = [
+        # Kept apart: how a pipe interleaves the two streams is not the program's doing.
+        f"{digest(run.stdout.replace(out.encode(), b'<out>'), fingerprint)}  (stdout)",
+        f"{digest(run.stderr.replace(out.encode(), b'<out>'), fingerprint)}  (stderr)",
+        f"{hashlib.sha256(str(run.returncode).encode()).hexdigest()}  (exit status)",
+    ]
     for folder, _, names in os.walk(out):
         for name in names:
             path = os.path.join(folder, name)
@@ -42,15 +52,15 @@ def hashes(out: str) -> list[str]:
             else:
                 with open(path, "rb") as f:
                     lines.append(f"{digest(f.read(), fingerprint)}  {relative}")
-    return sorted(lines, key=lambda line: line.split("  ", 1)[1])
+    return sorted(lines, key=label)
 
 
 def outputs(thidua: str, inbox: str, language: str) -> list[str]:
     with tempfile.TemporaryDirectory() as out:
-        subprocess.run(
+        run = subprocess.run(
             [thidua, "convert-and-validate", os.path.join(ROOT, "fixtures", inbox), "--out", out, "--lang", language],
-            check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        return hashes(out)
+            check=False, capture_output=True)
+        return hashes(out, run)
 
 
 def main() -> int:
@@ -58,7 +68,6 @@ def main() -> int:
         print(__doc__.strip().splitlines()[0], file=sys.stderr)
         return 2
     mode, thidua = sys.argv[1], sys.argv[2]
-    os.makedirs(GOLDEN, exist_ok=True)
     failures = 0
     files = 0
     for inbox in INBOXES:
@@ -67,12 +76,13 @@ def main() -> int:
             now = outputs(thidua, inbox, language)
             files += len(now)
             if mode == "make":
+                os.makedirs(GOLDEN, exist_ok=True)
                 with open(path, "w") as f:
                     f.write("\n".join(now) + "\n")
                 continue
             with open(path) as f:
                 before = f.read().splitlines()
-            for line in sorted(set(before) ^ set(now), key=lambda line: line.split("  ", 1)[1]):
+            for line in sorted(set(before) ^ set(now), key=label):
                 side = "golden" if line in before else "now"
                 print(f"{inbox} ({language}): {side} {line}")
                 failures += 1
