@@ -64,7 +64,8 @@ import Testing
     #expect(found.first?.values["seen"] == "1e+19")
     #expect(found.first?.location.cell?.column == 2)
     let b2 = r.criteria.first { $0.id == "b2" }
-    #expect(b2?.values["reports"] == nil)
+    #expect(b2?.status == .notAssessable)
+    #expect(b2?.values["on_time"] == nil)
   }
 
   @Test func districtCriteriaAreDecidedWithTheirReasons() throws {
@@ -79,7 +80,10 @@ import Testing
     #expect(outcomes.keys.sorted() == ["b1", "b2", "b3", "b4"])
     #expect(outcomes["b1"]?.status == .met)
     #expect(outcomes["b2"]?.status == .met)
-    #expect(outcomes["b2"]?.values["reports"] == "4/4")
+    #expect(
+      outcomes["b2"]?.values == ["settled": "2017-12-15", "deadline": "2017-12-31", "on_time": "4", "due": "4"])
+    // All four cells read, in the formula's order: settled, deadline, on time, due.
+    #expect(outcomes["b2"]?.sources.map { $0.cell?.description ?? "" } == ["B13", "B14", "B16", "B15"])
     #expect(outcomes["b3"]?.status == .notMet)
     #expect(outcomes["b3"]?.reason == "evidence-missing")
     // 2,757 → 2,055 poor of 42,184 households: 6.54 % → 4.87 %, a 1.66-point cut ≥ 1.5.

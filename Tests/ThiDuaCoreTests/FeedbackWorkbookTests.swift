@@ -63,15 +63,9 @@ import Testing
         ],
         [
           "2", "Cần bổ sung", "", "", "",
-          "Chưa nộp biểu thông tin đơn vị (THONG_TIN): chưa đánh giá được tiêu chí c2 (20 đ).",
+          "Chưa nộp biểu thông tin đơn vị (THONG_TIN): chưa đánh giá được tiêu chí c2 (20 đ), c3 (20 đ), c5 (20 đ).",
           "Gửi bổ sung biểu 'Thông tin kết quả thực hiện phong trào của đơn vị' (mẫu: thidua templates --unit 20941)",
-          "20",
-        ],
-        [
-          "3", "Cần bổ sung", "", "", "",
-          "Thiếu số liệu để đánh giá: chưa đánh giá được tiêu chí c3 (20 đ), c5 (20 đ).",
-          "Bổ sung số liệu: Có quy chế quản lý, thu hồi, luân chuyển vốn; Số đơn khiếu nại về kết quả rà soát hộ nghèo",
-          "40",
+          "60",
         ],
       ])
     #expect(
@@ -141,7 +135,8 @@ import Testing
     #expect(
       asked == [
         [
-          "Thiếu số liệu để đánh giá: chưa đánh giá được tiêu chí b2 (25 đ).",
+          "Thiếu số liệu để đánh giá (THONG_TIN.ngay_quyet_toan = 10/01/2018; THONG_TIN.han_quyet_toan = 31/01/2018; "
+            + "THONG_TIN.bao_cao_dung_han = 6; THONG_TIN.bao_cao_phai_nop = —): chưa đánh giá được tiêu chí b2 (25 đ).",
           "Bổ sung số liệu: Số báo cáo định kỳ, đột xuất phải nộp", "25",
         ]
       ])

@@ -78,36 +78,38 @@ struct CriteriaEvaluator {
       switch c.rule ?? "" {
       case "poverty_reduction_beyond_target": return reduction(c, outcome)
       case "funds_settled_and_reports_on_time":
-        guard let info = table(.reportInfo)?.table, let row = info.rows.first else {
+        let fields = ["ngay_quyet_toan", "han_quyet_toan", "bao_cao_dung_han", "bao_cao_phai_nop"]
+        guard let info = readReportInfo(fields) else {
           return outcome(.notAssessable, "no-unit-figures", missing(.reportInfo))
         }
-        guard case .date(let settled)? = row["ngay_quyet_toan"], case .date(let deadline)? = row["han_quyet_toan"],
-          let due = row["bao_cao_phai_nop"]?.number, let onTime = row["bao_cao_dung_han"]?.number
-        else { return outcome(.notAssessable, "figures-missing", [:], [location(info, nil)]) }
-        let sources = ["ngay_quyet_toan", "han_quyet_toan", "bao_cao_dung_han"].compactMap { info.cells[0][$0] }
-          .map { location(info, $0) }
-        let met = settled.serial <= deadline.serial && onTime >= due
+        guard case .date(let settled) = info.values[0], case .date(let deadline) = info.values[1],
+          case .number(let onTime) = info.values[2], case .number(let due) = info.values[3]
+        else { return outcome(.notAssessable, "figures-missing", ["read": info.read], info.sources) }
+        let met = settled <= deadline && onTime >= due
         return outcome(
           met ? .met : .notMet, met ? "settled-and-reported-on-time" : "late-settlement-or-reports",
           [
-            "settled": settled.isoText, "deadline": deadline.isoText,
-            "reports": "\(CanonicalCSV.numberText(onTime))/\(CanonicalCSV.numberText(due))",
-          ], sources)
+            "settled": ExpressionEvaluator.text(.date(settled)), "deadline": ExpressionEvaluator.text(.date(deadline)),
+            "on_time": CanonicalCSV.numberText(onTime), "due": CanonicalCSV.numberText(due),
+          ], info.sources)
       case "capital_rotation_rule_exists":
-        guard let info = table(.reportInfo)?.table, let answer = info.rows.first?["co_quy_che_von"]?.text else {
-          return outcome(.notAssessable, "figures-missing")
+        guard let info = readReportInfo(["co_quy_che_von"]) else {
+          return outcome(.notAssessable, "no-unit-figures", missing(.reportInfo))
+        }
+        guard case .text(let answer) = info.values[0] else {
+          return outcome(.notAssessable, "figures-missing", ["read": info.read], info.sources)
         }
         let met = TextFolding.fold(answer) == "co"
-        return outcome(
-          met ? .met : .notMet, met ? "rule-exists" : "no-rule", [:], [location(info, info.cells[0]["co_quy_che_von"])])
+        return outcome(met ? .met : .notMet, met ? "rule-exists" : "no-rule", [:], info.sources)
       case "no_complaints_about_review":
-        guard let info = table(.reportInfo)?.table, let complaints = info.rows.first?["so_don_khieu_nai"]?.number
-        else {
-          return outcome(.notAssessable, "figures-missing")
+        guard let info = readReportInfo(["so_don_khieu_nai"]) else {
+          return outcome(.notAssessable, "no-unit-figures", missing(.reportInfo))
         }
-        return outcome(
-          complaints == 0 ? .met : .notMet, complaints == 0 ? "no-complaints" : "complaints",
-          ["complaints": CanonicalCSV.numberText(complaints)], [location(info, info.cells[0]["so_don_khieu_nai"])])
+        guard case .number(let complaints) = info.values[0] else {
+          return outcome(.notAssessable, "figures-missing", ["read": info.read], info.sources)
+        }
+        guard complaints != 0 else { return outcome(.met, "no-complaints", [:], info.sources) }
+        return outcome(.notMet, "complaints", ["complaints": CanonicalCSV.numberText(complaints)], info.sources)
       default:
         return outcome(.notAssessable, "rule-not-decided")
       }
@@ -134,6 +136,21 @@ struct CriteriaEvaluator {
     }
   }
 
+  /// Fields of the unit's report-info form, read as a formula reads them: the values,
+  /// `FORM.field = value` of each, and the cells there are for them (else the sheet);
+  /// nil when the unit sent no such form.
+  private func readReportInfo(_ fields: [String]) -> (
+    values: [ExpressionEvaluator.Value], read: String, sources: [Location]
+  )? {
+    guard let form = movement.form(.reportInfo, forCategory: unit.category), tables[form.name]?.rows.isEmpty == false
+    else {
+      return nil
+    }
+    var evaluator = ExpressionEvaluator(tables: tables, forms: movement.forms)
+    let values = fields.map { evaluator.value(.field(form: form.name, field: $0)) }
+    return (values, evaluator.read.joined(separator: "; "), evaluator.sources)
+  }
+
   /// Start rate − end rate of the unit, in percentage points, against the assigned target.
   private func reduction(
     _ c: Criterion, _ outcome: (CriterionOutcome.Status, String, [String: String], [Location]) -> CriterionOutcome
@@ -145,15 +162,14 @@ struct CriteriaEvaluator {
       return outcome(.notAssessable, "figures-missing", [:], [location(table, nil)])
     }
     let achieved = figures.reduction
-    let values = [
-      "achieved": CanonicalCSV.numberText(achieved), "target": figures.target.map(CanonicalCSV.numberText) ?? "-",
-    ]
     guard let target = figures.target else {
-      return outcome(.notAssessable, "no-assigned-target", values, [location(table, nil)])
+      return outcome(
+        .notAssessable, "no-assigned-target", ["achieved": CanonicalCSV.numberText(achieved)], [location(table, nil)])
     }
     return outcome(
       achieved >= target ? .met : .notMet, achieved >= target ? "reduction-meets-target" : "reduction-below-target",
-      values, [location(table, nil)])
+      ["achieved": CanonicalCSV.numberText(achieved), "target": CanonicalCSV.numberText(target)], [location(table, nil)]
+    )
   }
 
 }

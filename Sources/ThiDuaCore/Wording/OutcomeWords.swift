@@ -23,12 +23,12 @@ enum OutcomeWords {
     case "no-unit-figures":
       return words("Chưa nộp biểu thông tin đơn vị", "No unit figures form") + form
     case "figures-missing":
-      let read = v["read"].map { $0.isEmpty ? "" : " (\($0))" } ?? ""
+      let read = v["read"].map { $0.isEmpty ? "" : " (\(readable($0, words)))" } ?? ""
       return words("Thiếu số liệu để đánh giá", "Figures needed are missing") + read
     case "expression-met", "expression-not-met":
       let met = o.reason == "expression-met"
       return (met ? words("Đạt: ", "Met: ") : words("Chưa đạt: ", "Not met: ")) + (v["expression"] ?? "")
-        + (v["read"].map { $0.isEmpty ? "" : words(" — số liệu: ", " — figures: ") + $0 } ?? "")
+        + (v["read"].map { $0.isEmpty ? "" : words(" — số liệu: ", " — figures: ") + readable($0, words) } ?? "")
     case "no-poverty-figures":
       return words("Chưa nộp biểu kết quả giảm nghèo", "No poverty figures") + form
     case "no-assigned-target":
@@ -47,7 +47,7 @@ enum OutcomeWords {
       }
       let (settled, deadline) = (date("settled"), date("deadline"))
       // "11/12 báo cáo đúng hạn", never "đúng hạn 11/12", which reads as a date among dates.
-      let reports = v["reports"] ?? "-"
+      let reports = "\(n("on_time"))/\(n("due"))"
       return words(
         "Quyết toán ngày \(settled), hạn \(deadline); \(reports) báo cáo đúng hạn",
         "Settled \(settled), deadline \(deadline); \(reports) reports on time")
@@ -56,10 +56,27 @@ enum OutcomeWords {
     case "no-complaints": return words("Không có đơn khiếu nại về kết quả rà soát", "No complaints about the review")
     case "complaints":
       return words(
-        "Có \(v["complaints"] ?? "") đơn khiếu nại về kết quả rà soát",
-        "\(v["complaints"] ?? "") complaints about the review")
+        "Có \(n("complaints")) đơn khiếu nại về kết quả rà soát", "\(n("complaints")) complaints about the review")
     default: return o.reason
     }
+  }
+
+  /// `FORM.field = value; …` as a formula read it (ISO dates, plain numbers), with the
+  /// values written as people read them: `15/12/2017`, `1.234,5`.
+  static func readable(_ read: String, _ words: Words) -> String {
+    read.split(separator: "; ", omittingEmptySubsequences: false).map { item in
+      guard let equals = item.firstRange(of: " = ") else { return String(item) }
+      return item[..<equals.upperBound] + readable(value: String(item[equals.upperBound...]), words)
+    }.joined(separator: "; ")
+  }
+
+  /// A value kept as text in an outcome (`2017-12-15`, `1.5`) as people read it.
+  static func readable(value: String, _ words: Words) -> String {
+    if let n = Double(value), n.isFinite { return words.number(n) }
+    if value.count == 10, value.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil, let serial = VietnameseDate.serial(value) {
+      return VietnameseDate.text(ExcelDate(serial: serial, uses1904: false))
+    }
+    return value
   }
 
   /// What a unit should do about a finding.

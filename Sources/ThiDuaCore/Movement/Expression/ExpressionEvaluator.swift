@@ -13,8 +13,13 @@ struct ExpressionEvaluator {
   /// The submission's table of each form, by form name.
   let tables: [String: FileReport.Table]
   let forms: [String: FormSchema]
-  /// Every cell read, in order, once each.
-  private(set) var sources: [Location] = []
+  /// What was read, in order, once each: the cell of each key-value field there is one
+  /// for, the sheet of each rows form.
+  private(set) var cited: [Location] = []
+  /// The sheets of the key-value forms read, for when none of their cells was there.
+  private var citedForms: [Location] = []
+  /// The sources of an outcome: what was cited, else the sheets read.
+  var sources: [Location] { cited.isEmpty ? citedForms : cited }
   /// `FORM.field = value` of each key-value field read, for the reason's words.
   private(set) var read: [String] = []
 
@@ -82,16 +87,23 @@ struct ExpressionEvaluator {
       default: return .missing
       }
     }
-    for (i, cells) in table.cells.enumerated() where schema.layout == .rows || i == 0 {
-      let location = Location(file: table.file, sheet: table.sheet, cell: cells[field])
-      if !sources.contains(location) { sources.append(location) }
-    }
     if schema.layout == .keyValue {
+      // A key-value field cites its cell, when the form has one for it.
+      if let cell = table.cells.first?[field] { cite(Location(file: table.file, sheet: table.sheet, cell: cell)) }
+      let sheet = Location(file: table.file, sheet: table.sheet, cell: nil)
+      if !citedForms.contains(sheet) { citedForms.append(sheet) }
       let v = convert(table.rows.first?[field])
-      read.append("\(form).\(field) = \(Self.text(v))")
+      let line = "\(form).\(field) = \(Self.text(v))"
+      if !read.contains(line) { read.append(line) }
       return v
     }
+    // A rows field reads a column: it cites the sheet, not each row's cell.
+    cite(Location(file: table.file, sheet: table.sheet, cell: nil))
     return .rows(table.rows.map { convert($0[field]) })
+  }
+
+  private mutating func cite(_ location: Location) {
+    if !cited.contains(location) { cited.append(location) }
   }
 
   /// `f` on a value, or on each row of it.
