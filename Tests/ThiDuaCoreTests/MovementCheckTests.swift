@@ -28,7 +28,8 @@ import Testing
     let m = try MovementDefinition.shipped()
     #expect(m.criteria.count == 28)
     #expect(m.criteria.filter { $0.category == "HUYEN" }.map(\.id) == ["b1", "b2", "b3", "b4"])
-    #expect(m.criteria.first { $0.id == "b4" }?.rule == "poverty_reduction_beyond_target")
+    #expect(m.criteria.first { $0.id == "b4" }?.expression == "achieved >= target")
+    #expect(m.criteria.filter { $0.rule != nil }.map(\.id) == ["dd3", "f1"])
     #expect(m.thresholds?.yearlyReduction.first { $0.area == "mien_nui" }?.minimum == 5)
   }
 
@@ -58,8 +59,10 @@ import Testing
     let p = try Self.problems {
       try Self.edit($0, "criteria.json", "THONG_TIN.so_don_khieu_nai", "THONG_TIN.so_don_thu")
     }
-    #expect(p.map(\.code) == ["unknown-field"])
+    // The list of fields and the formula that reads it, each at its place.
+    #expect(p.map(\.code) == ["unknown-field", "expression-field"])
     #expect(p.first?.detail == "c5: THONG_TIN.so_don_thu")
+    #expect(p.last?.path == "criteria[13].define.complaints")
   }
 
   @Test func unknownCategoryAndUnknownRule() throws {
@@ -90,42 +93,55 @@ import Testing
     #expect(p.filter { $0.code == "unknown-form" }.count == 5)  // every category that submits it
   }
 
-  @Test func aConsistentRenameOfAFieldARuleReadsIsCaught() throws {
-    let p = try Self.problems { folder in
+  /// A field renamed in its form but not in the formulas that read it is an error at
+  /// the formula; renamed in both, the formulas read the new name and nothing is wrong.
+  @Test func aRenameOfAFieldAFormulaReadsIsCaught() throws {
+    let p = try Self.problems { try Self.edit($0, "forms/THONG_TIN.json", "so_don_khieu_nai", "so_don_thu") }
+    #expect(p.map(\.code).sorted() == ["expression-field", "unknown-field"])
+    let formula = p.first { $0.code == "expression-field" }
+    #expect(formula?.detail == "c5: THONG_TIN.so_don_khieu_nai: form THONG_TIN has no field so_don_khieu_nai")
+    #expect(formula?.path == "criteria[13].define.complaints")
+    #expect(p.allSatisfy { $0.line != nil })
+    let consistent = try Self.problems { folder in
       for file in ["forms/THONG_TIN.json", "criteria.json"] {
-        let path = folder + "/" + file
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        try text.replacingOccurrences(of: "so_don_khieu_nai", with: "so_don_thu")
-          .write(toFile: path, atomically: true, encoding: .utf8)
+        try Self.edit(folder, file, "so_don_khieu_nai", "so_don_thu")
       }
     }
-    #expect(p.map(\.code) == ["rule-field-missing", "rule-field-unread"])
-    #expect(
-      p.map(\.detail) == [
-        "c5: no_complaints_about_review: THONG_TIN.so_don_khieu_nai",
-        "c5: no_complaints_about_review: THONG_TIN.so_don_thu",
-      ])
+    #expect(consistent.isEmpty)
   }
 
-  @Test func aRuleReusedForAnotherFigureIsCaught() throws {
-    // "At least this much mobilised", scored by the complaints rule, would score complaints.
+  /// A criterion's `fields` must be among what its formulas read: listing the resources
+  /// mobilised under the complaints criterion would promise what it never scores.
+  @Test func aFieldTheFormulasDoNotReadIsCaught() throws {
     let p = try Self.problems {
-      try Self.edit($0, "criteria.json", #""THONG_TIN.so_don_khieu_nai""#, #""THONG_TIN.nguon_luc_huy_dong""#)
+      try Self.edit(
+        $0, "criteria.json", "\"fields\": [\n        \"THONG_TIN.so_don_khieu_nai\"",
+        "\"fields\": [\n        \"THONG_TIN.nguon_luc_huy_dong\"")
     }
     #expect(p.map(\.code) == ["rule-field-unread"])
-    #expect(p.first?.detail == "c5: no_complaints_about_review: THONG_TIN.nguon_luc_huy_dong")
+    #expect(p.first?.detail == "c5: complaints == 0: THONG_TIN.nguon_luc_huy_dong")
     // At the reference itself: its line in the file, the column of its opening quote.
     let lines = try String(contentsOfFile: try MovementDefinition.shippedFolder() + "/criteria.json", encoding: .utf8)
       .components(separatedBy: "\n")
-    let line = try #require(lines.firstIndex { $0.contains(#""THONG_TIN.so_don_khieu_nai""#) }) + 1
+    let line = try #require(lines.lastIndex { $0.contains(#""THONG_TIN.so_don_khieu_nai""#) }) + 1
     let column = lines[line - 1].prefix { $0 == " " }.count + 1
     #expect(
       p.first?.message(.vi)
-        == "criteria.json, dòng \(line), cột \(column): tiêu chí khai báo một trường mà quy tắc của nó không đọc: c5: no_complaints_about_review: THONG_TIN.nguon_luc_huy_dong"
+        == "criteria.json, dòng \(line), cột \(column): tiêu chí khai báo một trường mà quy tắc của nó không đọc: c5: complaints == 0: THONG_TIN.nguon_luc_huy_dong"
     )
   }
 
-  /// A criterion decided from a role its category's forms lack can never be decided:
+  /// A definition copied before the rules became formulas is told what to copy.
+  @Test func aRuleThatIsNowAFormula() throws {
+    let p = try Self.problems {
+      try Self.edit(
+        $0, "criteria.json", #""expression": "complaints == 0","#, #""rule": "no_complaints_about_review","#)
+    }
+    #expect(p.map(\.code) == ["formula-parts-without-expression", "rule-now-formula"])
+    #expect(p.last?.detail == "c5: no_complaints_about_review")
+  }
+
+  /// A criterion reading a form its category does not send can never be decided:
   /// villages without the report-info form could not have `d2` (capital rotation rule).
   @Test func aCriterionWhoseRoleTheCategoryLacks() throws {
     let p = try Self.problems {
@@ -133,8 +149,9 @@ import Testing
         $0, "movement.json", #""THON": ["CHI_TIEU", "THONG_TIN", "TIEU_CHI", "DE_NGHI"]"#,
         #""THON": ["CHI_TIEU", "TIEU_CHI", "DE_NGHI"]"#)
     }
-    #expect(p.map(\.code) == ["role-missing"])
-    #expect(p.first?.detail == "d2: THON: report-info")
+    #expect(p.map(\.code) == ["expression-field"])
+    #expect(
+      p.first?.detail == "d2: THONG_TIN.co_quy_che_von == \"Có\": the criterion's units do not send form THONG_TIN")
   }
 
   @Test func brokenRoles() throws {
@@ -202,9 +219,7 @@ import Testing
       try FileManager.default.copyItem(atPath: fixturePath("movements/units-cp1258.csv"), toPath: folder + "/units.csv")
     }
     #expect(
-      p.map(\.code).sorted() == [
-        "rule-field-missing", "rule-field-unread", "unknown-field", "unknown-field", "unknown-field", "unknown-key",
-      ])
+      p.map(\.code).sorted() == ["unknown-field", "unknown-field", "unknown-field", "unknown-key"])
     #expect(p.allSatisfy { $0.line != nil && $0.column != nil }, "\(p.map { $0.message(.en) })")
     #expect(!p.contains { $0.file == "units.csv" })
   }

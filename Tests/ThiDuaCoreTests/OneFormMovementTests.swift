@@ -98,6 +98,6 @@ import Testing
       outcomes.map { "\($0.id) \($0.status.rawValue) \($0.reason)" } == [
         "t1 met self-assessed", "t2 met self-assessed",
       ])
-    #expect(OutcomeWords.reason(outcomes[0], Words(language: .vi)) == "Tự đánh giá đạt")
+    #expect(OutcomeWords.reason(outcomes[0], Words(language: .vi), of: nil) == "Tự đánh giá đạt")
   }
 }

@@ -1,7 +1,7 @@
 /// One emulation criterion of the plan (III.2.a–f), as data.
 public struct Criterion: Codable, Hashable, Sendable {
   public enum Decided: String, Codable, Sendable {
-    /// From the unit's figures (its area-figures or report-info form) by a named rule.
+    /// From the unit's figures by a formula (`expression`).
     case computed
     /// From the self-assessment form, counting only with evidence.
     case selfAssessed = "self_assessed"
@@ -23,21 +23,66 @@ public struct Criterion: Codable, Hashable, Sendable {
   public var decided: Decided
   public var mandatory: Bool
   public var points: Double
-  /// For computed and nominee criteria: the rule that decides it.
+  /// For a nominee criterion: the rule that decides it for each nominee.
   public var rule: String?
-  /// For a computed criterion instead of a rule: a formula over the forms' fields that is
-  /// true when the criterion is met (`THONG_TIN.nha_o_ho_tro >= 10`; docs/movement.md).
+  /// For a computed criterion: a formula over the forms' fields that is true when the
+  /// criterion is met (`THONG_TIN.nha_o_ho_tro >= 10`; docs/movement.md).
   public var expression: String?
+
+  /// The rules of earlier definitions that are now formulas in the shipped criteria.json.
+  public static let rulesNowFormulas: Set<String> = [
+    "poverty_reduction_beyond_target", "funds_settled_and_reports_on_time", "capital_rotation_rule_exists",
+    "no_complaints_about_review",
+  ]
+  /// Values its formulas use by name, each a formula itself:
+  /// `"achieved": "round(start_rate - end_rate, 2)"`.
+  public var define: [String: String]?
+  /// A condition for deciding it at all: false or unknown leaves it `figures-missing`.
+  public var requires: String?
+  /// Its outcomes' reason codes and words, instead of the formula's own.
+  public var outcomes: DeclaredOutcomes?
   /// `FORM.field` references the criterion needs.
   public var fields: [String]?
 
-  /// The fields it reads: those listed, else those its formula names.
+  /// The fields it reads: those listed, else those its formulas name.
   public var references: [String] {
-    fields ?? expression.flatMap { try? CriterionExpression.parse($0).fields } ?? []
+    fields ?? (try? CriterionFormulas(self))?.fields ?? []
   }
 
-  /// The role of the form a criterion is decided from: the self-assessment, the
-  /// nominees, or the one its rule reads (nil for an unknown rule).
+  /// An outcome a criterion's data declares: its reason code and its words, in which
+  /// `{name}` stands for a defined value (and records it in the outcome).
+  public struct DeclaredOutcome: Codable, Hashable, Sendable {
+    /// For an outcome of `unknown`: a formula, true when this is why.
+    public var when: String?
+    public var reason: String
+    public var vi: String
+    public var en: String
+
+    /// The defined names its words show, in order, once each.
+    public var names: [String] {
+      var out: [String] = []
+      for text in [vi, en] {
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+          let name = String(rest[rest.index(after: open)..<close])
+          if !out.contains(name) { out.append(name) }
+          rest = rest[rest.index(after: close)...]
+        }
+      }
+      return out
+    }
+  }
+
+  /// Met, not met, and the named ways of being not assessable, tried in order when the
+  /// formula comes out unknown (else `figures-missing`).
+  public struct DeclaredOutcomes: Codable, Hashable, Sendable {
+    public var met: DeclaredOutcome
+    public var notMet: DeclaredOutcome
+    public var unknown: [DeclaredOutcome]?
+  }
+
+  /// The role of the form a criterion is decided from: the self-assessment or the
+  /// nominees (nil for a formula, which names its forms, and for an unknown rule).
   public var role: FormRole.Kind? {
     switch decided {
     case .selfAssessed: .selfAssessment
@@ -54,16 +99,9 @@ public struct Criterion: Codable, Hashable, Sendable {
     public var reads: [String] = []
   }
 
-  /// The rules thidua knows how to decide. They mirror the code in
-  /// `Validation/Criteria.swift`, `PovertyFigures` and `Review/NomineeRules.swift`.
+  /// The nominee rules thidua knows how to decide (`Review/NomineeRules.swift`); a
+  /// computed criterion is a formula.
   public static let rules: [String: RuleInputs] = [
-    "poverty_reduction_beyond_target": RuleInputs(
-      role: .areaFigures, needs: ["tong_so_ho", "ho_ngheo_dau_nam", "ho_ngheo_cuoi_nam", "chi_tieu_giam_duoc_giao"],
-      reads: ["ty_le_ngheo_dau_nam", "ty_le_ngheo_cuoi_nam"]),
-    "funds_settled_and_reports_on_time": RuleInputs(
-      role: .reportInfo, needs: ["ngay_quyet_toan", "han_quyet_toan", "bao_cao_phai_nop", "bao_cao_dung_han"]),
-    "capital_rotation_rule_exists": RuleInputs(role: .reportInfo, needs: ["co_quy_che_von"]),
-    "no_complaints_about_review": RuleInputs(role: .reportInfo, needs: ["so_don_khieu_nai"]),
     "out_of_poverty_three_years": RuleInputs(role: .nominees, needs: ["so_nam_thoat_ngheo"]),
     "concrete_contribution": RuleInputs(role: .nominees, needs: ["tien_dong_gop", "lao_dong_ho_ngheo"]),
   ]

@@ -46,8 +46,16 @@ public struct MovementProblem: Hashable, Sendable {
     case "unknown-field":
       text = ("tiêu chí dẫn chiếu trường không có trong biểu mẫu nào", "a criterion refers to a field no form has")
     case "unknown-form": text = ("biểu mẫu không có tệp định nghĩa", "a form has no definition file")
-    case "unknown-rule": text = ("quy tắc đánh giá chưa được hỗ trợ", "a rule thidua cannot decide")
-    case "missing-rule": text = ("tiêu chí tính toán thiếu quy tắc", "a computed criterion names no rule")
+    case "unknown-rule":
+      text = ("quy tắc xét người được đề nghị chưa được hỗ trợ", "a nominee rule thidua cannot decide")
+    case "missing-rule": text = ("tiêu chí xét người được đề nghị thiếu quy tắc", "a nominee criterion names no rule")
+    case "missing-expression":
+      text = ("tiêu chí tính toán (computed) thiếu công thức (expression)", "a computed criterion has no expression")
+    case "rule-now-formula":
+      text = (
+        "quy tắc này nay được viết bằng công thức: chép define, requires, expression và outcomes của tiêu chí từ bản criteria.json đi kèm thidua (thidua movement export)",
+        "this rule is now a formula: copy the criterion's define, requires, expression and outcomes from the criteria.json thidua ships (thidua movement export)"
+      )
     case "rule-field-missing":
       text = ("quy tắc cần một trường mà không biểu mẫu nào có", "a rule needs a field that no form has")
     case "rule-field-unread":
@@ -92,6 +100,20 @@ public struct MovementProblem: Hashable, Sendable {
     case "expression-type": text = ("công thức dùng giá trị không đúng loại", "a formula's values do not fit")
     case "expression-not-computed":
       text = ("chỉ tiêu chí tính toán (computed) mới có công thức", "only a computed criterion takes a formula")
+    case "expression-name":
+      text = (
+        "công thức dùng một tên chưa được định nghĩa (define) hoặc định nghĩa vòng quanh",
+        "a formula uses a name not defined, or defined in terms of itself"
+      )
+    case "outcome-name":
+      text = (
+        "lời giải thích kết quả dùng {tên} chưa được định nghĩa", "an outcome's words show a {name} that is not defined"
+      )
+    case "formula-parts-without-expression":
+      text = (
+        "define, requires và outcomes chỉ dùng cùng một công thức (expression)",
+        "define, requires and outcomes go with an expression"
+      )
     case "rule-and-expression":
       text = ("tiêu chí có cả quy tắc và công thức", "a criterion names both a rule and a formula")
     case "bad-plan-date": text = ("ngày kế hoạch không phải YYYY-MM-DD", "the plan's date is not YYYY-MM-DD")
@@ -174,7 +196,10 @@ public enum MovementCheck {
       // Roles are known only when every form named exists and could be read: otherwise
       // its own problem says what is wrong, without a cascade in the criteria.
       if header != nil && forms.count == Set(byCategory.values.flatMap { $0 }).count {
-        problems += checkRoles(criteria, forms: forms, byCategory: byCategory)
+        // A form whose role is wrong (a report-info form in rows) has its own problem;
+        // the formulas that read it would only repeat it.
+        let rolesSound = !problems.contains { $0.code.hasPrefix("role-") || $0.code == "duplicate-role" }
+        problems += checkRoles(criteria, forms: forms, byCategory: byCategory, formulas: rolesSound)
       }
     }
     // thresholds.json is optional: a movement without targets has none.
@@ -245,7 +270,18 @@ public enum MovementCheck {
         } else if c.rule != nil {
           problems.append(MovementProblem(code: "rule-and-expression", file: "criteria.json", detail: c.id, at: at))
         }
-      } else if c.decided != .selfAssessed {
+      } else if c.define != nil || c.requires != nil || c.outcomes != nil {
+        problems.append(
+          MovementProblem(code: "formula-parts-without-expression", file: "criteria.json", detail: c.id, at: at))
+      }
+      if c.decided == .computed, c.expression == nil {
+        // A definition copied before the rules became formulas names one of them.
+        let retired = c.rule.map(Criterion.rulesNowFormulas.contains) ?? false
+        problems.append(
+          MovementProblem(
+            code: retired ? "rule-now-formula" : "missing-expression", file: "criteria.json",
+            detail: c.rule.map { "\(c.id): \($0)" } ?? c.id, at: at + (retired ? ".rule" : "")))
+      } else if c.decided == .nominee {
         if let rule = c.rule {
           if Criterion.rules[rule] == nil {
             problems.append(
@@ -318,16 +354,15 @@ public enum MovementCheck {
   /// Each criterion against the forms of its category: the role it is decided from
   /// must be among them (a nominee's form may be any category's: nominees are proposed
   /// by the units above them), that form must hold what the rule needs, and the
-  /// criterion must not claim to read fields its rule never looks at (a "houses built"
-  /// criterion on the complaints rule would score complaints).
+  /// criterion must not claim to read fields its rule or its formulas never look at.
   private static func checkRoles(
-    _ file: CriteriaFile, forms: [String: FormSchema], byCategory: [String: [String]]
+    _ file: CriteriaFile, forms: [String: FormSchema], byCategory: [String: [String]], formulas: Bool
   ) -> [MovementProblem] {
     var problems: [MovementProblem] = []
     for (i, c) in file.criteria.enumerated() {
       let at = "criteria[\(i)]"
-      if let text = c.expression, c.decided == .computed {
-        problems += check(c, expression: text, at: at, forms: forms, submitted: Set(byCategory[c.category] ?? []))
+      if formulas, c.expression != nil, c.decided == .computed {
+        problems += check(c, at: at, forms: forms, submitted: Set(byCategory[c.category] ?? []))
       }
       guard let kind = c.role else { continue }
       let candidates = c.decided == .nominee ? byCategory.values.flatMap { $0 } : byCategory[c.category] ?? []
@@ -361,31 +396,68 @@ public enum MovementCheck {
     return problems
   }
 
-  /// A formula must parse, read only fields of forms the criterion's units send, fit
-  /// their types and come out true or false; the criterion's `fields` must be among
-  /// those it reads.
+  /// Every formula of a criterion (its expression, what it requires, its defined values,
+  /// the conditions of its unknown outcomes) must parse, read only fields of forms the
+  /// criterion's units send, fit their types, and the conditions come out true or false;
+  /// the outcomes' words may show defined values only; the criterion's `fields` must be
+  /// among those it reads.
   private static func check(
-    _ c: Criterion, expression text: String, at: String, forms: [String: FormSchema], submitted: Set<String>
+    _ c: Criterion, at: String, forms: [String: FormSchema], submitted: Set<String>
   ) -> [MovementProblem] {
-    func problem(_ code: String, _ message: String) -> MovementProblem {
-      MovementProblem(code: code, file: "criteria.json", detail: "\(c.id): \(text): \(message)", at: at + ".expression")
+    func problem(_ code: String, _ key: String, _ text: String, _ message: String) -> MovementProblem {
+      MovementProblem(code: code, file: "criteria.json", detail: "\(c.id): \(text): \(message)", at: "\(at).\(key)")
     }
-    let expression: CriterionExpression
-    do throws(CriterionExpression.SyntaxError) {
-      expression = try CriterionExpression.parse(text)
+    let formulas: CriterionFormulas
+    do throws(CriterionFormulas.Failure) {
+      guard let parsed = try CriterionFormulas(c) else { return [] }
+      formulas = parsed
     } catch {
-      return [problem("expression-syntax", "column \(error.column): \(error.message)")]
+      return [
+        problem("expression-syntax", error.key, error.text, "column \(error.error.column): \(error.error.message)")
+      ]
     }
-    do throws(ExpressionTyping.Problem) {
-      let type = try ExpressionTyping(forms: forms, submitted: submitted).type(of: expression)
-      guard type == .bool else { return [problem("expression-type", "the result is \(type.words), not true or false")] }
-    } catch {
-      return [problem(error.code, error.message)]
+    let typing = ExpressionTyping(forms: forms, submitted: submitted, defines: formulas.defines)
+    var problems: [MovementProblem] = []
+    // The defined values first: a condition that uses a broken one would repeat its problem.
+    for (name, formula) in formulas.defines.sorted(by: { $0.key < $1.key }) {
+      do throws(ExpressionTyping.Problem) {
+        _ = try typing.type(of: formula)
+      } catch {
+        problems.append(problem(error.code, "define.\(name)", c.define?[name] ?? "", error.message))
+      }
     }
-    let read = Set(expression.fields)
+    guard problems.isEmpty else { return problems }
+    var conditions: [(key: String, text: String, formula: CriterionExpression)] = [
+      ("expression", c.expression ?? "", formulas.expression)
+    ]
+    if let requires = formulas.requires { conditions.append(("requires", c.requires ?? "", requires)) }
+    for (i, u) in formulas.unknown.enumerated() {
+      conditions.append(("outcomes.unknown[\(i)].when", u.outcome.when ?? "", u.when))
+    }
+    for (key, text, formula) in conditions {
+      do throws(ExpressionTyping.Problem) {
+        let type = try typing.type(of: formula)
+        if type != .bool {
+          problems.append(problem("expression-type", key, text, "the result is \(type.words), not true or false"))
+        }
+      } catch {
+        problems.append(problem(error.code, key, text, error.message))
+      }
+    }
+    let declared =
+      c.outcomes.map {
+        [("met", $0.met), ("notMet", $0.notMet)] + ($0.unknown ?? []).enumerated().map { ("unknown[\($0)]", $1) }
+      } ?? []
+    for (key, outcome) in declared {
+      for name in outcome.names where formulas.defines[name] == nil {
+        problems.append(problem("outcome-name", "outcomes.\(key)", outcome.vi, "{\(name)} is not a defined value"))
+      }
+    }
+    guard problems.isEmpty else { return problems }
+    let read = Set(formulas.fields)
     return (c.fields ?? []).enumerated().filter { !read.contains($1) && exists($1, in: forms) }.map { j, reference in
       MovementProblem(
-        code: "rule-field-unread", file: "criteria.json", detail: "\(c.id): \(text): \(reference)",
+        code: "rule-field-unread", file: "criteria.json", detail: "\(c.id): \(c.expression ?? ""): \(reference)",
         at: "\(at).fields[\(j)]")
     }
   }

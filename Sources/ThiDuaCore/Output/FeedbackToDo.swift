@@ -66,7 +66,7 @@ struct FeedbackToDo {
         items.append(
           Item(
             severity: words("Cần bổ sung", "To send"),
-            message: prefix + OutcomeWords.reason(outcomes[0], words)
+            message: prefix + OutcomeWords.reason(outcomes[0], words, of: movement.criterion(outcomes[0].id))
               + words(": chưa đánh giá được tiêu chí ", ": criteria not assessable: ")
               + criteria.joined(separator: ", ")
               + ".",
@@ -78,8 +78,8 @@ struct FeedbackToDo {
 
   /// The reasons that are something missing, and the role of the form each is sent on.
   private static let missingThings: Set<String> = [
-    "no-self-assessment", "criterion-not-listed", "no-unit-figures", "no-poverty-figures", "figures-missing",
-    "no-assigned-target",
+    "no-self-assessment", "criterion-not-listed", "no-unit-figures", "no-poverty-figures", "form-not-sent",
+    "figures-missing", "no-assigned-target",
   ]
   private static let roleToSend: [String: FormRole.Kind] = [
     "no-self-assessment": .selfAssessment, "criterion-not-listed": .selfAssessment, "no-unit-figures": .reportInfo,
@@ -87,8 +87,11 @@ struct FeedbackToDo {
   ]
 
   private func fix(_ reason: String, _ outcomes: [CriterionOutcome], year: Int) -> String {
+    // The form the outcome names, else the one of the role the reason is about.
+    let named = outcomes.lazy.compactMap { $0.values["form"].flatMap { movement.forms[$0] } }.first
     let form =
-      Self.roleToSend[reason].flatMap { movement.form($0, forCategory: unit.unit.category) }.map(words.form) ?? ""
+      (named ?? Self.roleToSend[reason].flatMap { movement.form($0, forCategory: unit.unit.category) })
+      .map(words.form) ?? ""
     switch reason {
     case "criterion-not-listed":
       return words("Bổ sung các tiêu chí này vào biểu ", "Add these criteria to the form ") + "'\(form)'"

@@ -129,7 +129,7 @@ struct FeedbackWorkbook {
         return [
           .number(Double(y.year)), .text(o.id + (c?.mandatory == true ? "*" : "")), .text(c?.clause ?? ""),
           .text(c?.text ?? ""),
-          .number(c?.points ?? 0), .text(words.status(o.status)), .text(OutcomeWords.reason(o, words)),
+          .number(c?.points ?? 0), .text(words.status(o.status)), .text(OutcomeWords.reason(o, words, of: c)),
           .text(o.sources.map(words.source).joined(separator: "\n")),
         ]
       }

@@ -172,9 +172,12 @@ struct Recommender {
     if !missed.isEmpty {
       vi.append(
         "chưa đạt\(lastYear): "
-          + missed.map { "\($0.id) (\(OutcomeWords.reason($0, self.vi)))" }.joined(separator: ", "))
+          + missed.map { "\($0.id) (\(OutcomeWords.reason($0, self.vi, of: movement.criterion($0.id))))" }.joined(
+            separator: ", "))
       en.append(
-        "not met\(lastYear): " + missed.map { "\($0.id) (\(OutcomeWords.reason($0, self.en)))" }.joined(separator: ", ")
+        "not met\(lastYear): "
+          + missed.map { "\($0.id) (\(OutcomeWords.reason($0, self.en, of: movement.criterion($0.id))))" }.joined(
+            separator: ", ")
       )
     }
     if let within {

@@ -74,102 +74,68 @@ struct CriteriaEvaluator {
     case .nominee:
       return outcome(.notAssessable, "decided-per-nominee")
     case .computed:
-      if let text = c.expression { return decide(c, expression: text, outcome) }
-      switch c.rule ?? "" {
-      case "poverty_reduction_beyond_target": return reduction(c, outcome)
-      case "funds_settled_and_reports_on_time":
-        let fields = ["ngay_quyet_toan", "han_quyet_toan", "bao_cao_dung_han", "bao_cao_phai_nop"]
-        guard let info = readReportInfo(fields) else {
-          return outcome(.notAssessable, "no-unit-figures", missing(.reportInfo))
-        }
-        guard case .date(let settled) = info.values[0], case .date(let deadline) = info.values[1],
-          case .number(let onTime) = info.values[2], case .number(let due) = info.values[3]
-        else { return outcome(.notAssessable, "figures-missing", ["read": info.read], info.sources) }
-        let met = settled <= deadline && onTime >= due
-        return outcome(
-          met ? .met : .notMet, met ? "settled-and-reported-on-time" : "late-settlement-or-reports",
-          [
-            "settled": ExpressionEvaluator.text(.date(settled)), "deadline": ExpressionEvaluator.text(.date(deadline)),
-            "on_time": CanonicalCSV.numberText(onTime), "due": CanonicalCSV.numberText(due),
-          ], info.sources)
-      case "capital_rotation_rule_exists":
-        guard let info = readReportInfo(["co_quy_che_von"]) else {
-          return outcome(.notAssessable, "no-unit-figures", missing(.reportInfo))
-        }
-        guard case .text(let answer) = info.values[0] else {
-          return outcome(.notAssessable, "figures-missing", ["read": info.read], info.sources)
-        }
-        let met = TextFolding.fold(answer) == "co"
-        return outcome(met ? .met : .notMet, met ? "rule-exists" : "no-rule", [:], info.sources)
-      case "no_complaints_about_review":
-        guard let info = readReportInfo(["so_don_khieu_nai"]) else {
-          return outcome(.notAssessable, "no-unit-figures", missing(.reportInfo))
-        }
-        guard case .number(let complaints) = info.values[0] else {
-          return outcome(.notAssessable, "figures-missing", ["read": info.read], info.sources)
-        }
-        guard complaints != 0 else { return outcome(.met, "no-complaints", [:], info.sources) }
-        return outcome(.notMet, "complaints", ["complaints": CanonicalCSV.numberText(complaints)], info.sources)
-      default:
-        return outcome(.notAssessable, "rule-not-decided")
-      }
+      // `movement check` refuses a computed criterion without a formula.
+      guard let text = c.expression else { return outcome(.notAssessable, "rule-not-decided") }
+      return decide(c, expression: text, outcome)
     }
   }
 
-  /// A criterion's formula on the unit's tables: met when true, not met when false, not
-  /// assessable when a value it needs is not there; the cells it read are the sources.
+  /// A criterion's formulas on the unit's tables. A form they read that the unit did not
+  /// send (or sent with no rows) leaves it not assessable for that reason; what it
+  /// `requires` must hold; then true is met, false not met, and unknown is the first
+  /// declared unknown outcome whose condition holds, else `figures-missing`. The sources
+  /// are what was read; the values, those the outcome's words show (a plain formula's
+  /// outcomes keep the formula and what it read).
   private func decide(
     _ c: Criterion, expression text: String,
     _ outcome: (CriterionOutcome.Status, String, [String: String], [Location]) -> CriterionOutcome
   ) -> CriterionOutcome {
-    // `movement check` has parsed it already: a definition that fails never gets here.
-    guard let expression = try? CriterionExpression.parse(text) else {
-      return outcome(.notAssessable, "rule-not-decided", [:], [])
+    // `movement check` has parsed them already: a definition that fails never gets here.
+    guard let formulas = try? CriterionFormulas(c) else { return outcome(.notAssessable, "rule-not-decided", [:], []) }
+    for form in formulas.fields.compactMap({ $0.split(separator: ".").first.map(String.init) })
+    where tables[form]?.rows.isEmpty ?? true {
+      let role = movement.forms[form]?.role?.kind
+      return outcome(.notAssessable, Self.notSent(role), ["form": form], [])
     }
-    var evaluator = ExpressionEvaluator(tables: tables, forms: movement.forms)
-    let result = evaluator.value(expression)
-    let values = ["expression": text, "read": evaluator.read.joined(separator: "; ")]
+    var evaluator = ExpressionEvaluator(tables: tables, forms: movement.forms, defines: formulas.defines)
+    func declared(_ s: CriterionOutcome.Status, _ o: Criterion.DeclaredOutcome) -> CriterionOutcome {
+      var values: [String: String] = [:]
+      for name in o.names {
+        let v = evaluator.value(.defined(name))
+        if v != .missing { values[name] = ExpressionEvaluator.text(v) }
+      }
+      return outcome(s, o.reason, values, evaluator.sources)
+    }
+    let required = formulas.requires.map { evaluator.value($0) } ?? .bool(true)
+    let result = required == .bool(true) ? evaluator.value(formulas.expression) : .missing
+    let read = evaluator.read.joined(separator: "; ")
+    guard let declaredOutcomes = c.outcomes else {
+      let values = ["expression": text, "read": read]
+      switch result {
+      case .bool(true): return outcome(.met, "expression-met", values, evaluator.sources)
+      case .bool(false): return outcome(.notMet, "expression-not-met", values, evaluator.sources)
+      default: return outcome(.notAssessable, "figures-missing", values, evaluator.sources)
+      }
+    }
     switch result {
-    case .bool(true): return outcome(.met, "expression-met", values, evaluator.sources)
-    case .bool(false): return outcome(.notMet, "expression-not-met", values, evaluator.sources)
-    default: return outcome(.notAssessable, "figures-missing", values, evaluator.sources)
+    case .bool(true): return declared(.met, declaredOutcomes.met)
+    case .bool(false): return declared(.notMet, declaredOutcomes.notMet)
+    default:
+      if required == .bool(true), let named = formulas.unknown.first(where: { evaluator.value($0.when) == .bool(true) })
+      {
+        return declared(.notAssessable, named.outcome)
+      }
+      return outcome(.notAssessable, "figures-missing", read.isEmpty ? [:] : ["read": read], evaluator.sources)
     }
   }
 
-  /// Fields of the unit's report-info form, read as a formula reads them: the values,
-  /// `FORM.field = value` of each, and the cells there are for them (else the sheet);
-  /// nil when the unit sent no such form.
-  private func readReportInfo(_ fields: [String]) -> (
-    values: [ExpressionEvaluator.Value], read: String, sources: [Location]
-  )? {
-    guard let form = movement.form(.reportInfo, forCategory: unit.category), tables[form.name]?.rows.isEmpty == false
-    else {
-      return nil
+  /// Why a criterion is not assessable when the unit did not send a form it reads.
+  static func notSent(_ role: FormRole.Kind?) -> String {
+    switch role {
+    case .reportInfo: "no-unit-figures"
+    case .areaFigures: "no-poverty-figures"
+    case .selfAssessment: "no-self-assessment"
+    default: "form-not-sent"
     }
-    var evaluator = ExpressionEvaluator(tables: tables, forms: movement.forms)
-    let values = fields.map { evaluator.value(.field(form: form.name, field: $0)) }
-    return (values, evaluator.read.joined(separator: "; "), evaluator.sources)
   }
-
-  /// Start rate − end rate of the unit, in percentage points, against the assigned target.
-  private func reduction(
-    _ c: Criterion, _ outcome: (CriterionOutcome.Status, String, [String: String], [Location]) -> CriterionOutcome
-  ) -> CriterionOutcome {
-    guard let table = table(.areaFigures)?.table, !table.rows.isEmpty else {
-      return outcome(.notAssessable, "no-poverty-figures", missing(.areaFigures), [])
-    }
-    guard let figures = PovertyFigures(table) else {
-      return outcome(.notAssessable, "figures-missing", [:], [location(table, nil)])
-    }
-    let achieved = figures.reduction
-    guard let target = figures.target else {
-      return outcome(
-        .notAssessable, "no-assigned-target", ["achieved": CanonicalCSV.numberText(achieved)], [location(table, nil)])
-    }
-    return outcome(
-      achieved >= target ? .met : .notMet, achieved >= target ? "reduction-meets-target" : "reduction-below-target",
-      ["achieved": CanonicalCSV.numberText(achieved), "target": CanonicalCSV.numberText(target)], [location(table, nil)]
-    )
-  }
-
 }

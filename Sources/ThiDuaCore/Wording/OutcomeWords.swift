@@ -2,9 +2,16 @@ import SheetIO
 
 /// Criterion outcomes and findings in words a unit can act on.
 enum OutcomeWords {
-  /// Why a criterion came out as it did, its values filled in.
-  static func reason(_ o: CriterionOutcome, _ words: Words) -> String {
+  /// Why a criterion came out as it did, its values filled in: the words its definition
+  /// declares for the outcome, else thidua's own.
+  static func reason(_ o: CriterionOutcome, _ words: Words, of criterion: Criterion?) -> String {
     let v = o.values
+    if let outcomes = criterion?.outcomes,
+      let declared = ([outcomes.met, outcomes.notMet] + (outcomes.unknown ?? [])).first(where: { $0.reason == o.reason }
+      )
+    {
+      return filled(words(declared.vi, declared.en), v, words)
+    }
     // The missing form's name, when the movement has one for the role: ` (TIEU_CHI)`.
     let form = v["form"].map { " (\($0))" } ?? ""
     func n(_ key: String) -> String { v[key].flatMap(Double.init).map { words.number($0) } ?? (v[key] ?? "-") }
@@ -31,34 +38,22 @@ enum OutcomeWords {
         + (v["read"].map { $0.isEmpty ? "" : words(" — số liệu: ", " — figures: ") + readable($0, words) } ?? "")
     case "no-poverty-figures":
       return words("Chưa nộp biểu kết quả giảm nghèo", "No poverty figures") + form
-    case "no-assigned-target":
-      return words(
-        "Giảm \(n("achieved")) điểm %, chưa ghi chỉ tiêu được giao",
-        "Reduced \(n("achieved")) points; no assigned target given")
-    case "reduction-meets-target", "reduction-below-target":
-      return words(
-        "Giảm \(n("achieved")) điểm %, chỉ tiêu giao \(n("target"))",
-        "Reduced \(n("achieved")) points, target \(n("target"))")
-    case "settled-and-reported-on-time", "late-settlement-or-reports":
-      // The outcome keeps ISO dates; people read dd/mm/yyyy.
-      func date(_ key: String) -> String {
-        v[key].flatMap { VietnameseDate.serial($0) }.map { VietnameseDate.text(ExcelDate(serial: $0, uses1904: false)) }
-          ?? "-"
-      }
-      let (settled, deadline) = (date("settled"), date("deadline"))
-      // "11/12 báo cáo đúng hạn", never "đúng hạn 11/12", which reads as a date among dates.
-      let reports = "\(n("on_time"))/\(n("due"))"
-      return words(
-        "Quyết toán ngày \(settled), hạn \(deadline); \(reports) báo cáo đúng hạn",
-        "Settled \(settled), deadline \(deadline); \(reports) reports on time")
-    case "rule-exists": return words("Có quy chế quản lý, luân chuyển vốn", "A capital rotation rule exists")
-    case "no-rule": return words("Chưa có quy chế quản lý, luân chuyển vốn", "No capital rotation rule")
-    case "no-complaints": return words("Không có đơn khiếu nại về kết quả rà soát", "No complaints about the review")
-    case "complaints":
-      return words(
-        "Có \(n("complaints")) đơn khiếu nại về kết quả rà soát", "\(n("complaints")) complaints about the review")
+    case "form-not-sent": return words("Chưa nộp biểu", "Form not sent") + form
     default: return o.reason
     }
+  }
+
+  /// Declared words with each `{name}` replaced by its value as people read it (`-`
+  /// when it has none).
+  static func filled(_ template: String, _ values: [String: String], _ words: Words) -> String {
+    var out = ""
+    var rest = Substring(template)
+    while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+      out += rest[..<open]
+      out += values[String(rest[rest.index(after: open)..<close])].map { readable(value: $0, words) } ?? "-"
+      rest = rest[rest.index(after: close)...]
+    }
+    return out + rest
   }
 
   /// `FORM.field = value; …` as a formula read it (ISO dates, plain numbers), with the

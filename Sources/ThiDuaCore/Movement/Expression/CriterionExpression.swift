@@ -1,14 +1,18 @@
 /// A criterion written as a formula over the forms' fields (docs/movement.md,
 /// *Criteria as expressions*): `THONG_TIN.nha_o_ho_tro >= 10`,
 /// `all(CHI_TIEU.ho_ngheo_cuoi_nam <= CHI_TIEU.tong_so_ho)`. Numbers, text in quotes,
-/// `true`/`false`, `FORM.field`, arithmetic, comparisons, `and`/`or`/`not`, and the
-/// functions `sum`, `count`, `min`, `max`, `all`, `any`, `present`. No loops, no names
-/// of its own, no I/O: its cost is its size times the rows of the forms it reads.
+/// `true`/`false`, `FORM.field`, a value the criterion defines (`achieved`), arithmetic,
+/// comparisons, `and`/`or`/`not`, and the functions `sum`, `count`, `min`, `max`, `all`,
+/// `any`, `present`, `total`, `total_row`, `first`, `round`, `if_missing`. No loops and
+/// no I/O, and a definition may not refer back to itself: its cost is its size times the
+/// rows of the forms it reads.
 public indirect enum CriterionExpression: Hashable, Sendable {
   case number(Double)
   case text(String)
   case bool(Bool)
   case field(form: String, field: String)
+  /// A value of the criterion's `define`.
+  case defined(String)
   case negate(CriterionExpression)
   case not(CriterionExpression)
   case binary(Operator, CriterionExpression, CriterionExpression)
@@ -25,6 +29,20 @@ public indirect enum CriterionExpression: Hashable, Sendable {
 
   public enum Function: String, Hashable, Sendable, CaseIterable {
     case sum, count, min, max, all, any, present
+    /// Of a rows form's field: the total row's value when the table has a total row, else
+    /// the sum when every row gives one.
+    case total
+    /// Of a rows form's field: the total row's value (none without a total row).
+    case totalRow = "total_row"
+    /// Of a rows form's field: the first value a row gives.
+    case first
+    /// `round(x, 2)`: to that many decimals (0 to 6).
+    case round
+    /// `if_missing(a, b)`: a, or b when a has no value.
+    case ifMissing = "if_missing"
+
+    /// How many values it takes.
+    var arity: Int { [.round, .ifMissing].contains(self) ? 2 : 1 }
   }
 
   /// Why a text is not an expression, and where (a 1-based column in characters).
@@ -49,11 +67,19 @@ public indirect enum CriterionExpression: Hashable, Sendable {
 
   /// Every `FORM.field` the expression reads, in order of first appearance.
   public var fields: [String] {
+    leaves { if case .field(let form, let field) = $0 { "\(form).\(field)" } else { nil } }
+  }
+
+  /// Every defined value the expression names, in order of first appearance.
+  public var names: [String] { leaves { if case .defined(let name) = $0 { name } else { nil } } }
+
+  /// What `pick` makes of each part of the expression, in order, once each.
+  private func leaves(_ pick: (CriterionExpression) -> String?) -> [String] {
     var out: [String] = []
     func walk(_ e: CriterionExpression) {
+      if let leaf = pick(e), !out.contains(leaf) { out.append(leaf) }
       switch e {
-      case .number, .text, .bool: break
-      case .field(let form, let field): if !out.contains("\(form).\(field)") { out.append("\(form).\(field)") }
+      case .number, .text, .bool, .field, .defined: break
       case .negate(let x), .not(let x): walk(x)
       case .binary(_, let a, let b):
         walk(a)
@@ -236,6 +262,7 @@ struct ExpressionParser {
         return .call(function, args)
       }
       let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+      if parts.count == 1, !["and", "or", "not"].contains(name) { return .defined(name) }
       guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
         i -= 1
         throw fail("“\(name)” is neither FORM.field nor a function")

@@ -13,6 +13,10 @@ struct ExpressionEvaluator {
   /// The submission's table of each form, by form name.
   let tables: [String: FileReport.Table]
   let forms: [String: FormSchema]
+  /// The criterion's defined values, each worked out once, when first used.
+  let defines: [String: CriterionExpression]
+  private var definedValues: [String: Value] = [:]
+  private var opened: Set<String> = []
   /// What was read, in order, once each: the cell of each key-value field there is one
   /// for, the sheet of each rows form.
   private(set) var cited: [Location] = []
@@ -23,9 +27,12 @@ struct ExpressionEvaluator {
   /// `FORM.field = value` of each key-value field read, for the reason's words.
   private(set) var read: [String] = []
 
-  init(tables: [String: FileReport.Table], forms: [String: FormSchema]) {
+  init(
+    tables: [String: FileReport.Table], forms: [String: FormSchema], defines: [String: CriterionExpression] = [:]
+  ) {
     self.tables = tables
     self.forms = forms
+    self.defines = defines
   }
 
   mutating func value(_ e: CriterionExpression) -> Value {
@@ -34,16 +41,61 @@ struct ExpressionEvaluator {
     case .text(let t): return .text(t)
     case .bool(let b): return .bool(b)
     case .field(let form, let field): return fieldValue(form, field)
+    case .defined(let name): return definedValue(name)
     case .negate(let x): return lift(value(x)) { if case .number(let n) = $0 { .number(-n) } else { .missing } }
     case .not(let x): return lift(value(x)) { if case .bool(let b) = $0 { .bool(!b) } else { .missing } }
     case .binary(let op, let a, let b):
       let (x, y) = (value(a), value(b))
       return lift(x, y) { Self.apply(op, $0, $1) }
     case .call(let function, let args):
-      // `movement check` allows one argument; a definition loaded unchecked gets no trap.
-      guard args.count == 1 else { return .missing }
-      return call(function, args[0])
+      // `movement check` has counted the arguments; a definition loaded unchecked gets no trap.
+      guard args.count == function.arity else { return .missing }
+      switch function {
+      case .total, .totalRow, .first:
+        guard case .field(let form, let field) = args[0] else { return .missing }
+        return column(function, form, field)
+      case .round:
+        guard case .number(let digits) = args[1], (0...6).contains(digits) else { return .missing }
+        return lift(value(args[0])) { if case .number(let n) = $0 { Self.round(n, Int(digits)) } else { .missing } }
+      case .ifMissing:
+        // Both are read (and cited): which one counts depends on the figures.
+        let (a, b) = (value(args[0]), value(args[1]))
+        return lift(a, b) { $0 == .missing ? $1 : $0 }
+      default: return call(function, args[0])
+      }
     }
+  }
+
+  private mutating func definedValue(_ name: String) -> Value {
+    if let known = definedValues[name] { return known }
+    // `movement check` refuses a name defined in terms of itself; unchecked, it has no value.
+    guard let definition = defines[name], opened.insert(name).inserted else { return .missing }
+    let v = value(definition)
+    definedValues[name] = v
+    return v
+  }
+
+  /// One value of a rows form's column: its total (the total row's, else the sum when
+  /// every row gives one), the total row's, or the first a row gives.
+  private mutating func column(_ function: CriterionExpression.Function, _ form: String, _ field: String) -> Value {
+    guard case .rows(let rows) = fieldValue(form, field), let table = tables[form],
+      let type = forms[form]?.field(field)?.type
+    else { return .missing }
+    switch function {
+    case .first: return rows.first { $0 != .missing } ?? .missing
+    case .totalRow: return table.total.map { Self.convert($0[field], type) } ?? .missing
+    default:
+      if let total = table.total { return Self.convert(total[field], type) }
+      let numbers = rows.compactMap { if case .number(let n) = $0 { n } else { nil } }
+      return numbers.count == rows.count ? .number(numbers.reduce(0, +)) : .missing
+    }
+  }
+
+  /// To `digits` decimals, as the forms' rates are rounded.
+  private static func round(_ n: Double, _ digits: Int) -> Value {
+    var scale = 1.0
+    for _ in 0..<digits { scale *= 10 }
+    return finite((n * scale).rounded() / scale)
   }
 
   private mutating func call(_ function: CriterionExpression.Function, _ arg: CriterionExpression) -> Value {
@@ -70,6 +122,7 @@ struct ExpressionEvaluator {
     case .any:
       if given.contains(.bool(true)) { return .bool(true) }
       return given.count == items.count ? .bool(false) : .missing
+    case .total, .totalRow, .first, .round, .ifMissing: return .missing  // taken in `value`
     }
   }
 
@@ -79,27 +132,30 @@ struct ExpressionEvaluator {
       read.append("\(form).\(field) = —")
       return schema.layout == .keyValue ? .missing : .rows([])
     }
-    func convert(_ cell: CellValue?) -> Value {
-      switch (type, cell) {
-      case (.integer, .number(let n)?), (.number, .number(let n)?), (.percent, .number(let n)?): return .number(n)
-      case (.string, .text(let t)?), (.enum, .text(let t)?): return t.isEmpty ? .missing : .text(t)
-      case (.date, .date(let d)?): return .date(d.serial)
-      default: return .missing
-      }
-    }
     if schema.layout == .keyValue {
       // A key-value field cites its cell, when the form has one for it.
       if let cell = table.cells.first?[field] { cite(Location(file: table.file, sheet: table.sheet, cell: cell)) }
       let sheet = Location(file: table.file, sheet: table.sheet, cell: nil)
       if !citedForms.contains(sheet) { citedForms.append(sheet) }
-      let v = convert(table.rows.first?[field])
+      let v = Self.convert(table.rows.first?[field], type)
       let line = "\(form).\(field) = \(Self.text(v))"
       if !read.contains(line) { read.append(line) }
       return v
     }
     // A rows field reads a column: it cites the sheet, not each row's cell.
     cite(Location(file: table.file, sheet: table.sheet, cell: nil))
-    return .rows(table.rows.map { convert($0[field]) })
+    return .rows(table.rows.map { Self.convert($0[field], type) })
+  }
+
+  /// A cell as a value of its field's type; anything else (an empty cell, text in a
+  /// number field) has no value.
+  private static func convert(_ cell: CellValue?, _ type: FieldSchema.FieldType) -> Value {
+    switch (type, cell) {
+    case (.integer, .number(let n)?), (.number, .number(let n)?), (.percent, .number(let n)?): return .number(n)
+    case (.string, .text(let t)?), (.enum, .text(let t)?): return t.isEmpty ? .missing : .text(t)
+    case (.date, .date(let d)?): return .date(d.serial)
+    default: return .missing
+    }
   }
 
   private mutating func cite(_ location: Location) {

@@ -35,9 +35,20 @@ struct ExpressionTyping {
   /// Every form of the movement, and those the criterion's units submit.
   let forms: [String: FormSchema]
   let submitted: Set<String>
+  /// The criterion's `define`: its named values.
+  var defines: [String: CriterionExpression] = [:]
+  /// The names being typed, to find one that refers back to itself.
+  private var open: [String] = []
+
+  init(forms: [String: FormSchema], submitted: Set<String>, defines: [String: CriterionExpression] = [:]) {
+    self.forms = forms
+    self.submitted = submitted
+    self.defines = defines
+  }
 
   struct Problem: Error, Hashable {
-    /// `expression-field` (what it reads does not exist or is not sent) or `expression-type`.
+    /// `expression-field` (what it reads does not exist or is not sent), `expression-name`
+    /// (a name not defined, or defined in terms of itself) or `expression-type`.
     var code: String
     var message: String
   }
@@ -48,6 +59,16 @@ struct ExpressionTyping {
     case .number: return .number
     case .text: return .text
     case .bool: return .bool
+    case .defined(let name):
+      guard let definition = defines[name] else {
+        throw .init(code: "expression-name", message: "“\(name)” is not defined (write FORM.field, or define it)")
+      }
+      guard !open.contains(name) else {
+        throw .init(code: "expression-name", message: "“\(name)” is defined in terms of itself")
+      }
+      var inner = self
+      inner.open.append(name)
+      return try inner.type(of: definition)
     case .field(let name, let fieldName):
       guard let form = forms[name] else { throw .init(code: "expression-field", message: "no form \(name)") }
       guard let field = form.field(fieldName) else {
@@ -94,12 +115,40 @@ struct ExpressionTyping {
       }
       return form.map { .rows(result, form: $0) } ?? result
     case .call(let function, let args):
-      guard args.count == 1 else { throw mismatch("\(function.rawValue)(…) takes one value, not \(args.count)") }
+      guard args.count == function.arity else {
+        throw mismatch(
+          "\(function.rawValue)(…) takes \(function.arity == 1 ? "one value" : "two values"), not \(args.count)")
+      }
       let t = try type(of: args[0])
       switch function {
       case .present:
-        guard case .field = args[0] else { throw mismatch("present(…) takes a field, FORM.field") }
+        switch args[0] {
+        case .field, .defined: break
+        default: throw mismatch("present(…) takes a field, FORM.field, or a defined name")
+        }
         return t.rowsForm.map { .rows(.bool, form: $0) } ?? .bool
+      case .total:
+        guard case .field = args[0], t.rowsForm != nil, t.base == .number else {
+          throw mismatch("total(…) takes a field of numbers of a rows form, FORM.field")
+        }
+        return .number
+      case .totalRow, .first:
+        guard case .field = args[0], t.rowsForm != nil else {
+          throw mismatch("\(function.rawValue)(…) takes a field of a rows form, FORM.field")
+        }
+        return t.base
+      case .round:
+        guard t.base == .number, case .number(let digits) = args[1], digits >= 0, digits <= 6,
+          digits.rounded() == digits
+        else { throw mismatch("round(x, n) takes a number and a whole number of decimals from 0 to 6") }
+        return t
+      case .ifMissing:
+        let other = try type(of: args[1])
+        guard t.base == other.base else {
+          throw mismatch("if_missing(a, b) needs a and b of one type, not \(t.words) and \(other.words)")
+        }
+        _ = try sameRows(t, other, "if_missing")
+        return t.rowsForm == nil ? other : t
       case .count:
         guard t.rowsForm != nil else { throw mismatch("count(…) needs a field of a rows form, not \(t.words)") }
         return .number
