@@ -136,6 +136,11 @@ public struct ThresholdsFile: Codable, Sendable {
 
   public var note: String?
   public var yearlyReduction: [Reduction]
+
+  /// The strictest (largest) minimum among the areas a unit belongs to.
+  public func minimumReduction(areas: [String]) -> Double? {
+    yearlyReduction.filter { areas.contains($0.area) }.map(\.minimum).max()
+  }
   public var targets2020: [Target]
   public var incomeGrowth2020: IncomeGrowth
   /// The year-over-year outlier checks; the defaults when the file has none.

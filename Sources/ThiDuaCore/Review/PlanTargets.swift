@@ -101,9 +101,7 @@ struct PlanTargets {
   }
 
   /// The strictest (largest) minimum among the areas a unit belongs to.
-  func minimumReduction(areas: [String]) -> Double? {
-    (movement.thresholds?.yearlyReduction ?? []).filter { areas.contains($0.area) }.map(\.minimum).max()
-  }
+  func minimumReduction(areas: [String]) -> Double? { movement.thresholds?.minimumReduction(areas: areas) }
 
   private func addFinalTargets(
     _ row: inout TargetRow, district: RegistryUnit, thresholds: ThresholdsFile,

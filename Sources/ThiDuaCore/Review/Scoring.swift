@@ -30,8 +30,12 @@ public struct UnitResult: Sendable {
 /// Points and ranks (docs/review.md): a met criterion earns its points, anything else
 /// none; ranks are competition ranks (1, 2, 2, 4) after the tie-breakers.
 enum Scoring {
-  static func year(_ submission: Submission, movement: MovementDefinition) -> YearResult {
-    let criteria = CriteriaEvaluator(movement: movement, unit: submission.unit, tables: submission.tables).evaluate()
+  static func year(
+    _ submission: Submission, previous: Submission? = nil, movement: MovementDefinition
+  ) -> YearResult {
+    var evaluator = CriteriaEvaluator(movement: movement, unit: submission.unit, tables: submission.tables)
+    evaluator.previous = previous?.tables
+    let criteria = evaluator.evaluate()
     var score = 0.0
     var allMandatory = true
     for outcome in criteria {
@@ -49,9 +53,16 @@ enum Scoring {
     _ submissions: [Submission], period: [Int], movement: MovementDefinition
   ) -> [UnitResult] {
     var byUnit: [String: [Submission]] = [:]
-    for s in submissions where period.contains(s.year) { byUnit[s.unit.code, default: []].append(s) }
+    // Every year the inbox holds, for `previous(…)`: the year before the period's first too.
+    var sent: [String: Submission] = [:]
+    for s in submissions {
+      sent["\(s.unit.code)/\(s.year)"] = s
+      if period.contains(s.year) { byUnit[s.unit.code, default: []].append(s) }
+    }
     var results: [UnitResult] = byUnit.values.map { list in
-      let years = list.sorted { $0.year < $1.year }.map { year($0, movement: movement) }
+      let years = list.sorted { $0.year < $1.year }.map {
+        year($0, previous: sent["\($0.unit.code)/\($0.year - 1)"], movement: movement)
+      }
       let unit = list[0].unit
       let total = years.reduce(0) { $0 + $1.score }
       let latest = years.last?.criteria ?? []

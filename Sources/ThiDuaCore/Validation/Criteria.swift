@@ -20,6 +20,8 @@ struct CriteriaEvaluator {
   let unit: RegistryUnit
   /// Form code → the submission's table of it (the first found).
   let tables: [String: FileReport.Table]
+  /// The same of the unit's report of the year before, when the review has one.
+  var previous: [String: FileReport.Table]? = nil
 
   func evaluate() -> [CriterionOutcome] {
     movement.criteria.filter { $0.category == unit.category }.map(decide)
@@ -92,12 +94,15 @@ struct CriteriaEvaluator {
   ) -> CriterionOutcome {
     // `movement check` has parsed them already: a definition that fails never gets here.
     guard let formulas = try? CriterionFormulas(c) else { return outcome(.notAssessable, "rule-not-decided", [:], []) }
-    for form in formulas.fields.compactMap({ $0.split(separator: ".").first.map(String.init) })
+    for form in formulas.fieldsThisYear.compactMap({ $0.split(separator: ".").first.map(String.init) })
     where tables[form]?.rows.isEmpty ?? true {
       let role = movement.forms[form]?.role?.kind
       return outcome(.notAssessable, Self.notSent(role), ["form": form], [])
     }
     var evaluator = ExpressionEvaluator(tables: tables, forms: movement.forms, defines: formulas.defines)
+    evaluator.previousTables = previous
+    evaluator.planMinimum = movement.thresholds?.minimumReduction(
+      areas: [unit.areaType, unit.poorArea].compactMap { $0 })
     func declared(_ s: CriterionOutcome.Status, _ o: Criterion.DeclaredOutcome) -> CriterionOutcome {
       var values: [String: String] = [:]
       for name in o.names {

@@ -40,9 +40,20 @@ public indirect enum CriterionExpression: Hashable, Sendable {
     case round
     /// `if_missing(a, b)`: a, or b when a has no value.
     case ifMissing = "if_missing"
+    /// `previous(x)`: x worked out on the unit's report of the year before.
+    case previous
+    /// `plan_minimum()`: the plan's least yearly reduction for the unit's areas
+    /// (thresholds.json, the strictest that applies).
+    case planMinimum = "plan_minimum"
 
     /// How many values it takes.
-    var arity: Int { [.round, .ifMissing].contains(self) ? 2 : 1 }
+    var arity: Int {
+      switch self {
+      case .round, .ifMissing: 2
+      case .planMinimum: 0
+      default: 1
+      }
+    }
   }
 
   /// Why a text is not an expression, and where (a 1-based column in characters).
@@ -70,11 +81,19 @@ public indirect enum CriterionExpression: Hashable, Sendable {
     leaves { if case .field(let form, let field) = $0 { "\(form).\(field)" } else { nil } }
   }
 
+  /// The fields and the defined values it reads in the year decided, not inside `previous(…)`.
+  var fieldsThisYear: [String] {
+    leaves(skippingPrevious: true) { if case .field(let form, let field) = $0 { "\(form).\(field)" } else { nil } }
+  }
+  var namesThisYear: [String] {
+    leaves(skippingPrevious: true) { if case .defined(let name) = $0 { name } else { nil } }
+  }
+
   /// Every defined value the expression names, in order of first appearance.
   public var names: [String] { leaves { if case .defined(let name) = $0 { name } else { nil } } }
 
   /// What `pick` makes of each part of the expression, in order, once each.
-  private func leaves(_ pick: (CriterionExpression) -> String?) -> [String] {
+  private func leaves(skippingPrevious: Bool = false, _ pick: (CriterionExpression) -> String?) -> [String] {
     var out: [String] = []
     func walk(_ e: CriterionExpression) {
       if let leaf = pick(e), !out.contains(leaf) { out.append(leaf) }
@@ -84,6 +103,7 @@ public indirect enum CriterionExpression: Hashable, Sendable {
       case .binary(_, let a, let b):
         walk(a)
         walk(b)
+      case .call(.previous, _) where skippingPrevious: break
       case .call(_, let args): args.forEach(walk)
       }
     }

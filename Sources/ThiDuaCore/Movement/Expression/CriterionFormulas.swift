@@ -45,12 +45,19 @@ struct CriterionFormulas {
   var used: [CriterionExpression] { [requires].compactMap { $0 } + [expression] + unknown.map(\.when) }
 
   /// Every `FORM.field` read, through the defined values too, in order of first use.
-  var fields: [String] {
+  var fields: [String] { reads(\.fields, \.names) }
+
+  /// The same, of the year decided only: what `previous(…)` reads is last year's.
+  var fieldsThisYear: [String] { reads(\.fieldsThisYear, \.namesThisYear) }
+
+  private func reads(
+    _ fieldsOf: KeyPath<CriterionExpression, [String]>, _ namesOf: KeyPath<CriterionExpression, [String]>
+  ) -> [String] {
     var out: [String] = []
     var seen: Set<String> = []
     func walk(_ e: CriterionExpression) {
-      for field in e.fields where !out.contains(field) { out.append(field) }
-      for name in e.names where seen.insert(name).inserted { defines[name].map(walk) }
+      for field in e[keyPath: fieldsOf] where !out.contains(field) { out.append(field) }
+      for name in e[keyPath: namesOf] where seen.insert(name).inserted { defines[name].map(walk) }
     }
     used.forEach(walk)
     return out

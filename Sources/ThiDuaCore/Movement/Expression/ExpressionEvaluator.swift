@@ -15,6 +15,10 @@ struct ExpressionEvaluator {
   let forms: [String: FormSchema]
   /// The criterion's defined values, each worked out once, when first used.
   let defines: [String: CriterionExpression]
+  /// The unit's tables of the year before (nil when it sent none), for `previous(…)`.
+  var previousTables: [String: FileReport.Table]? = nil
+  /// The plan's least yearly reduction for the unit's areas, for `plan_minimum()`.
+  var planMinimum: Double? = nil
   private var definedValues: [String: Value] = [:]
   private var opened: Set<String> = []
   /// What was read, in order, once each: the cell of each key-value field there is one
@@ -61,6 +65,21 @@ struct ExpressionEvaluator {
         // Both are read (and cited): which one counts depends on the figures.
         let (a, b) = (value(args[0]), value(args[1]))
         return lift(a, b) { $0 == .missing ? $1 : $0 }
+      case .planMinimum: return planMinimum.map { .number($0) } ?? .missing
+      case .previous:
+        guard let tables = previousTables else { return .missing }
+        // Names inside it are worked out afresh on last year's tables.
+        var lastYear = ExpressionEvaluator(tables: tables, forms: forms, defines: defines)
+        let v = lastYear.value(args[0])
+        // `previous(THONG_TIN.so_don_khieu_nai) = 2`
+        for line in lastYear.read {
+          let marked = line.firstRange(of: " = ").map {
+            "previous(\(line[..<$0.lowerBound])) = \(line[$0.upperBound...])"
+          }
+          if let marked, !read.contains(marked) { read.append(marked) }
+        }
+        lastYear.sources.forEach { cite($0) }
+        return v
       default: return call(function, args[0])
       }
     }
@@ -122,7 +141,7 @@ struct ExpressionEvaluator {
     case .any:
       if given.contains(.bool(true)) { return .bool(true) }
       return given.count == items.count ? .bool(false) : .missing
-    case .total, .totalRow, .first, .round, .ifMissing: return .missing  // taken in `value`
+    case .total, .totalRow, .first, .round, .ifMissing, .previous, .planMinimum: return .missing  // taken in `value`
     }
   }
 

@@ -117,8 +117,9 @@ struct ExpressionTyping {
     case .call(let function, let args):
       guard args.count == function.arity else {
         throw mismatch(
-          "\(function.rawValue)(…) takes \(function.arity == 1 ? "one value" : "two values"), not \(args.count)")
+          "\(function.rawValue)(…) takes \(["no value", "one value", "two values"][function.arity]), not \(args.count)")
       }
+      guard function != .planMinimum else { return .number }
       let t = try type(of: args[0])
       switch function {
       case .present:
@@ -149,6 +150,13 @@ struct ExpressionTyping {
         }
         _ = try sameRows(t, other, "if_missing")
         return t.rowsForm == nil ? other : t
+      case .previous:
+        // Last year's rows are other areas, or the same ones in another order.
+        guard t.rowsForm == nil else {
+          throw mismatch("previous(…) takes one value, not \(t.words): use total(…), first(…), sum(…) inside it")
+        }
+        return t
+      case .planMinimum: return .number
       case .count:
         guard t.rowsForm != nil else { throw mismatch("count(…) needs a field of a rows form, not \(t.words)") }
         return .number
