@@ -30,6 +30,18 @@ import Testing
     #expect(report.criteria.map(\.status) == [.notAssessable, .notAssessable, .notAssessable])
   }
 
+  /// The reviewers' workbook speaks of the plan's section and of the poverty tie-break
+  /// only where the movement has them.
+  @Test func itsWorkbookSaysNothingOfPlan5201() throws {
+    let m = try MovementDefinition.checked(folder: Self.folder)
+    #expect(ReviewerWorkbook.sharedClause(m.criteria.map(\.clause)) == nil)
+    #expect(!Scoring.ranksByReduction(m))
+    let shipped = try MovementDefinition.shipped()
+    #expect(ReviewerWorkbook.sharedClause(shipped.criteria.map(\.clause)) == "III.2")
+    #expect(Scoring.ranksByReduction(shipped))
+    #expect(ReviewerWorkbook.sharedClause(["2.1", "2.1"]) == "2")
+  }
+
   @Test func theReviewOfItsInboxMatchesTheAnswerKey() throws {
     let m = try MovementDefinition.checked(folder: Self.folder)
     var review = Review(movement: m)

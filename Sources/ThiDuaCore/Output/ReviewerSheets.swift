@@ -58,8 +58,13 @@ extension ReviewerWorkbook {
       title: words("XẾP HẠNG: ", "RANKING: ") + words.category(category).uppercased(),
       subtitle: heading
         + words(
-          ". * tiêu chí bắt buộc; nội dung từng tiêu chí ở trang 'Tiêu chí thi đua'. Bằng điểm thì xét số tiêu chí bắt buộc đạt, số tiêu chí đạt, mức giảm nghèo; vẫn bằng thì đồng hạng. Cột 'Số liệu' đánh dấu đơn vị có tiêu chí chưa đánh giá được: điểm của đơn vị đó dựa trên số liệu chưa đủ.",
-          ". * mandatory; each criterion in full on 'Criteria'. Ties: mandatory criteria met, criteria met, poverty reduction; still equal, equal rank. The 'Data' column marks units with criteria that could not be assessed: their score rests on incomplete data."
+          ". * tiêu chí bắt buộc; nội dung từng tiêu chí ở trang 'Tiêu chí thi đua'. Bằng điểm thì xét số tiêu chí bắt buộc đạt, số tiêu chí đạt",
+          ". * mandatory; each criterion in full on 'Criteria'. Ties: mandatory criteria met, criteria met")
+        // The reduction tie-break exists only where a criterion gives the reduction.
+        + (Scoring.ranksByReduction(movement) ? words(", mức giảm nghèo", ", poverty reduction") : "")
+        + words(
+          "; vẫn bằng thì đồng hạng. Cột 'Số liệu' đánh dấu đơn vị có tiêu chí chưa đánh giá được: điểm của đơn vị đó dựa trên số liệu chưa đủ.",
+          "; still equal, equal rank. The 'Data' column marks units with criteria that could not be assessed: their score rests on incomplete data."
         ),
       columns: columns, rows: rows, words: words)
     let last = try table.write(on: sheet)
@@ -97,6 +102,19 @@ extension ReviewerWorkbook {
 
   // MARK: Tiêu chí thi đua
 
+  /// The clause every criterion's clause is under (`III.2` of `III.2.b`, `III.2.d (thôn)`),
+  /// when they share one.
+  static func sharedClause(_ clauses: [String]) -> String? {
+    let parts = clauses.map { $0.split(separator: " ").first.map { $0.split(separator: ".") } ?? [] }
+    guard var shared = parts.first else { return nil }
+    for p in parts.dropFirst() {
+      shared = Array(zip(shared, p).prefix { $0 == $1 }.map(\.0))
+    }
+    // A criterion's own clause is not the section they share.
+    if parts.contains(where: { $0.count <= shared.count }) { shared.removeLast(min(1, shared.count)) }
+    return shared.isEmpty ? nil : shared.joined(separator: ".")
+  }
+
   /// The legend of the ranking columns: every criterion in the plan's words.
   func criteriaLegend(_ doc: XLSXDocument) throws(WriteError) {
     let sheet = try doc.addSheet(words("Tiêu chí thi đua", "Criteria"))
@@ -110,7 +128,9 @@ extension ReviewerWorkbook {
       }
     }
     try ReportTable(
-      title: words("TIÊU CHÍ THI ĐUA (MỤC III.2 KẾ HOẠCH)", "EMULATION CRITERIA (PLAN III.2)"),
+      title: words("TIÊU CHÍ THI ĐUA", "EMULATION CRITERIA")
+        + (Self.sharedClause(movement.criteria.map(\.clause)).map { words(" (MỤC \($0) KẾ HOẠCH)", " (PLAN \($0))") }
+          ?? ""),
       subtitle: heading
         + words(
           ". Tên ngắn là của thidua để đặt ở đầu cột; nội dung là nguyên văn Kế hoạch. Điểm và tính bắt buộc là mặc định, có thể sửa trong criteria.json.",

@@ -43,10 +43,21 @@ enum Scoring {
       if outcome.status == .met { score += criterion.points }
       if criterion.mandatory && outcome.status != .met { allMandatory = false }
     }
-    let reduction = criteria.first { $0.reason.hasPrefix("reduction-") }?.values["achieved"].flatMap(Double.init)
+    let reduction = criteria.first { $0.reason.hasPrefix(reductionPrefix) }?.values["achieved"].flatMap(Double.init)
     return YearResult(
       year: submission.year, criteria: criteria, score: score, allMandatoryMet: allMandatory, reduction: reduction,
       files: submission.files)
+  }
+
+  /// The reasons whose `achieved` value is the poverty reduction the ranking's last
+  /// tie-break compares (the shipped reduction criteria's declared outcomes).
+  static let reductionPrefix = "reduction-"
+
+  /// Whether a criterion of the movement can give that reduction.
+  static func ranksByReduction(_ movement: MovementDefinition) -> Bool {
+    movement.criteria.contains { c in
+      [c.outcomes?.met, c.outcomes?.notMet].contains { $0?.reason.hasPrefix(reductionPrefix) == true }
+    }
   }
 
   static func results(
