@@ -66,9 +66,11 @@ def main():
             ("criteria.json", lambda d: d["criteria"][3].update(points="20%"), "criteria/3/points"),
             ("forms/TIEU_CHI.json", lambda d: d["role"].pop("kind"), "role"),
             ("movement.json", lambda d: d.update(planDate="27/9/2017"), "planDate"),
+            # A category key outside the vocabulary.
+            ("criteria.json", lambda d: d["maxPoints"].update(CANBO=d["maxPoints"].pop("CAN_BO")), "maxPoints"),
         ]
-        for file, edit, where in broken:
-            copy = pathlib.Path(tmp) / ("broken-" + file.replace("/", "-"))
+        for n, (file, edit, where) in enumerate(broken):
+            copy = pathlib.Path(tmp) / (f"broken-{n}-" + file.replace("/", "-"))
             subprocess.run(["cp", "-r", str(SHIPPED), str(copy)], check=True)
             value = json.loads((copy / file).read_text(encoding="utf-8"))
             edit(value)
