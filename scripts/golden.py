@@ -3,6 +3,9 @@
 
     python3 scripts/golden.py make  THIDUA   # writes fixtures/golden/<inbox>.<lang>.sha256
     python3 scripts/golden.py check THIDUA   # exit 1 naming every file that differs
+    python3 scripts/golden.py check THIDUA --user U --inboxes DIR
+        # as user U, with nothing in the environment but PATH=/usr/bin:/bin, from a
+        # folder of its own, on copies of the inboxes in DIR (scripts/check-package)
 
 Runs `convert-and-validate` on each inbox below (Vietnamese and English) and keeps the
 SHA-256 of every output, of what it printed and of its exit status; a workbook is hashed
@@ -10,6 +13,7 @@ part by part, so a difference names the sheet. The definition's fingerprint is m
 rewriting the plan's rules changes the definition's bytes, and what the outputs say must
 not change with them. So is the temporary output folder the printed summary names.
 """
+import argparse
 import hashlib
 import json
 import os
@@ -55,25 +59,34 @@ def hashes(out: str, run: subprocess.CompletedProcess) -> list[str]:
     return sorted(lines, key=label)
 
 
-def outputs(thidua: str, inbox: str, language: str) -> list[str]:
-    with tempfile.TemporaryDirectory() as out:
-        run = subprocess.run(
-            [thidua, "convert-and-validate", os.path.join(ROOT, "fixtures", inbox), "--out", out, "--lang", language],
-            check=False, capture_output=True)
+def outputs(thidua: str, inbox: str, language: str, user: str | None, inboxes: str) -> list[str]:
+    with tempfile.TemporaryDirectory() as home:
+        # A folder thidua makes (its results are swapped in whole, within the folder above).
+        out = os.path.join(home, "out")
+        command = [thidua, "convert-and-validate", os.path.join(inboxes, inbox), "--out", out, "--lang", language]
+        if user:
+            # The other user works in a folder of its own and writes the outputs there.
+            os.chmod(home, 0o777)
+            command = ["runuser", "-u", user, "--", "env", "-i", "PATH=/usr/bin:/bin"] + command
+        run = subprocess.run(command, check=False, capture_output=True, cwd=home)
         return hashes(out, run)
 
 
 def main() -> int:
-    if len(sys.argv) != 3 or sys.argv[1] not in ("make", "check"):
-        print(__doc__.strip().splitlines()[0], file=sys.stderr)
-        return 2
-    mode, thidua = sys.argv[1], sys.argv[2]
+    parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
+    parser.add_argument("mode", choices=["make", "check"])
+    parser.add_argument("thidua")
+    parser.add_argument("--user", help="run thidua as this user, with a clean environment")
+    parser.add_argument("--inboxes", default=os.path.join(ROOT, "fixtures"), help="the folder holding the inboxes")
+    args = parser.parse_args()
+    # Absolute: each run works in a folder of its own.
+    mode, thidua = args.mode, os.path.abspath(args.thidua) if os.sep in args.thidua else args.thidua
     failures = 0
     files = 0
     for inbox in INBOXES:
         for language in LANGUAGES:
             path = os.path.join(GOLDEN, f"{inbox}.{language}.sha256")
-            now = outputs(thidua, inbox, language)
+            now = outputs(thidua, inbox, language, args.user, args.inboxes)
             files += len(now)
             if mode == "make":
                 os.makedirs(GOLDEN, exist_ok=True)

@@ -7,7 +7,7 @@ struct Thidua: ParsableCommand {
     abstract: Interface.text(
       "Kiểm tra, chấm điểm và xếp hạng các sổ tính báo cáo của một phong trào thi đua.",
       "Check, score and rank the report workbooks of an emulation movement."),
-    version: "0.1.0",
+    version: BuildInfo.version + (BuildInfo.commit.map { " (commit \($0))" } ?? ""),
     subcommands: [
       ConvertAndValidate.self, Convert.self, Inspect.self, Validate.self, Templates.self, Decisions.self, Movement.self,
       WorkerCommand.self,

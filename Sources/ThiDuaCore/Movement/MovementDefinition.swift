@@ -108,12 +108,20 @@ public struct MovementDefinition: Sendable {
   public let folder: String
 
   /// The folder of the definition shipped with thidua: Plan 5201/KH-UBND (2017), in the
-  /// resources folder the build puts beside the program. Found by hand rather than
-  /// through `Bundle.module`, which stops the process (SIGILL) when the folder is missing
-  /// or unreadable instead of saying so.
+  /// resources folder the build puts beside the program (a build, the release tarball),
+  /// else in `../share/thidua` from the program's real path (the installed package:
+  /// `/usr/bin/thidua`, `/usr/share/thidua`); never the working directory. Found by hand
+  /// rather than through `Bundle.module`, which stops the process (SIGILL) when the
+  /// folder is missing or unreadable instead of saying so.
   public static func shippedFolder() throws(MovementError) -> String {
     let program = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-    let resources = program.appendingPathComponent("thidua_ThiDuaCore.resources")
+    let beside = program.appendingPathComponent("thidua_ThiDuaCore.resources")
+    let installed = program.deletingLastPathComponent().appendingPathComponent("share/thidua")
+    let resources =
+      [beside, installed].first {
+        FileManager.default.fileExists(atPath: $0.appendingPathComponent("ke-hoach-5201").path)
+      }
+      ?? beside
     let folder = resources.appendingPathComponent("ke-hoach-5201").path
     guard FileManager.default.fileExists(atPath: resources.path) else {
       throw .resources(path: resources.path, exists: false)
