@@ -93,7 +93,8 @@ def main(binary):
         fixes = rows(openpyxl.load_workbook(os.path.join(out, "phan-hoi", "512-huyen-hiep-duc.xlsx"))["Cần sửa"])
         check(("Biểu 01", "C18") in {(r[3], r[4]) for r in fixes}, "512 feedback names cell C18", failures)
         todo = rows(openpyxl.load_workbook(os.path.join(out, "phan-hoi", "20941-xa-tra-tap.xlsx"))["Cần sửa"])
-        check([r[1] for r in todo] == ["Cần bổ sung"] * 3 and [r[7] for r in todo] == [20, 20, 40],
+        # The self-assessment (c1, 20 points) and the unit information form (c2, c3, c5: 60).
+        check([r[1] for r in todo] == ["Cần bổ sung"] * 2 and [r[7] for r in todo] == [20, 60],
               f"Trà Tập is told what to send: {todo}", failures)
         with open(os.path.join(out, "csv", "DE_NGHI.csv"), encoding="utf-8", newline="") as f:
             names = [r["ten"] for r in csv.DictReader(f)]
