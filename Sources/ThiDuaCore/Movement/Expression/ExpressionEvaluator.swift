@@ -59,8 +59,11 @@ struct ExpressionEvaluator {
         guard case .field(let form, let field) = args[0] else { return .missing }
         return column(function, form, field)
       case .round:
-        guard case .number(let digits) = args[1], (0...6).contains(digits) else { return .missing }
-        return lift(value(args[0])) { if case .number(let n) = $0 { Self.round(n, Int(digits)) } else { .missing } }
+        // The checked conversion: an unchecked definition's `round(x, 1e19)` has no value, no trap.
+        guard case .number(let n) = args[1], let digits = Int(exactly: n), (0...6).contains(digits) else {
+          return .missing
+        }
+        return lift(value(args[0])) { if case .number(let n) = $0 { Self.round(n, digits) } else { .missing } }
       case .ifMissing:
         // Both are read (and cited): which one counts depends on the figures.
         let (a, b) = (value(args[0]), value(args[1]))
