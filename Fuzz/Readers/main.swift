@@ -6,6 +6,10 @@
 //   encoding        bytes through the detector and every legacy decoder
 //   xls             bytes as an .xls file: the compound file, BIFF records
 //   ods             bytes as an .ods file: zip, content.xml
+//   html            bytes as an HTML page: encoding, libxml2's parser, the table grid
+//   spreadsheetml   bytes as an Excel 2003 XML workbook
+//   docx            bytes as a Word document: zip, word/document.xml, the table grid
+//   sniff           bytes through the format sniffer, then the reader it chooses
 // `scripts/fuzz/readers` builds it with -sanitize=fuzzer,address and THIDUA_FUZZ, under
 // which the program hands over to libFuzzer's driver; an ordinary build replays files:
 // `THIDUA_FUZZ_TARGET=csv thidua-fuzz-readers FILE...`.
@@ -45,6 +49,10 @@ public func fuzzReaders(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
   case "xls": fromFile(bytes) { try XLSWorkbook(path: $0) }
   case "ods": fromFile(bytes) { try ODSWorkbook(path: $0) }
   case "csv": fromFile(bytes) { try CSVWorkbook(path: $0) }
+  case "html": fromFile(bytes) { try ReaderParts.html(path: $0) }
+  case "spreadsheetml": fromFile(bytes) { try ReaderParts.spreadsheetML(path: $0) }
+  case "docx": fromFile(bytes) { try ReaderParts.docx(path: $0) }
+  case "sniff": fromFile(bytes) { try Workbooks.open(path: $0) }
   case "worksheet":
     let strings = ["Xã Tam Thanh", "Số hộ nghèo", ""]
     if let cells = try? ReaderParts.worksheet(bytes, strings: strings, uses1904: chunk % 2 == 0, chunkSize: chunk) {

@@ -2,6 +2,21 @@
 /// a shared-string table reached through a zip is mostly mutated into broken deflate, so
 /// the parsers get their own entry points. Not part of the library's API.
 @_spi(Fuzzing) public enum ReaderParts {
+  /// Opens a file as an HTML page, whatever its content.
+  public static func html(path: String) throws(SheetReadError) -> any SheetSource {
+    try HTMLWorkbook.open(path: path, encoding: nil, limits: .standard)
+  }
+
+  /// Opens a file as an Excel 2003 XML workbook, whatever its content.
+  public static func spreadsheetML(path: String) throws(SheetReadError) -> any SheetSource {
+    try SpreadsheetMLWorkbook.open(path: path, limits: .standard)
+  }
+
+  /// Opens a file as a Word document, whatever its content.
+  public static func docx(path: String) throws(SheetReadError) -> any SheetSource {
+    try DocxWorkbook.open(path: path, limits: .standard)
+  }
+
   /// Parses `bytes` as a shared-string part, in chunks of `chunkSize` bytes.
   public static func sharedStrings(_ bytes: [UInt8], chunkSize: Int) throws(SheetReadError) -> [String] {
     try SharedStrings.load(from: MemoryByteSource(bytes, chunkSize: chunkSize), limits: .standard)

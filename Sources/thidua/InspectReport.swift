@@ -24,15 +24,19 @@ struct InspectReport: Encodable {
   }
 
   var file: String
-  /// What the file was read as, from its content: `xlsx`, `xls`, `ods` or `csv`.
+  /// What the file was read as, from its content: `xlsx`, `xls`, `ods`, `csv`, `html`,
+  /// `spreadsheetml` or `docx`.
   var format: String
+  /// The format the file's name claims (nil: an extension thidua does not know, or none).
+  var nameFormat: String?
   var dateSystem: Int
   var text: Text?
   var sheets: [Sheet]
 
   init(file: String, workbook: any SheetSource, summaries: [SheetSummary], language: Language) {
     self.file = file
-    format = InspectReport.format(of: workbook)
+    format = workbook.format.rawValue
+    nameFormat = FileFormat(fileName: file)?.rawValue
     dateSystem = workbook.uses1904 ? 1904 : 1900
     if let csv = workbook as? CSVWorkbook {
       let d = csv.detection
@@ -49,16 +53,6 @@ struct InspectReport: Encodable {
     }
   }
 
-  /// The reader that opened the file; every other source is an .xlsx workbook.
-  static func format(of workbook: any SheetSource) -> String {
-    switch workbook {
-    case is ODSWorkbook: return "ods"
-    case is XLSWorkbook: return "xls"
-    case is CSVWorkbook: return "csv"
-    default: return "xlsx"
-    }
-  }
-
   func json() -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -68,6 +62,9 @@ struct InspectReport: Encodable {
   func text(_ language: Language) -> String {
     let vi = language == .vi
     var lines = ["\(file) (\(vi ? "hệ ngày" : "date system") \(dateSystem))"]
+    if let named = nameFormat, named != format {
+      lines.append(vi ? "nội dung là \(format), tên tệp ghi \(named)" : "content is \(format), the name says \(named)")
+    }
     if let text {
       let percent = WholeNumber.clamped(text.confidence * 100, to: 0...100, rounding: .toNearestOrAwayFromZero)
       lines.append(

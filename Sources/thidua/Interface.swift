@@ -32,8 +32,9 @@ enum Interface {
 
   // The help texts several commands share.
   static let workbookArgument = help(
-    "Sổ tính (.xlsx, .xls, .ods) hoặc tệp CSV (.csv, .tsv, .txt).",
-    "The workbook (.xlsx, .xls, .ods) or CSV file (.csv, .tsv, .txt).")
+    "Sổ tính (.xlsx, .xls, .ods), tệp CSV, trang HTML, XML Excel 2003 hoặc văn bản Word .docx; định dạng theo nội dung tệp.",
+    "The workbook (.xlsx, .xls, .ods), CSV file, HTML page, Excel 2003 XML or Word .docx; the content decides the format."
+  )
   static let movementOption = help(
     "Thư mục định nghĩa phong trào (mặc định: Kế hoạch 5201 kèm theo chương trình).",
     "Folder with a movement definition (default: the shipped Plan 5201).")

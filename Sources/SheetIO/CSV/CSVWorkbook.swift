@@ -6,6 +6,7 @@ public final class CSVWorkbook: SheetSource {
   public let path: String
   public let sheets: [SheetInfo]
   public let uses1904 = false
+  public var format: FileFormat { .csv }
   /// The encoding used, and how sure the detection was (1 when given by the caller).
   public let detection: EncodingDetection
   /// The field delimiter: `,` `;` tab or `|`.

@@ -36,6 +36,11 @@ public struct ReadLimits: Hashable, Sendable {
   /// Repeats of empty cells cost nothing and do not count. LibreOffice repeats only
   /// identical neighbours; ten million is five times the 2-million-cell benchmark.
   public var maxRepeatedCells = 10_000_000
+  /// Largest document read whole into memory rather than streamed: an HTML page, an
+  /// Excel 2003 XML workbook, a Word document's `word/document.xml`. The tree of such a
+  /// document takes some ten times its size; web software's exports measure kilobytes
+  /// to a few megabytes.
+  public var maxDocumentBytes: Int64 = 128 << 20
 
   public init() {}
 

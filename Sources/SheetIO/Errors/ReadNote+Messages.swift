@@ -28,6 +28,15 @@ extension ReadNote {
         + (vi
           ? "dấu ngoặc kép mở không được đóng; trường kéo dài đến hết tệp."
           : "a quote is opened and never closed; the field runs to the end of the file.")
+    case "nested-table":
+      return at
+        + (vi
+          ? "ô này chứa một bảng lồng bên trong; bảng đó được đọc thành trang riêng «\(detail)»."
+          : "this cell holds a table of its own; it is read as the sheet \"\(detail)\".")
+    case "cells-beyond-grid":
+      return vi
+        ? "\(detail) ô nằm ngoài giới hạn của Excel (1.048.576 dòng × 16.384 cột) không được đọc."
+        : "\(detail) cells beyond Excel's grid (1,048,576 rows × 16,384 columns) were not read."
     default:
       return at + code + (detail.isEmpty ? "" : ": " + detail)
     }

@@ -21,9 +21,10 @@ extension SheetReadError {
       return "Cannot read the file \(at): \(reason)."
     case (.notAZip, .vi):
       return
-        "Tệp \(at) không phải là sổ tính Excel .xlsx (không phải tệp nén zip). Hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx."
+        "Tệp \(at) không phải sổ tính hay bảng số liệu mà thidua đọc được (.xlsx, .xls, .ods, CSV, HTML, XML Excel 2003, Word .docx). Hãy đề nghị đơn vị gửi biểu số liệu bằng Excel."
     case (.notAZip, .en):
-      return "\(at) is not an .xlsx workbook (not a zip archive). Open it in Excel and save it as .xlsx."
+      return
+        "\(at) is no workbook or table that thidua reads (.xlsx, .xls, .ods, CSV, HTML, Excel 2003 XML, Word .docx). Ask the unit to send its figures as an Excel workbook."
     case (.damagedZip(_, let reason), .vi):
       return "Tệp \(at) bị hỏng hoặc không trọn vẹn\(Self.vietnamese(reason)). Hãy đề nghị đơn vị gửi lại tệp."
     case (.damagedZip(_, let reason), .en):
@@ -139,6 +140,10 @@ extension SheetReadError {
     case (.outputTooLarge(_, let bytes, let limit), .en):
       return
         "The sheet \(at) would make a CSV of about \(bytes) bytes, beyond the limit of \(limit) bytes; nothing was written. Look for very long texts repeated in many cells."
+    case (.noTable, .vi):
+      return "Tệp \(at) là tài liệu không có bảng nào; thidua chỉ đọc số liệu từ các bảng."
+    case (.noTable, .en):
+      return "\(at) is a document without any table; thidua reads figures from tables only."
     }
   }
 }

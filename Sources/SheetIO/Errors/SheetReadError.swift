@@ -60,6 +60,8 @@ public enum SheetReadError: Error, Hashable, Sendable {
   case gridTooLarge(Location, rows: Int, columns: Int, limit: Int)
   /// A sheet whose CSV would have more bytes than the limit (estimated from its cells).
   case outputTooLarge(Location, bytes: Int, limit: Int)
+  /// An HTML page or a Word document without any table: it has no sheet to read.
+  case noTable(Location)
 
   /// A stable kebab-case code, also used by the command line.
   public var code: String {
@@ -88,6 +90,7 @@ public enum SheetReadError: Error, Hashable, Sendable {
     case .invalidUTF8: return "invalid-utf8"
     case .gridTooLarge: return "grid-too-large"
     case .outputTooLarge: return "output-too-large"
+    case .noTable: return "no-table"
     }
   }
 
@@ -119,6 +122,7 @@ public enum SheetReadError: Error, Hashable, Sendable {
     case .invalidUTF8: return 31
     case .gridTooLarge: return 32
     case .outputTooLarge: return 33
+    case .noTable: return 34
     }
   }
 
@@ -131,7 +135,7 @@ public enum SheetReadError: Error, Hashable, Sendable {
       .badCellReference(let l, _), .sheetNotFound(let l, _, _), .damagedCompoundFile(let l, _),
       .compoundFileTooLarge(let l, _, _, _), .damagedXLS(let l, _), .encryptedXLS(let l), .beyondGrid(let l, _),
       .repeatLimitExceeded(let l, _, _), .otherOpenDocument(let l, _), .invalidUTF8(let l, _, _),
-      .gridTooLarge(let l, _, _, _), .outputTooLarge(let l, _, _):
+      .gridTooLarge(let l, _, _, _), .outputTooLarge(let l, _, _), .noTable(let l):
       return l
     }
   }
@@ -165,6 +169,7 @@ public enum SheetReadError: Error, Hashable, Sendable {
     case .invalidUTF8(_, let o, let b): return .invalidUTF8(l, byteOffset: o, bytes: b)
     case .gridTooLarge(_, let r, let c, let m): return .gridTooLarge(l, rows: r, columns: c, limit: m)
     case .outputTooLarge(_, let b, let m): return .outputTooLarge(l, bytes: b, limit: m)
+    case .noTable: return .noTable(l)
     }
   }
 }

@@ -163,6 +163,8 @@ extension ODSRowReader: RowReading {
 }
 
 extension ODSWorkbook: SheetSource {
+  public var format: FileFormat { .ods }
+
   public func rows(of sheet: SheetInfo) throws(SheetReadError) -> any RowReading {
     try rowReader(of: sheet)
   }

@@ -21,6 +21,8 @@ public struct ReadNote: Hashable, Sendable {
 /// A workbook, whatever file it came from: its sheets in order and their rows.
 public protocol SheetSource: AnyObject {
   var path: String { get }
+  /// The format the file's content showed.
+  var format: FileFormat { get }
   var sheets: [SheetInfo] { get }
   /// True when date serials count from 1904.
   var uses1904: Bool { get }
@@ -60,35 +62,46 @@ extension XLSXRowReader: RowReading {
 extension XLSXRowReader: CellBatchFilling {}
 
 extension XLSXWorkbook: SheetSource {
+  public var format: FileFormat { .xlsx }
+
   public func rows(of sheet: SheetInfo) throws(SheetReadError) -> any RowReading {
     try rowReader(of: sheet)
   }
 }
 
-/// Opens any supported file by its content and name.
+/// Opens any supported file by its content, whatever its name says.
 public enum Workbooks {
-  /// The file's content decides first, whatever the name says: a zip package that states
-  /// the OpenDocument spreadsheet media type is read as .ods, one that states another
-  /// OpenDocument type is refused (`other-opendocument`), any other zip is read as
-  /// .xlsx, and a compound file as .xls. Other files named `.csv`, `.tsv` or `.txt` are
-  /// read as CSV; the rest go to the .xlsx reader, which names what they are in its error.
+  /// The content decides (`FormatSniffer`): a zip package is .ods, .docx or .xlsx by
+  /// the parts it holds, a compound file .xls, markup HTML or Excel 2003 XML, other text
+  /// CSV. Bytes that are none of these go to the CSV reader when the name says
+  /// `.csv`, `.tsv` or `.txt`, else to the .xlsx reader, which names what they are in its error.
   public static func open(
     path: String, encoding: TextEncoding? = nil, limits: ReadLimits = .standard
   ) throws(SheetReadError) -> any SheetSource {
-    let lower = path.lowercased()
-    let text = lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") || lower.hasSuffix(".txt")
-    switch try ContainerSniffer.signature(ofFileAt: path) {
-    case .zip:
-      if let archive = try? ZipArchive(path: path), let type = try ODSPackage.mediaType(of: archive, limits: limits) {
-        if ODSPackage.isSpreadsheet(type) { return try ODSWorkbook(path: path, limits: limits) }
-        if ODSPackage.isOpenDocument(type) { throw .otherOpenDocument(Location(file: path), mediaType: type) }
+    switch try FormatSniffer.format(ofFileAt: path, limits: limits) {
+    case .ods:
+      let archive = try ZipArchive(path: path)
+      if let type = try ODSPackage.mediaType(of: archive, limits: limits), !ODSPackage.isSpreadsheet(type) {
+        throw .otherOpenDocument(Location(file: path), mediaType: type)
       }
-      // A zip that libzip cannot open is named by the .xlsx reader (`damaged-zip`).
+      return try ODSWorkbook(path: path, limits: limits)
+    case .xls:
+      if try ContainerSniffer.signature(ofFileAt: path) == .rawBIFF { throw .legacyXLS(Location(file: path)) }
+      return try XLSWorkbook(path: path, limits: limits)
+    case .csv: return try CSVWorkbook(path: path, encoding: encoding)
+    case .html: return try withTables(HTMLWorkbook.open(path: path, encoding: encoding, limits: limits))
+    case .spreadsheetML: return try SpreadsheetMLWorkbook.open(path: path, limits: limits)
+    case .docx: return try withTables(DocxWorkbook.open(path: path, limits: limits))
+    case .xlsx: return try XLSXWorkbook(path: path, limits: limits)
+    case nil:
+      if FileFormat(fileName: path) == .csv { return try CSVWorkbook(path: path, encoding: encoding) }
       return try XLSXWorkbook(path: path, limits: limits)
-    case .compound: return try XLSWorkbook(path: path, limits: limits)
-    case .rawBIFF: throw .legacyXLS(Location(file: path))
-    case .other where text: return try CSVWorkbook(path: path, encoding: encoding)
-    case .other: return try XLSXWorkbook(path: path, limits: limits)
     }
+  }
+
+  /// A document whose tables are its sheets, refused when it has none (`no-table`).
+  private static func withTables(_ document: GridWorkbook) throws(SheetReadError) -> GridWorkbook {
+    if document.sheets.isEmpty { throw .noTable(Location(file: document.path)) }
+    return document
   }
 }

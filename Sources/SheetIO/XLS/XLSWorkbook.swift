@@ -12,6 +12,7 @@ public final class XLSWorkbook: SheetSource {
   public let sheets: [SheetInfo]
   /// True when the workbook counts dates from 1904 (a DATEMODE record of 1).
   public let uses1904: Bool
+  public var format: FileFormat { .xls }
   /// 8 for Excel 97–2003 files, 5 for Excel 5 and 95 files.
   public let biffVersion: Int
 

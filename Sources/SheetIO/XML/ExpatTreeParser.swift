@@ -7,23 +7,29 @@ import CExpat
 final class ExpatTreeParser {
   private let parser: OpaquePointer  // XML_Parser
   private let maxDepth: Int
+  /// Character data also becomes `#text` children, in document order, for mixed
+  /// content such as rich text (`<Data><B>Đậm</B> thường</Data>`).
+  private let keepsTextOrder: Bool
   private var stack: [XMLNode] = []
   private var root: XMLNode?
   private var refusal: Refusal?
 
   private enum Refusal { case doctype, tooDeep }
 
-  private init(maxDepth: Int) {
+  private init(maxDepth: Int, keepsTextOrder: Bool) {
     // expat returns nil only when out of memory.
     parser = XML_ParserCreate(nil)!
     self.maxDepth = maxDepth
+    self.keepsTextOrder = keepsTextOrder
   }
 
   deinit { XML_ParserFree(parser) }
 
   /// Parses `bytes`; errors carry `location` plus expat's line and column.
-  static func parse(_ bytes: [UInt8], location: Location, maxDepth: Int) throws(SheetReadError) -> XMLNode {
-    let tree = ExpatTreeParser(maxDepth: maxDepth)
+  static func parse(
+    _ bytes: [UInt8], location: Location, maxDepth: Int, keepsTextOrder: Bool = false
+  ) throws(SheetReadError) -> XMLNode {
+    let tree = ExpatTreeParser(maxDepth: maxDepth, keepsTextOrder: keepsTextOrder)
     return try tree.run(bytes, location: location)
   }
 
@@ -38,7 +44,17 @@ final class ExpatTreeParser {
     XML_SetCharacterDataHandler(parser) { userData, text, length in
       guard let text, length > 0 else { return }
       let me = ExpatTreeParser.from(userData)
-      me.stack.last?.text += String(decoding: UnsafeRawBufferPointer(start: text, count: Int(length)), as: UTF8.self)
+      let data = String(decoding: UnsafeRawBufferPointer(start: text, count: Int(length)), as: UTF8.self)
+      me.stack.last?.text += data
+      if me.keepsTextOrder, let parent = me.stack.last {
+        if let last = parent.children.last, last.name == XMLNode.textName {
+          last.text += data
+        } else {
+          let run = XMLNode(name: XMLNode.textName, attributes: [:])
+          run.text = data
+          parent.append(run)
+        }
+      }
     }
     XML_SetStartDoctypeDeclHandler(parser) { userData, _, _, _, _ in
       ExpatTreeParser.from(userData).refuse(.doctype)

@@ -16,6 +16,21 @@ final class XMLNode {
 
   func append(_ child: XMLNode) { children.append(child) }
 
+  /// The name of the children that hold character data, when the parser keeps its order.
+  static let textName = "#text"
+
+  /// All character data inside this element and its descendants, in document order
+  /// (needs a tree parsed with `keepsTextOrder`).
+  var allText: String {
+    var text = ""
+    var pending: [XMLNode] = [self]
+    while let node = pending.popLast() {
+      if node.name == Self.textName { text += node.text }
+      pending.append(contentsOf: node.children.reversed())
+    }
+    return text
+  }
+
   /// The first child with the given local name.
   func child(_ name: String) -> XMLNode? { children.first { $0.name == name } }
 

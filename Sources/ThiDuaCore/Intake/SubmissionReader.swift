@@ -18,6 +18,9 @@ public struct IntakeResult: Sendable {
   }
 
   public var file: String
+  /// The format the content showed, whatever the name says; nil for bytes of no format
+  /// thidua reads.
+  public var format: FileFormat?
   public var opened = true
   public var unreadableSheets = 0
   public var sheets: [SheetForms] = []
@@ -97,11 +100,21 @@ public struct SubmissionReader: Sendable {
     let source: any SheetSource
     do {
       source = try Workbooks.open(path: path)
+    } catch .noTable {
+      // A Word or HTML document without a table: read, and no form in it.
+      result.format = try? FormatSniffer.format(ofFileAt: path)
+      noteFormat(of: name, result.format, &result)
+      result.findings.append(
+        Finding(code: "no-form", severity: .info, location: Location(file: name), values: ["reason": "no-table"]))
+      return result
     } catch {
+      result.format = try? FormatSniffer.format(ofFileAt: path)
       result.opened = false
       result.findings.append(Finding(readError: error.relocated(file: name)))
       return result
     }
+    result.format = source.format
+    noteFormat(of: name, source.format, &result)
     let markers = TemplateMarkers(definedNames: source.definedNames, properties: source.customProperties)
     // First pass: each sheet's first header, and the lines around it.
     var firstHeaders: [Int: DetectedTable] = [:]
@@ -158,6 +171,15 @@ public struct SubmissionReader: Sendable {
     decideYear(lines + Self.linesBelowTables(result.sheets), markers: markers, &result)
     checkTemplateFields(markers, &result)
     return result
+  }
+
+  /// An info note when the name claims another format than the content shows.
+  private func noteFormat(of name: String, _ format: FileFormat?, _ result: inout IntakeResult) {
+    guard let format, let named = FileFormat(fileName: name), named != format else { return }
+    result.findings.append(
+      Finding(
+        code: "format-differs-from-name", severity: .info, location: Location(file: name),
+        values: ["format": format.displayName, "named": named.displayName]))
   }
 
   private func readGrid(_ source: any SheetSource, _ sheet: SheetInfo, _ result: inout IntakeResult) -> SheetGrid? {

@@ -8,6 +8,8 @@ public struct ReviewJSON: Encodable {
     var name: String
     var sha256: String
     var size: Int
+    /// The format the content showed (`xlsx`, `html`, `docx` …), whatever the name says.
+    var format: String?
     var fate: String
     var related: [String]
     var forms: [String]
@@ -162,7 +164,8 @@ public struct ReviewJSON: Encodable {
       recommended: r.recommendations.filter(\.eligible).count, lostFiles: r.lostFiles.count)
     files = r.files.map { f in
       FileEntry(
-        name: f.file.name, sha256: f.file.sha256, size: f.file.size, fate: f.fate.rawValue, related: f.related,
+        name: f.file.name, sha256: f.file.sha256, size: f.file.size, format: f.report.format?.rawValue,
+        fate: f.fate.rawValue, related: f.related,
         forms: f.usedForms, unit: f.report.unit?.code, year: f.report.year,
         reportDate: f.report.reportDate?.isoText, findingCount: f.report.findings.count,
         errorCount: f.report.findings.filter { $0.severity == .error }.count)

@@ -336,7 +336,8 @@ extension ReviewerWorkbook {
     let sheet = try doc.addSheet(words("Tệp đã nhận", "Files received"))
     let rows: [[CellValue]] = result.files.enumerated().map { i, f in
       [
-        .number(Double(i + 1)), .text(f.file.name), .text(words.fate(f.fate)),
+        .number(Double(i + 1)), .text(f.file.name), .text(f.report.format?.displayName ?? ""),
+        .text(words.fate(f.fate)),
         .text(f.report.unit.map { "\($0.name) (\($0.code))" } ?? ""),
         f.report.year.map { .number(Double($0)) } ?? .empty, f.report.reportDate.map { .date($0) } ?? .empty,
         .text(words.forms(f.usedForms, of: movement)),
@@ -354,6 +355,7 @@ extension ReviewerWorkbook {
       columns: [
         .index(words),
         .init(title: words("Tệp", "File"), width: 26, style: OutputStyles.wrapped),
+        .init(title: words("Định dạng", "Format"), width: 13, style: OutputStyles.wrapped),
         .init(title: words("Kết quả", "Fate"), width: 16, style: OutputStyles.wrapped),
         .init(title: words("Đơn vị", "Unit"), width: 22, style: OutputStyles.wrapped),
         .init(title: words("Năm", "Year"), width: 7, style: OutputStyles.centered),

@@ -9,6 +9,14 @@ public enum Messages {
       "Trang '{sheet}' không có biểu mẫu nào nhận ra được: không dòng tiêu đề cột nào khớp với một biểu mẫu.",
       "Sheet '{sheet}' holds no form thidua recognises: no row of column titles matches a form."
     ),
+    "no-form/no-table": (
+      "Tài liệu không có bảng nào: thidua đọc số liệu từ các bảng; hãy đề nghị đơn vị gửi biểu số liệu dạng bảng.",
+      "The document holds no table: thidua reads figures from tables; ask the unit to send its figures as a table."
+    ),
+    "format-differs-from-name": (
+      "Tệp mang tên của định dạng {named} nhưng nội dung là {format}; thidua đọc tệp theo nội dung.",
+      "The file is named as {named} but holds {format}; thidua reads it by its content."
+    ),
     "unknown-unit": (
       "Không xác định được đơn vị gửi báo cáo{seen_part}; hãy ghi 'Đơn vị: <tên đơn vị>' ở đầu biểu.",
       "The submitting unit could not be identified{seen_part}; write 'Đơn vị: <unit name>' above the table."
@@ -134,7 +142,9 @@ public enum Messages {
       return message
     }
     if finding.code == "outlier" { return OutlierWording.text(finding, language) }
-    guard let template = templates[finding.code] else { return finding.code }
+    // A reason may have words of its own (`no-form` of a document without a table).
+    let reasonTemplate = finding.values["reason"].flatMap { templates["\(finding.code)/\($0)"] }
+    guard let template = reasonTemplate ?? templates[finding.code] else { return finding.code }
     var text = language == .vi ? template.vi : template.en
     var values = finding.values
     // Figures the checks computed read as the user writes them: 1.234,5 in Vietnamese.

@@ -24,6 +24,8 @@ public struct FileReport: Sendable, Codable {
   }
 
   public var file: String
+  /// The format the file's content showed (nil: none thidua reads).
+  public var format: FileFormat?
   /// False when the file could not be opened as a workbook at all.
   public var opened = true
   /// Sheets that could not be read (damaged XML, a bomb, a missing part …).
@@ -41,7 +43,7 @@ public struct FileReport: Sendable, Codable {
   public var intake: IntakeResult?
 
   private enum CodingKeys: String, CodingKey {
-    case file, opened, unreadableSheets, unit, year, reportDate, reportDateSource, tables, findings, criteria
+    case file, format, opened, unreadableSheets, unit, year, reportDate, reportDateSource, tables, findings, criteria
   }
 }
 
@@ -65,6 +67,7 @@ public struct SubmissionValidator: Sendable {
     let name = name ?? (path as NSString).lastPathComponent
     let intake = reader.read(path: path, name: name)
     var report = FileReport(file: name)
+    report.format = intake.format
     report.opened = intake.opened
     report.unreadableSheets = intake.unreadableSheets
     report.unit = intake.unit

@@ -32,6 +32,7 @@ enum FindingNames {
     "invalid-utf8": ("Sai mã ký tự", "Invalid characters"),
     "grid-too-large": ("Trang quá lớn", "Sheet too large"),
     "output-too-large": ("Kết quả quá lớn", "Output too large"),
+    "no-table": ("Tài liệu không có bảng", "Document without a table"),
     "internal-error": ("Không xét được tệp", "File could not be processed"),
     "convention-conflict": ("Cách ghi số lẫn lộn", "Mixed number conventions"),
     "weak-encoding-evidence": ("Bảng mã không chắc chắn", "Uncertain encoding"),
@@ -39,6 +40,7 @@ enum FindingNames {
     "text-after-closing-quote": ("Chữ sau dấu ngoặc kép", "Text after a closing quote"),
     // Finding the form, the unit and the year
     "no-form": ("Không nhận ra biểu mẫu", "No form recognised"),
+    "format-differs-from-name": ("Đuôi tệp khác nội dung", "Name and content differ"),
     "unknown-unit": ("Không rõ đơn vị", "Unit unknown"),
     "ambiguous-unit": ("Đơn vị chưa rõ", "Unit ambiguous"),
     "fuzzy-match": ("Tên gần đúng", "Near spelling"),

@@ -32,8 +32,8 @@ import Testing
   }
 
   @Test func manifestListsEveryHostileFixture() throws {
-    #expect(Self.cases.count == 42)
-    #expect(Set(Self.cases.map(\.code)).count == 19)
+    #expect(Self.cases.count == 46)
+    #expect(Set(Self.cases.map(\.code)).count == 20)
     let listed = Set(Self.all.map(\.file))
     let present = try FileManager.default.contentsOfDirectory(atPath: Fixtures.path("hostile"))
     #expect(Set(present.filter { !$0.hasSuffix(".tsv") }) == listed)
@@ -69,6 +69,7 @@ import Testing
       .beyondGrid(location, what: "w"), .repeatLimitExceeded(location, what: "w", limit: 1),
       .otherOpenDocument(location, mediaType: "t"), .invalidUTF8(location, byteOffset: 9, bytes: "C3 28"),
       .gridTooLarge(location, rows: 2, columns: 3, limit: 1), .outputTooLarge(location, bytes: 2, limit: 1),
+      .noTable(location),
     ]
     #expect(Set(all.map(\.code)).count == all.count)
     #expect(Set(all.map(\.exitStatus)).count == all.count)
