@@ -80,9 +80,11 @@ def main(binary):
                           "SYT", "SNGV", "TTT", "VPUBND", "VPDBQH", "NHCSXH", "TDOAN", "HND", "HCCB", "LDLD"],
               f"missing {missing}", failures)
         files = rows(wb["Tệp đã nhận"])
-        check(len(files) == 36 and all(len(r[11]) == 64 for r in files), "files and hashes", failures)
+        check(len(files) == 36 and all(len(r[12]) == 64 for r in files), "files and hashes", failures)
+        # Each file's format as its content shows it: the sample inbox's CSVs and workbooks.
+        check({r[2] for r in files} == {"Excel .xlsx", "CSV"}, f"formats {sorted({r[2] for r in files})}", failures)
         superseded = [r for r in files if r[1] == "506-bao-cao-thi-dua-2017-lan-1.xlsx"][0]
-        check(superseded[2] == "Đã có bản mới hơn" and list(superseded[7:9]) == [4, 3], f"superseded {superseded}",
+        check(superseded[3] == "Đã có bản mới hơn" and list(superseded[8:10]) == [4, 3], f"superseded {superseded}",
               failures)
         feedback = sorted(glob.glob(os.path.join(out, "phan-hoi", "*.xlsx")))
         check(len(feedback) == 30, f"{len(feedback)} feedback workbooks", failures)

@@ -14,19 +14,39 @@ public final class GridWorkbook: SheetSource {
   public let sheets: [SheetInfo]
   public let uses1904: Bool
   private let contents: [Content]
+  /// What each `Cell.styleIndex` stands for.
+  private let styles: [Style]
 
-  /// The style index of a cell whose number the file shows as a percentage.
+  /// What a cell's style tells the intake: its font (a legacy Vietnamese font means
+  /// legacy text) and whether it shows a number as a percentage.
+  struct Style: Hashable {
+    var fontName: String?
+    var isPercent = false
+  }
+
+  /// The styles of documents that have no fonts: none, and a percentage.
+  static let plainStyles = [Style(), Style(isPercent: true)]
+  /// The style index of a cell whose number the document shows as a percentage.
   static let percentStyle = 1
 
-  init(path: String, format: FileFormat, contents: [Content], uses1904: Bool = false) {
+  init(
+    path: String, format: FileFormat, contents: [Content], styles: [Style] = plainStyles, uses1904: Bool = false
+  ) {
     self.path = path
     self.format = format
     self.contents = contents
+    self.styles = styles
     self.uses1904 = uses1904
     sheets = contents.map(\.info)
   }
 
-  public func isPercentStyle(_ styleIndex: Int) -> Bool { styleIndex == Self.percentStyle }
+  public func isPercentStyle(_ styleIndex: Int) -> Bool {
+    styles.indices.contains(styleIndex) && styles[styleIndex].isPercent
+  }
+
+  public func fontName(styleIndex: Int) -> String? {
+    styles.indices.contains(styleIndex) ? styles[styleIndex].fontName : nil
+  }
 
   public func rows(of sheet: SheetInfo) throws(SheetReadError) -> any RowReading {
     guard contents.indices.contains(sheet.index), contents[sheet.index].info == sheet else {

@@ -1,7 +1,8 @@
 import Foundation
 
-/// The encoding of an HTML page: its BOM, else the charset its `<meta>` (or XML
-/// declaration) names, else the detection the CSV reader uses. Legacy Vietnamese fonts
+/// The encoding of an HTML page: its BOM; else UTF-8 when the bytes are UTF-8 with letters
+/// beyond ASCII; else the charset its `<meta>` (or XML declaration) names; else the
+/// detection the CSV reader uses. Legacy Vietnamese fonts
 /// named in the styles (`.VnTime`, `VNI-Times`) tell TCVN3 or VNI text that a page
 /// declares as Windows-1252 or not at all.
 enum HTMLEncoding {
@@ -28,7 +29,18 @@ enum HTMLEncoding {
     let legacyFont: TextEncoding? =
       head.contains(".vntime") || head.contains(".vnarial") ? .tcvn3 : head.contains("vni-") ? .vni : nil
     var utf8Valid = true
-    if case .invalid = EncodingDetector.utf8Validity(bytes) { utf8Valid = false }
+    var utf8Letters = 0
+    switch EncodingDetector.utf8Validity(bytes) {
+    case .invalid: utf8Valid = false
+    case .valid(let multiByte): utf8Letters = multiByte
+    case .ascii: break
+    }
+    // Bytes that are valid UTF-8 with letters beyond ASCII are UTF-8 whatever the page
+    // declares: no legacy text of any length reads as valid UTF-8 by chance.
+    if utf8Letters > 0 {
+      return Decision(
+        encoding: .utf8, bomLength: 0, evidence: "valid UTF-8 (\(utf8Letters) multi-byte letters)", isWeak: false)
+    }
     if let label = declaredCharset(head), let declared = TextEncoding(name: label) {
       if declared == .utf8 && utf8Valid {
         return Decision(encoding: .utf8, bomLength: 0, evidence: "charset=\(label)", isWeak: false)

@@ -28,7 +28,8 @@ enum SpreadsheetMLWorkbook {
         } ?? ([], [])
       contents.append(GridWorkbook.Content(info: info, rows: rows, merges: merges, notes: []))
     }
-    return GridWorkbook(path: path, format: .spreadsheetML, contents: contents, uses1904: uses1904)
+    return GridWorkbook(
+      path: path, format: .spreadsheetML, contents: contents, styles: styles.table, uses1904: uses1904)
   }
 
   /// `WorksheetOptions/Visible` (`SheetHidden`, `SheetVeryHidden`), else visible.
@@ -76,10 +77,10 @@ enum SpreadsheetMLWorkbook {
           merges.append(CellRange(first: address, last: CellAddress(row: number + down, column: column + across)))
           if down > 0 { covered.append((column...(column + across), number + down)) }
         }
-        let style = styles.style(cell["StyleID"] ?? row["StyleID"])
+        let styleID = cell["StyleID"] ?? row["StyleID"]
+        let style = styles.style(styleID)
         if let data = cell.child("Data"), let value = value(of: data, style: style, uses1904: uses1904) {
-          cells.append(
-            Cell(address: address, value: value, styleIndex: style.isPercent ? GridWorkbook.percentStyle : 0))
+          cells.append(Cell(address: address, value: value, styleIndex: styles.index(styleID)))
         }
         column += across
       }
@@ -146,7 +147,8 @@ enum SpreadsheetMLWorkbook {
   }
 }
 
-/// The `Styles` of an Excel 2003 XML workbook: which show a date or a percentage.
+/// The `Styles` of an Excel 2003 XML workbook: which show a date or a percentage, and
+/// their fonts (`.VnTime` text is legacy TCVN3).
 struct SpreadsheetMLStyles {
   struct Style {
     var isDate = false
@@ -154,6 +156,9 @@ struct SpreadsheetMLStyles {
   }
 
   private var styles: [String: Style] = [:]
+  /// The workbook's styles as cells refer to them: index 0 is the default.
+  private(set) var table: [GridWorkbook.Style] = [GridWorkbook.Style()]
+  private var indexes: [String: Int] = [:]
 
   /// Named formats that show dates or times (Excel 2003 XML Reference, `NumberFormat`).
   private static let dateNames: Set<String> = [
@@ -167,28 +172,38 @@ struct SpreadsheetMLStyles {
 
   init(_ node: XMLNode?) {
     var formats: [String: String] = [:]
+    var fonts: [String: String] = [:]
     var parents: [String: String] = [:]
+    var ids: [String] = []
     for style in node?.children("Style") ?? [] {
       guard let id = style["ID"] else { continue }
+      ids.append(id)
       if let format = style.child("NumberFormat")?["Format"] { formats[id] = format }
+      if let font = style.child("Font")?["FontName"] { fonts[id] = font }
       if let parent = style["Parent"] { parents[id] = parent }
     }
-    for id in Set(formats.keys).union(parents.keys) {
-      // A style without a format of its own inherits its parent's, a few levels up.
+    // A style without a format or font of its own inherits its parent's, a few levels up.
+    func inherited(_ values: [String: String], _ id: String) -> String? {
       var current: String? = id
-      var format: String?
       for _ in 0..<8 {
-        guard let c = current else { break }
-        if let f = formats[c] {
-          format = f
-          break
-        }
+        guard let c = current else { return nil }
+        if let value = values[c] { return value }
         current = parents[c]
       }
-      guard let format else { continue }
-      styles[id] = Self.style(ofFormat: format)
+      return nil
+    }
+    for id in ids where indexes[id] == nil {
+      let style = inherited(formats, id).map(Self.style(ofFormat:)) ?? Style()
+      styles[id] = style
+      indexes[id] = table.count
+      table.append(GridWorkbook.Style(fontName: inherited(fonts, id), isPercent: style.isPercent))
     }
   }
+
+  /// The index of a style in `table`: a cell without one has the `Default` style.
+  func index(_ id: String?) -> Int { indexes[id ?? Self.defaultID] ?? 0 }
+
+  static let defaultID = "Default"
 
   /// What a number format shows: a format code or one of Excel's named formats
   /// (`Short Date`, `Percent` …), which HTML's `mso-number-format` uses as well.
@@ -199,5 +214,5 @@ struct SpreadsheetMLStyles {
       isPercent: lower == "percent" || DateFormat.isPercentCode(format))
   }
 
-  func style(_ id: String?) -> Style { id.flatMap { styles[$0] } ?? Style() }
+  func style(_ id: String?) -> Style { styles[id ?? Self.defaultID] ?? Style() }
 }

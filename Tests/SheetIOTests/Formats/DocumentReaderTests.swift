@@ -98,6 +98,22 @@ func refusal(_ text: String, named name: String) throws -> SheetReadError? {
     #expect(book.isPercentStyle(styles["D3"]!) && !book.isPercentStyle(styles["E3"]!))
   }
 
+  @Test func legacyFontsOfStylesReachTheIntake() throws {
+    // Excel 2003 on Vietnamese Windows with .VnTime as the Normal style's font: the cells
+    // hold the Windows-1252 reading of TCVN3 bytes, turned into Unicode by the intake.
+    let xml = """
+      <?xml version="1.0"?><Workbook xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Styles>
+      <Style ss:ID="Default" ss:Name="Normal"><Font ss:FontName=".VnTime"/></Style>
+      <Style ss:ID="u"><Font ss:FontName="Times New Roman"/></Style></Styles>
+      <Worksheet ss:Name="A"><Table><Row><Cell><Data ss:Type="String">Qu¶ng Nam</Data></Cell>
+      <Cell ss:StyleID="u"><Data ss:Type="String">Quảng Nam</Data></Cell></Row></Table></Worksheet></Workbook>
+      """
+    let book = try readDocument(xml, named: "a.xls")
+    let cells = try book.rows(of: book.sheets[0]).next()!.cells
+    #expect(cells.map { book.fontName(styleIndex: $0.styleIndex) } == [".VnTime", "Times New Roman"])
+    #expect(LegacyText.convert("Qu¶ng Nam", from: .tcvn3) == "Quảng Nam")
+  }
+
   @Test func anIndexThatGoesBackIsRefusedAtItsSheet() throws {
     let xml = """
       <?xml version="1.0"?><Workbook xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="A">
