@@ -24,12 +24,14 @@ let package = Package(
     .systemLibrary(name: "CExpat", pkgConfig: "expat", providers: [.apt(["libexpat1-dev"])]),
     // libxml2's HTML parser, for the HTML tables web software saves as "Excel" files.
     .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+    // libarchive, for the .zip, .rar, .7z and .tar.gz archives that units send reports in.
+    .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
     .systemLibrary(
       name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
     // renameat2(RENAME_EXCHANGE), which Glibc's Swift overlay does not declare.
     .target(name: "CFolderSwap"),
     .target(
-      name: "SheetIO", dependencies: ["CZip", "CExpat", "CLibXML2", "CXLSXWriter", "CFolderSwap"],
+      name: "SheetIO", dependencies: ["CZip", "CExpat", "CLibXML2", "CArchive", "CXLSXWriter", "CFolderSwap"],
       // The reader's hot loops touch class state millions of times; the run-time
       // exclusivity checks cost a quarter of the read (docs/performance.md).
       swiftSettings: strict + [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),

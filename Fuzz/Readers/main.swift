@@ -10,6 +10,7 @@
 //   spreadsheetml   bytes as an Excel 2003 XML workbook
 //   docx            bytes as a Word document: zip, word/document.xml, the table grid
 //   sniff           bytes through the format sniffer, then the reader it chooses
+//   archive         bytes as an archive: libarchive, every member, the name decoding
 // `scripts/fuzz/readers` builds it with -sanitize=fuzzer,address and THIDUA_FUZZ, under
 // which the program hands over to libFuzzer's driver; an ordinary build replays files:
 // `THIDUA_FUZZ_TARGET=csv thidua-fuzz-readers FILE...`.
@@ -53,6 +54,20 @@ public func fuzzReaders(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
   case "spreadsheetml": fromFile(bytes) { try ReaderParts.spreadsheetML(path: $0) }
   case "docx": fromFile(bytes) { try ReaderParts.docx(path: $0) }
   case "sniff": fromFile(bytes) { try Workbooks.open(path: $0) }
+  case "archive":
+    guard FileManager.default.createFile(atPath: scratch, contents: Data(bytes)),
+      let reader = try? ArchiveReader(path: scratch)
+    else { break }
+    while true {
+      do {
+        guard let member = try reader.next() else { break }
+        _ = member.name.count
+      } catch .encrypted {
+        continue
+      } catch {
+        break
+      }
+    }
   case "worksheet":
     let strings = ["Xã Tam Thanh", "Số hộ nghèo", ""]
     if let cells = try? ReaderParts.worksheet(bytes, strings: strings, uses1904: chunk % 2 == 0, chunkSize: chunk) {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SheetIO
+import ThiDuaCore
 
 extension Thidua {
   struct Inspect: ParsableCommand {
@@ -19,6 +20,7 @@ extension Thidua {
     @OptionGroup var input: EncodingOption
 
     func run() throws {
+      if ArchiveSniffer.isArchive(path: file) { return try inspectArchive() }
       do {
         let workbook = try Workbooks.open(path: file, encoding: input.resolved)
         var summaries: [SheetSummary] = []
@@ -28,6 +30,19 @@ extension Thidua {
       } catch {
         throw exitForReadError(error, language: common.lang)
       }
+    }
+
+    /// An archive's members, each with its size, format and SHA-256, or its finding.
+    private func inspectArchive() throws {
+      let listing = try Inbox.members(ofArchive: file)
+      let members = listing.files.map { member in
+        ArchiveListing.Member(
+          name: member.name, size: member.size, sha256: member.sha256.isEmpty ? nil : member.sha256,
+          format: member.problem == nil ? (try? FormatSniffer.format(ofFileAt: member.path))??.rawValue : nil,
+          problem: member.problem.map { Messages.text($0, common.lang) })
+      }
+      let report = ArchiveListing(file: file, members: members)
+      print(json ? report.json() : report.text(common.lang))
     }
   }
 }

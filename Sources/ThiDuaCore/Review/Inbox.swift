@@ -1,20 +1,77 @@
 import Crypto
 import Foundation
+public import SheetIO
 
-/// One file found in the inbox, identified by its SHA-256.
+/// One file found in the inbox, identified by its SHA-256: a file of the folder, or a
+/// member of an archive in it.
 public struct InboxFile: Hashable, Sendable {
-  /// The path inside the inbox, with `/` between folders: how reports name the file.
+  /// The path inside the inbox, with `/` between folders: how reports name the file. A
+  /// member of an archive is named after it: `huyen.zip › xa/bao-cao.xlsx`.
   public var name: String
+  /// Where the bytes are: in the inbox, or in the private folder archives unpack into.
   public var path: String
   public var size: Int
   public var sha256: String
   /// Seconds since 1970: the last tie-breaker between versions.
   public var modified: Double
+  /// Why the file could not be taken out of its archive (damaged, encrypted, too
+  /// large): its record is this finding, and nothing is read.
+  public var problem: Finding? = nil
+
+  public init(name: String, path: String, size: Int, sha256: String, modified: Double, problem: Finding? = nil) {
+    self.name = name
+    self.path = path
+    self.size = size
+    self.sha256 = sha256
+    self.modified = modified
+    self.problem = problem
+  }
+}
+
+/// The files of an inbox, archives unpacked; the unpacked members live in a private
+/// temporary folder as long as the listing does.
+public final class InboxListing: Sendable {
+  public let files: [InboxFile]
+  private let unpacked: String?
+
+  init(files: [InboxFile], unpacked: String?) {
+    self.files = files
+    self.unpacked = unpacked
+  }
+
+  deinit { if let unpacked { try? FileManager.default.removeItem(atPath: unpacked) } }
 }
 
 /// Lists an inbox: every regular file under the folder, hidden ones (a leading dot)
-/// aside, in name order. Nothing in it is written or moved.
+/// aside, in name order, each archive replaced by its members (`InboxUnpacking`).
+/// Nothing in the inbox is written or moved.
 public enum Inbox {
+  public static func list(in folder: String, limits: ArchiveLimits = .standard) throws -> InboxListing {
+    var unpacking = InboxUnpacking(limits: limits)
+    var files: [InboxFile] = []
+    for file in try self.files(in: folder) {
+      if ArchiveSniffer.isArchive(path: file.path) {
+        files += try unpacking.members(of: file)
+      } else {
+        files.append(file)
+      }
+    }
+    return InboxListing(files: files, unpacked: unpacking.folder)
+  }
+
+  /// The members of one archive, as `list` gives them (for `thidua inspect`).
+  public static func members(ofArchive path: String, limits: ArchiveLimits = .standard) throws -> InboxListing {
+    let name = (path as NSString).lastPathComponent
+    let attributes = try FileManager.default.attributesOfItem(atPath: path)
+    let archive = InboxFile(
+      name: name, path: path, size: (attributes[.size] as? NSNumber)?.intValue ?? 0, sha256: try sha256(path: path),
+      modified: (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)
+    var unpacking = InboxUnpacking(limits: limits)
+    let files = try unpacking.members(of: archive)
+    return InboxListing(files: files, unpacked: unpacking.folder)
+  }
+
+  /// The folder's own files, archives as they are.
   public static func files(in folder: String) throws -> [InboxFile] {
     let manager = FileManager.default
     var isFolder: ObjCBool = false
@@ -38,6 +95,16 @@ public enum Inbox {
     }
   }
 
+  /// The SHA-256 of bytes in memory, in lower-case hex.
+  static func sha256(_ bytes: [UInt8]) -> String { hex(SHA256.hash(data: bytes)) }
+
+  private static func hex(_ digest: some Sequence<UInt8>) -> String {
+    digest.map { byte in
+      let hex = String(byte, radix: 16)
+      return byte < 16 ? "0" + hex : hex
+    }.joined()
+  }
+
   /// The file's SHA-256 in lower-case hex, read in 1 MiB pieces.
   public static func sha256(path: String) throws -> String {
     guard let handle = FileHandle(forReadingAtPath: path) else {
@@ -46,9 +113,6 @@ public enum Inbox {
     defer { try? handle.close() }
     var hasher = SHA256()
     while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
-    return hasher.finalize().map { byte in
-      let hex = String(byte, radix: 16)
-      return byte < 16 ? "0" + hex : hex
-    }.joined()
+    return hex(hasher.finalize())
   }
 }

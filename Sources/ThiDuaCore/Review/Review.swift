@@ -70,8 +70,10 @@ public struct Review: Sendable {
   public func run(
     inbox: String, progress: (@Sendable (_ done: Int, _ total: Int, _ report: FileReport) -> Void)? = nil
   ) throws -> ReviewResult {
-    let files = try Inbox.files(in: inbox)
-    let reports = validate(files, progress: progress)
+    // The listing keeps the members of the inbox's archives until the review is done.
+    let listing = try Inbox.list(in: inbox)
+    let files = listing.files
+    let reports = withExtendedLifetime(listing) { validate(files, progress: progress) }
     let choice = reviewYear(reports)
     let year = choice.year
     let period = periodYears(year)
@@ -112,6 +114,22 @@ public struct Review: Sendable {
   }
 
   private func validate(
+    _ all: [InboxFile], progress: (@Sendable (Int, Int, FileReport) -> Void)?
+  ) -> [FileReport] {
+    // What could not be taken out of an archive is its finding alone; the rest is read.
+    let readable = all.indices.filter { all[$0].problem == nil }
+    var reports = all.map { file -> FileReport in
+      var report = FileReport(file: file.name)
+      report.opened = file.problem?.code == "empty-archive"
+      report.findings = file.problem.map { [$0] } ?? []
+      return report
+    }
+    let read = read(readable.map { all[$0] }, progress: progress)
+    for (i, report) in zip(readable, read) { reports[i] = report }
+    return reports
+  }
+
+  private func read(
     _ files: [InboxFile], progress: (@Sendable (Int, Int, FileReport) -> Void)?
   ) -> [FileReport] {
     if let pool { return pool.validate(files, progress: progress) }

@@ -64,7 +64,10 @@ enum SubmissionGrouping {
       let (a, b) = (files[$0].0.name, files[$1].0.name)
       return a.count != b.count ? a.count < b.count : a < b
     }
-    for i in originals where firstByHash[files[i].0.sha256] == nil { firstByHash[files[i].0.sha256] = files[i].0.name }
+    // A member that could not be taken out of its archive has no bytes, and no copies.
+    for i in originals where !files[i].0.sha256.isEmpty && firstByHash[files[i].0.sha256] == nil {
+      firstByHash[files[i].0.sha256] = files[i].0.name
+    }
     for (file, report) in files {
       var item = ReceivedFile(file: file, report: report, fate: .used)
       if let original = firstByHash[file.sha256], original != file.name {

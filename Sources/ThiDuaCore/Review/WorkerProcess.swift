@@ -21,7 +21,12 @@ final class WorkerProcess {
   init(executable: String, arguments: [String], environment: [String: String]?) throws {
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
-    if let environment { process.environment = environment }
+    // A worker that traps is reported by the signal it died of; Swift's backtracer would
+    // first symbolicate it in a process of its own, which under load took minutes and
+    // held the worker's pipes open meanwhile.
+    var settings = environment ?? ProcessInfo.processInfo.environment
+    settings["SWIFT_BACKTRACE"] = "enable=no"
+    process.environment = settings
     process.standardInput = input
     process.standardOutput = output
     process.standardError = FileHandle.nullDevice

@@ -13,6 +13,26 @@ public enum Messages {
       "Tài liệu không có bảng nào: thidua đọc số liệu từ các bảng; hãy đề nghị đơn vị gửi biểu số liệu dạng bảng.",
       "The document holds no table: thidua reads figures from tables; ask the unit to send its figures as a table."
     ),
+    "damaged-archive": (
+      "Tệp nén '{file}' bị hỏng hoặc không trọn vẹn ({reason}); các tệp đọc được trước chỗ hỏng vẫn được dùng. Hãy đề nghị đơn vị gửi lại.",
+      "The archive '{file}' is damaged or incomplete ({reason}); the files read before the damage are used. Ask the unit to send it again."
+    ),
+    "encrypted-archive": (
+      "'{file}' nằm trong tệp nén có đặt mật khẩu nên không đọc được; hãy đề nghị đơn vị gửi lại không đặt mật khẩu.",
+      "'{file}' is in a password-protected archive and cannot be read; ask the unit to send it without a password."
+    ),
+    "archive-too-large": (
+      "Tệp nén '{file}' vượt giới hạn ({what}: {limit}); đã dừng đọc. Tệp có thể là bom nén.",
+      "The archive '{file}' passes a limit ({what}: {limit}); reading stopped. It may be a zip bomb."
+    ),
+    "archive-too-deep": (
+      "'{file}' là tệp nén lồng quá {limit} lớp; không đọc tiếp.",
+      "'{file}' is an archive nested more than {limit} deep; not read further."
+    ),
+    "empty-archive": (
+      "Tệp nén '{file}' không chứa tệp nào.",
+      "The archive '{file}' holds no file."
+    ),
     "format-differs-from-name": (
       "Tệp mang tên của định dạng {named} nhưng nội dung là {format}; thidua đọc tệp theo nội dung.",
       "The file is named as {named} but holds {format}; thidua reads it by its content."
@@ -174,6 +194,7 @@ public enum Messages {
     values["seen_part"] = values["seen"].flatMap { $0.isEmpty ? nil : " ('\($0)')" } ?? ""
     values["sheet"] = values["sheet"] ?? finding.location.sheet ?? ""
     values["cell"] = values["cell"] ?? finding.location.cell?.description ?? ""
+    values["file"] = values["file"] ?? finding.location.file
     for (key, value) in values { text = text.replacingOccurrences(of: "{\(key)}", with: value) }
     return text
   }

@@ -41,6 +41,11 @@ enum FindingNames {
     // Finding the form, the unit and the year
     "no-form": ("Không nhận ra biểu mẫu", "No form recognised"),
     "format-differs-from-name": ("Đuôi tệp khác nội dung", "Name and content differ"),
+    "damaged-archive": ("Tệp nén bị hỏng", "Damaged archive"),
+    "encrypted-archive": ("Tệp nén có mật khẩu", "Password-protected archive"),
+    "archive-too-large": ("Tệp nén quá lớn", "Archive too large"),
+    "archive-too-deep": ("Tệp nén lồng quá sâu", "Archive nested too deep"),
+    "empty-archive": ("Tệp nén rỗng", "Empty archive"),
     "unknown-unit": ("Không rõ đơn vị", "Unit unknown"),
     "ambiguous-unit": ("Đơn vị chưa rõ", "Unit ambiguous"),
     "fuzzy-match": ("Tên gần đúng", "Near spelling"),

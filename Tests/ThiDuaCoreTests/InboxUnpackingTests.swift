@@ -1,0 +1,98 @@
+import Foundation
+import SheetIO
+import TestSupport
+import Testing
+
+@testable import ThiDuaCore
+
+/// What arrives packed is read like what arrives loose (fixtures/archives).
+@Suite struct InboxUnpackingTests {
+  /// A new inbox folder holding copies of the given fixtures.
+  static func inbox(_ fixtures: [String]) throws -> String {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-inbox-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    for f in fixtures {
+      try FileManager.default.copyItem(
+        atPath: fixturePath(f), toPath: folder.appendingPathComponent((f as NSString).lastPathComponent).path)
+    }
+    return folder.path
+  }
+
+  @Test func membersAreFilesNamedAfterTheirArchive() throws {
+    let folder = try Self.inbox(["archives/ba-xa.zip", "archives/hai-xa.tar.gz", "archives/mot-xa.7z"])
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let listing = try Inbox.list(in: folder)
+    #expect(
+      listing.files.map(\.name) == [
+        "ba-xa.zip › Báo cáo xã/20944-2017.xlsx", "ba-xa.zip › Báo cáo xã/20977-2017.xlsx",
+        "ba-xa.zip › Báo cáo xã/20998-2017.xlsx", "hai-xa.tar.gz › bao-cao/21001-2017.xlsx",
+        "hai-xa.tar.gz › bao-cao/20944-2017.xlsx", "mot-xa.7z › Tam Nghia/20977-2017.xlsx",
+      ])
+    // Each member's own SHA-256: the loose report's.
+    let loose = try ["20944", "20977", "20998", "21001", "20944", "20977"].map {
+      try Inbox.sha256(path: fixturePath("inbox/\($0)-2017.xlsx"))
+    }
+    #expect(listing.files.map(\.sha256) == loose)
+    #expect(listing.files.allSatisfy { $0.problem == nil && !$0.path.hasPrefix(folder) })
+  }
+
+  @Test func whatCannotBeTakenOutIsAFinding() throws {
+    let folder = try Self.inbox([
+      "archives/mat-khau.zip", "archives/hostile/zip-bomb.zip", "archives/hostile/long-qua-sau.zip",
+      "archives/long-nhau.zip",
+    ])
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let files = try Inbox.list(in: folder).files
+    let problems = files.compactMap { f in f.problem.map { (f.name, $0.code, $0.values) } }
+    #expect(
+      problems.map(\.0) == [
+        "long-qua-sau.zip › lop-4.zip › lop-3.zip › lop-2.zip", "mat-khau.zip › khoa.xlsx", "zip-bomb.zip",
+      ])
+    #expect(problems.map(\.1) == ["archive-too-deep", "encrypted-archive", "archive-too-large"])
+    #expect(problems[2].2 == ["what": "compression ratio", "limit": "250"])
+    #expect(
+      files.filter { $0.problem == nil }.map(\.name) == [
+        "long-nhau.zip › cac-xa/xa.zip › 20998-2017.xlsx", "mat-khau.zip › mo.xlsx",
+      ])
+  }
+
+  @Test func aMemberNamedOutsideLandsInThePrivateFolder() throws {
+    let folder = try Self.inbox(["archives/hostile/zip-slip.zip"])
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    var stored = ""
+    do {
+      let listing = try Inbox.list(in: folder)
+      #expect(listing.files.map(\.name) == ["zip-slip.zip › ../../thoat-ra.xlsx"])
+      stored = listing.files[0].path
+      #expect(FileManager.default.fileExists(atPath: stored))
+      #expect(!stored.contains(".."))
+    }
+    // Nothing beside the inbox or the private folder, and the folder goes with the listing.
+    let parent = (folder as NSString).deletingLastPathComponent
+    #expect(!FileManager.default.fileExists(atPath: (parent as NSString).appendingPathComponent("thoat-ra.xlsx")))
+    #expect(!FileManager.default.fileExists(atPath: stored))
+  }
+
+  @Test func aPackedInboxReviewsAsTheLooseOne() throws {
+    // The sample inbox with three communes' reports only inside a zip, and a fourth
+    // both loose and packed.
+    let folder = try Self.inbox([])
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let packed: Set = ["20944-2017.xlsx", "20977-2017.xlsx", "20998-2017.xlsx"]
+    for name in try FileManager.default.contentsOfDirectory(atPath: fixturePath("inbox")) where !packed.contains(name) {
+      try FileManager.default.copyItem(atPath: fixturePath("inbox/" + name), toPath: folder + "/" + name)
+    }
+    try FileManager.default.copyItem(atPath: fixturePath("archives/ba-xa.zip"), toPath: folder + "/ba-xa.zip")
+    try FileManager.default.copyItem(atPath: fixturePath("archives/hai-xa.tar.gz"), toPath: folder + "/hai-xa.tar.gz")
+    let movement = try MovementDefinition.shipped()
+    let loose = try Review(movement: movement).run(inbox: fixturePath("inbox"))
+    let review = try Review(movement: movement).run(inbox: folder)
+    #expect(review.missing.map(\.code) == loose.missing.map(\.code))
+    #expect(review.results.map { [$0.unit.code: $0.score] } == loose.results.map { [$0.unit.code: $0.score] })
+    let fates = Dictionary(uniqueKeysWithValues: review.files.map { ($0.file.name, ($0.fate, $0.related)) })
+    #expect(fates["ba-xa.zip › Báo cáo xã/20944-2017.xlsx"]?.0 == .used)
+    #expect(fates["hai-xa.tar.gz › bao-cao/21001-2017.xlsx"]! == (.duplicate, ["21001-2017.xlsx"]))
+    #expect(
+      fates["hai-xa.tar.gz › bao-cao/20944-2017.xlsx"]! == (.duplicate, ["ba-xa.zip › Báo cáo xã/20944-2017.xlsx"]))
+  }
+}
