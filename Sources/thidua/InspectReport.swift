@@ -53,11 +53,7 @@ struct InspectReport: Encodable {
     }
   }
 
-  func json() -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-  }
+  func json() -> String { prettyJSON }
 
   func text(_ language: Language) -> String {
     let vi = language == .vi

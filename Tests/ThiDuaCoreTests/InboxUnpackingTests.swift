@@ -49,7 +49,7 @@ import Testing
         "long-qua-sau.zip › lop-4.zip › lop-3.zip › lop-2.zip", "mat-khau.zip › khoa.xlsx", "zip-bomb.zip",
       ])
     #expect(problems.map(\.1) == ["archive-too-deep", "encrypted-archive", "archive-too-large"])
-    #expect(problems[2].2 == ["what": "compression ratio", "limit": "250"])
+    #expect(problems[2].2 == ["what": "compression ratio", "what_vi": "tỷ lệ nén", "limit": "250"])
     #expect(
       files.filter { $0.problem == nil }.map(\.name) == [
         "long-nhau.zip › cac-xa/xa.zip › 20998-2017.xlsx", "mat-khau.zip › mo.xlsx",

@@ -105,9 +105,16 @@ struct InboxUnpacking {
     case .damaged(let reason): return problem(name, "damaged-archive", ["reason": reason])
     case .encrypted: return problem(name, "encrypted-archive", [:])
     case .tooLarge(let what, let limit):
-      return problem(name, "archive-too-large", ["what": what, "limit": String(limit)])
+      let vi = Self.limitWords[what] ?? what
+      return problem(name, "archive-too-large", ["what": what, "what_vi": vi, "limit": String(limit)])
     }
   }
+
+  /// The limits of `ArchiveLimits` in Vietnamese, for the message.
+  static let limitWords = [
+    "entries": "số tệp", "member size": "dung lượng một tệp", "total size": "tổng dung lượng",
+    "compression ratio": "tỷ lệ nén", "name length": "độ dài tên tệp",
+  ]
 
   /// A file that stands for what could not be taken out: its record is the finding.
   private func problem(

@@ -22,7 +22,7 @@ public enum Messages {
       "'{file}' is in a password-protected archive and cannot be read; ask the unit to send it without a password."
     ),
     "archive-too-large": (
-      "Tệp nén '{file}' vượt giới hạn ({what}: {limit}); đã dừng đọc. Tệp có thể là bom nén.",
+      "Tệp nén '{file}' vượt giới hạn ({what_vi}: {limit}); đã dừng đọc. Tệp có thể là bom nén.",
       "The archive '{file}' passes a limit ({what}: {limit}); reading stopped. It may be a zip bomb."
     ),
     "archive-too-deep": (
