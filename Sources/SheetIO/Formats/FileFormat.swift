@@ -20,7 +20,7 @@ public enum FileFormat: String, Hashable, Sendable, CaseIterable, Codable {
     case "xls", "xlt": self = .xls
     case "ods", "ots": self = .ods
     case "csv", "tsv", "txt": self = .csv
-    case "htm", "html": self = .html
+    case "htm", "html", "mht", "mhtml": self = .html
     case "xml": self = .spreadsheetML
     case "docx", "docm", "dotx": self = .docx
     default: return nil

@@ -33,6 +33,7 @@ public enum FormatSniffer {
     guard !head.isEmpty else { return nil }
     let (view, utf16) = asciiView(head)
     if let markup = markupFormat(view) { return markup }
+    if MHTML.looks(view) { return .html }
     return utf16 || !view.contains(0) ? .csv : nil
   }
 

@@ -1,6 +1,6 @@
 import CLibXML2
 
-/// An HTML page read as a workbook: each `<table>` is a sheet, named by its `<caption>`
+/// An HTML page (or an MHTML single-file web page: its HTML parts) read as a workbook: each `<table>` is a sheet, named by its `<caption>`
 /// or `Bảng 1`, `Bảng 2` … in the order the tables begin. Web report software and
 /// Excel's "Save as Web Page" write such pages, often under an .xls name.
 ///
@@ -13,8 +13,13 @@ import CLibXML2
 enum HTMLWorkbook {
   static func open(path: String, encoding: TextEncoding?, limits: ReadLimits) throws(SheetReadError) -> GridWorkbook {
     let raw = try DocumentBytes.read(path, limits: limits)
-    let decision = HTMLEncoding.decide(raw, given: encoding)
-    let bytes = HTMLEncoding.utf8(raw, decision)
+    var decision = HTMLEncoding.decide(raw, given: encoding)
+    var bytes = HTMLEncoding.utf8(raw, decision)
+    if MHTML.looks(raw) {
+      // A single-file web page: its HTML parts, one after the other.
+      bytes = MHTML.pages(raw, given: encoding).flatMap { $0 }
+      decision.isWeak = false
+    }
     let options = Int32(
       HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
         | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_COMPACT.rawValue
