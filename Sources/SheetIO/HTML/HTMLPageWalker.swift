@@ -25,6 +25,7 @@ struct HTMLPageWalker {
   private var lines: [String] = []
   private var line = ""
   private var formats = HTMLCellFormats()
+  private var kinds: [String: SpreadsheetMLStyles.Style] = [:]
 
   /// Subtrees that hold no table text: scripts, styles (read for their number formats),
   /// the page's title (the file name, for Excel's pages).
@@ -195,25 +196,47 @@ struct HTMLPageWalker {
   /// HTML's white space rules: runs of spaces, tabs and line ends are one space; `<br>`
   /// is a line break; a no-break space is a space; no space at either end of a line.
   static func collapsed(_ text: String) -> String {
+    if isCollapsed(text) { return text }
     var result = ""
     var pendingSpace = false
-    for c in text {
+    for c in text.unicodeScalars {
       if c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\u{0C}" {
         pendingSpace = true
         continue
       }
-      if c == lineBreak {
-        result.append("\n")
+      if c == lineBreakScalar {
+        // No space before a line break (a no-break space may have put one there).
+        while result.unicodeScalars.last == " " { result.unicodeScalars.removeLast() }
+        result.unicodeScalars.append("\n")
         pendingSpace = false
         continue
       }
-      if pendingSpace, let last = result.last, last != "\n" { result.append(" ") }
+      if pendingSpace, let last = result.unicodeScalars.last, last != "\n" { result.unicodeScalars.append(" ") }
       pendingSpace = false
-      result.append(c == "\u{A0}" ? " " : c)
+      result.unicodeScalars.append(c == "\u{A0}" ? " " : c)
     }
-    // Spaces before a line break, and leading and trailing ones.
-    while result.contains(" \n") { result = result.replacingOccurrences(of: " \n", with: "\n") }
+    while result.unicodeScalars.last == " " { result.unicodeScalars.removeLast() }
     return result.trimmingSpaces
+  }
+
+  private static let lineBreakScalar = lineBreak.unicodeScalars.first!
+
+  /// Most cells already are: no white space but single spaces between words, no
+  /// no-break space (C2 A0), no line-break mark (E2 80 A8), nothing to trim at the ends.
+  private static func isCollapsed(_ text: String) -> Bool {
+    var previous: UInt8 = 0x20
+    for byte in text.utf8 {
+      switch byte {
+      case 0x09, 0x0A, 0x0C, 0x0D: return false
+      case 0x20 where previous == 0x20: return false
+      case 0xA0 where previous == 0xC2, 0xA8 where previous == 0x80: return false
+      default: previous = byte
+      }
+    }
+    guard previous != 0x20, let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else {
+      return text.isEmpty
+    }
+    return !first.properties.isWhitespace && !last.properties.isWhitespace
   }
 
   private mutating func place(_ cell: OpenCell, in table: Int) {
@@ -221,7 +244,7 @@ struct HTMLPageWalker {
     var textCell = TextCell(column: 0, text: Self.collapsed(cell.text))
     let format =
       a["sdnum"].flatMap(HTMLCellFormats.libreOfficeFormat) ?? formats.format(style: a["style"], classes: a["class"])
-    let kind = format.map(SpreadsheetMLStyles.style(ofFormat:)) ?? SpreadsheetMLStyles.Style()
+    let kind = format.map { style(ofFormat: $0) } ?? SpreadsheetMLStyles.Style()
     if let number = (a["x:num"] ?? a["sdval"]).flatMap({ Double($0.trimmingSpaces) }), number.isFinite {
       textCell.stated = kind.isDate ? ExcelDate.value(serial: number, uses1904: false) : .number(number)
       textCell.isPercent = kind.isPercent
@@ -242,6 +265,15 @@ struct HTMLPageWalker {
     for inner in cell.nested {
       nested[table, default: []].append((CellAddress(row: tables[table].currentRow, column: column), inner))
     }
+  }
+
+  /// What a number format makes of a stated value, once per format: a page has a few
+  /// formats and may have millions of cells.
+  private mutating func style(ofFormat format: String) -> SpreadsheetMLStyles.Style {
+    if let known = kinds[format] { return known }
+    let kind = SpreadsheetMLStyles.style(ofFormat: format)
+    kinds[format] = kind
+    return kind
   }
 
   /// One sheet per table, named by its caption or its place; the lines after the last

@@ -4,6 +4,9 @@
 public enum VietnameseDate {
   /// The date as a serial of the 1900 system; nil for anything else.
   public static func serial(_ text: String) -> Double? {
+    // `dd/mm/yyyy` from the bytes, as the CSV reader reads it; other forms below.
+    var utf8 = text
+    if case .date(let serial) = utf8.withUTF8({ CSVFieldReading.classify($0, utf8: true) }) { return serial }
     guard let (y, m, d) = components(text) else { return nil }
     return ISODate.serial(String(format4(y)) + "-" + pad2(m) + "-" + pad2(d), uses1904: false)
   }

@@ -20,6 +20,17 @@ public enum VietnameseNumber {
   /// Reads `text`; `%` divides by 100 (as a spreadsheet stores 11,13% as 0.1113).
   /// Parentheses mean a negative amount, as in accounting layouts.
   public static func read(_ text: String) -> Reading {
+    // The common forms (`1234`, `1.234`, `12,5`, text without digits) from the bytes, as
+    // the CSV reader reads them; the rest below.
+    var utf8 = text
+    let quick = utf8.withUTF8 { CSVFieldReading.classify($0, utf8: true) }
+    switch quick {
+    case .number(let value, let convention): return .number(value, convention: convention)
+    case .ambiguous(let vietnamese, let english): return .ambiguous(vietnamese: vietnamese, english: english)
+    case .dash: return .dash
+    case .text where text != "–", .date: return .notANumber
+    case .text, .other: break
+    }
     // Most text starts with a letter that no number or currency word starts with.
     if let first = text.unicodeScalars.first(where: { !$0.properties.isWhitespace }),
       first.properties.isAlphabetic, !"VvđĐ".unicodeScalars.contains(first)
@@ -104,6 +115,8 @@ public enum VietnameseNumber {
 
   /// Removes a currency word or sign before or after the amount: đ, đồng, VNĐ, VND, ₫.
   private static func stripCurrency(_ s: Substring) -> Substring {
+    let plain = s.utf8.allSatisfy { (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x2C || $0 == 0x2D }
+    if plain { return s }
     let folded = s.lowercased()
     for unit in ["đồng", "vnđ", "vnd", "đ", "₫", "d"] {
       if folded.hasSuffix(unit), folded.count > unit.count {
