@@ -11,6 +11,7 @@
 //   docx            bytes as a Word document: zip, word/document.xml, the table grid
 //   sniff           bytes through the format sniffer, then the reader it chooses
 //   archive         bytes as an archive: libarchive, every member, the name decoding
+//   mail            bytes as a saved e-mail: the MIME parser, header words, .eml or .msg
 // `scripts/fuzz/readers` builds it with -sanitize=fuzzer,address and THIDUA_FUZZ, under
 // which the program hands over to libFuzzer's driver; an ordinary build replays files:
 // `THIDUA_FUZZ_TARGET=csv thidua-fuzz-readers FILE...`.
@@ -68,6 +69,13 @@ public func fuzzReaders(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         break
       }
     }
+  case "mail":
+    // Both readers on every input: the sniffer would send most mutations to one.
+    let message = EMLReader.read(bytes)
+    _ = (message.envelope.from?.count, message.envelope.subject?.count, message.attachments.map(\.name.count))
+    guard FileManager.default.createFile(atPath: scratch, contents: Data(bytes)) else { break }
+    _ = MailSniffer.format(path: scratch)
+    if let outlook = try? MSGReader.read(path: scratch) { _ = outlook.attachments.map(\.name.count) }
   case "worksheet":
     let strings = ["Xã Tam Thanh", "Số hộ nghèo", ""]
     if let cells = try? ReaderParts.worksheet(bytes, strings: strings, uses1904: chunk % 2 == 0, chunkSize: chunk) {

@@ -20,7 +20,7 @@ extension Thidua {
     @OptionGroup var input: EncodingOption
 
     func run() throws {
-      if ArchiveSniffer.isArchive(path: file) { return try inspectArchive() }
+      if Inbox.isContainer(path: file) { return try inspectContainer() }
       do {
         let workbook = try Workbooks.open(path: file, encoding: input.resolved)
         var summaries: [SheetSummary] = []
@@ -32,16 +32,19 @@ extension Thidua {
       }
     }
 
-    /// An archive's members, each with its size, format and SHA-256, or its finding.
-    private func inspectArchive() throws {
-      let listing = try Inbox.members(ofArchive: file)
+    /// The files in an archive or an e-mail, each with its size, format and SHA-256, or
+    /// its finding, and the e-mail it came with.
+    private func inspectContainer() throws {
+      let listing = try Inbox.members(ofContainer: file)
       let members = listing.files.map { member in
-        ArchiveListing.Member(
+        ContainerListing.Member(
           name: member.name, size: member.size, sha256: member.sha256.isEmpty ? nil : member.sha256,
           format: member.problem == nil ? (try? FormatSniffer.format(ofFileAt: member.path))??.rawValue : nil,
-          problem: member.problem.map { Messages.text($0, common.lang) })
+          problem: member.problem.map { Messages.text($0, common.lang) },
+          mail: member.mail.map { ContainerListing.Mail(from: $0.from, subject: $0.subject, sent: $0.sent?.isoText) })
       }
-      let report = ArchiveListing(file: file, members: members)
+      let format = MailSniffer.format(path: file)?.rawValue ?? "archive"
+      let report = ContainerListing(file: file, format: format, members: members)
       print(json ? report.json() : report.text(common.lang))
     }
   }

@@ -31,7 +31,24 @@ extension Thidua {
     func run() throws {
       let definition = try loadMovement(movement, language: common.lang)
       let validator = SubmissionValidator(movement: definition)
-      let reports = files.map { validator.validate(path: $0) }
+      // An archive's or an e-mail's files are checked one by one, named `thu.eml › x.xlsx`.
+      var listings: [InboxListing] = []
+      var reports: [FileReport] = []
+      for file in files {
+        guard Inbox.isContainer(path: file) else {
+          reports.append(validator.validate(path: file))
+          continue
+        }
+        let listing = try Inbox.members(ofContainer: file)
+        listings.append(listing)
+        for member in listing.files {
+          if let problem = member.problem {
+            reports.append(FileReport(file: member.name, findings: [problem]))
+          } else {
+            reports.append(validator.validate(path: member.path, name: member.name))
+          }
+        }
+      }
       if explain && !json {
         for report in reports {
           print(report.file)
@@ -45,6 +62,7 @@ extension Thidua {
             ? ValidateReport(reports, language: common.lang).json()
             : ValidateReport(reports, language: common.lang).text())
       }
+      withExtendedLifetime(listings) {}
       if strict && reports.contains(where: { $0.findings.contains { $0.severity == .error } }) { throw ExitCode(1) }
     }
   }

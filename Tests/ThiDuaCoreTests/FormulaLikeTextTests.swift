@@ -35,7 +35,7 @@ import Testing
     let source = try String(contentsOf: reader, encoding: .utf8)
     // The reader's codes, from its `code` switch: `case .damagedZip: return "damaged-zip"`.
     let readerCodes = source.matches(of: /case \.\w+: return "([a-z0-9-]+)"/).map { String($0.1) }
-    #expect(readerCodes.count == 25)
+    #expect(readerCodes.count == 26)
     // `code/reason` keys are a reason's own words for a code that has its name.
     let templateCodes = Messages.templates.keys.map { String($0.prefix { $0 != "/" }) }
     let codes = Set(readerCodes).union(templateCodes).union(["internal-error", "convention-conflict"])

@@ -5,7 +5,7 @@ import Testing
 
 @testable import ThiDuaCore
 
-/// What arrives packed is read like what arrives loose (fixtures/archives).
+/// What arrives packed is read like what arrives loose (fixtures/archives, fixtures/mails).
 @Suite struct InboxUnpackingTests {
   /// A new inbox folder holding copies of the given fixtures.
   static func inbox(_ fixtures: [String]) throws -> String {
@@ -94,5 +94,80 @@ import Testing
     #expect(fates["hai-xa.tar.gz › bao-cao/21001-2017.xlsx"]! == (.duplicate, ["21001-2017.xlsx"]))
     #expect(
       fates["hai-xa.tar.gz › bao-cao/20944-2017.xlsx"]! == (.duplicate, ["ba-xa.zip › Báo cáo xã/20944-2017.xlsx"]))
+  }
+
+  @Test func attachmentsAreFilesNamedAfterTheirMail() throws {
+    let folder = try Self.inbox([
+      "mails/thunderbird.eml", "mails/outlook.msg", "mails/chuyen-tiep.eml", "mails/outlook-chuyen-tiep.msg",
+      "mails/hostile/khong-dinh-kem.eml", "mails/hostile/hong.msg",
+    ])
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let listing = try Inbox.list(in: folder)
+    #expect(
+      listing.files.map(\.name) == [
+        "chuyen-tiep.eml › Bao cao xa Tra Mai 2017.eml › 20944-2017.xlsx",
+        "hong.msg", "khong-dinh-kem.eml",
+        "outlook-chuyen-tiep.msg › Báo cáo Ban Dân tộc 2017.msg › bdt-bao-cao-2017.xlsx",
+        "outlook.msg › Báo cáo MTTQ 2017.xlsx",
+        "thunderbird.eml › Báo cáo thi đua Sở Nội vụ năm 2017.xlsx", "thunderbird.eml › Báo cáo Sở Tài chính 2017.xlsx",
+      ])
+    #expect(listing.files.map { $0.problem?.code } == [nil, "damaged-mail", "empty-mail", nil, nil, nil, nil])
+    // Each attachment keeps the nearest e-mail's envelope: a forwarded report, its unit's.
+    #expect(listing.files[0].mail?.from == "UBND xa Tra Mai <tramai@namtramy.example>")
+    #expect(listing.files[0].mail?.sent?.isoText == "2017-12-13T16:20:00")
+    #expect(listing.files[4].mail?.subject == "Báo cáo thi đua năm 2017 – Ủy ban MTTQ tỉnh")
+    #expect(listing.files[5].mail == listing.files[6].mail)
+    #expect(listing.files[0].sha256 == (try Inbox.sha256(path: fixturePath("inbox/20944-2017.xlsx"))))
+  }
+
+  /// The bar: three communes in a zip, two in a rar, two reports in an e-mail and one in
+  /// an Outlook message, one of them also loose; the review is the loose inbox's.
+  @Test func anInboxOfArchivesAndMailsReviewsAsTheLooseOne() throws {
+    let folder = try Self.inbox([
+      "archives/ba-xa.zip", "archives/hai-xa.rar", "mails/thunderbird.eml", "mails/outlook.msg",
+    ])
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let packed: Set = [
+      "20944-2017.xlsx", "20977-2017.xlsx", "20998-2017.xlsx", "21001-2017.xlsx", "21007-2017.xlsx",
+      "snv-bao-cao-2017.xlsx", "mttq-bao-cao-2017.xlsx",
+    ]
+    // stc-bao-cao-2017.xlsx stays loose too: the same bytes arrive twice.
+    for name in try FileManager.default.contentsOfDirectory(atPath: fixturePath("inbox")) where !packed.contains(name) {
+      try FileManager.default.copyItem(atPath: fixturePath("inbox/" + name), toPath: folder + "/" + name)
+    }
+    let movement = try MovementDefinition.shipped()
+    let loose = try Review(movement: movement).run(inbox: fixturePath("inbox"))
+    let review = try Review(movement: movement).run(inbox: folder)
+    #expect(review.missing.map(\.code) == loose.missing.map(\.code))
+    #expect(review.results.map { [$0.unit.code: $0.score] } == loose.results.map { [$0.unit.code: $0.score] })
+    #expect(review.recommendations.map(\.key) == loose.recommendations.map(\.key))
+    let fates = Dictionary(uniqueKeysWithValues: review.files.map { ($0.file.name, ($0.fate, $0.related)) })
+    for member in [
+      "ba-xa.zip › Báo cáo xã/20944-2017.xlsx", "ba-xa.zip › Báo cáo xã/20977-2017.xlsx",
+      "ba-xa.zip › Báo cáo xã/20998-2017.xlsx", "hai-xa.rar › bao-cao/21001-2017.xlsx",
+      "hai-xa.rar › bao-cao/21007-2017.xlsx", "thunderbird.eml › Báo cáo thi đua Sở Nội vụ năm 2017.xlsx",
+      "outlook.msg › Báo cáo MTTQ 2017.xlsx",
+    ] {
+      #expect(fates[member]?.0 == .used, "\(member)")
+    }
+    let stc = [fates["stc-bao-cao-2017.xlsx"]!, fates["thunderbird.eml › Báo cáo Sở Tài chính 2017.xlsx"]!]
+    #expect(stc.map(\.0).sorted { $0.rawValue < $1.rawValue } == [.duplicate, .used])
+    let mail = review.files.first { $0.file.name == "outlook.msg › Báo cáo MTTQ 2017.xlsx" }!
+    #expect(mail.file.mail?.from == "Ủy ban MTTQ Việt Nam tỉnh <mttq@quangnam.example>")
+  }
+
+  @Test func aReportWithoutADateIsAsLateAsItsMail() throws {
+    let movement = try MovementDefinition.shipped()
+    let commune = try #require(movement.registry.units.first { $0.category == "XA" })
+    var report = FileReport(file: "thu.eml › bao-cao.xlsx")
+    report.unit = commune
+    report.year = 2017
+    let validator = SubmissionValidator(movement: movement)
+    let late = try #require(
+      validator.lateSubmission(report, mailSent: MailDate.parse("Wed, 20 Dec 2017 21:00:00 +0700")))
+    #expect(late.values == ["seen": "2017-12-20", "expected": "2017-12-15", "reason": "mail-date"])
+    #expect(
+      Messages.text(late, .vi) == "Báo cáo không ghi ngày; thư gửi báo cáo đề ngày 20/12/2017, sau hạn nộp 15/12/2017.")
+    #expect(validator.lateSubmission(report, mailSent: MailDate.parse("14 Dec 2017 08:00 +0700")) == nil)
   }
 }

@@ -2,9 +2,12 @@ extension CompoundFile {
   /// The entries directly under the root storage, found by walking the root's tree of
   /// children ([MS-CFB] §2.6.4); colours are not needed to read it. Streams inside
   /// sub-storages (an embedded object's own `Workbook`) are not among them.
-  func rootChildren() throws(SheetReadError) -> [DirectoryEntry] {
+  func rootChildren() throws(SheetReadError) -> [DirectoryEntry] { try children(of: entries[0]) }
+
+  /// The entries directly under a storage (or the root).
+  func children(of storage: DirectoryEntry) throws(SheetReadError) -> [DirectoryEntry] {
     var children: [DirectoryEntry] = []
-    var pending = [entries[0].child]
+    var pending = [storage.child]
     var seen: Set<UInt32> = []
     while let id = pending.popLast() {
       if id == DirectoryEntry.none { continue }

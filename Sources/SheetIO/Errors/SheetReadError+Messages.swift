@@ -144,6 +144,14 @@ extension SheetReadError {
       return "Tệp \(at) là tài liệu không có bảng nào; thidua chỉ đọc số liệu từ các bảng."
     case (.noTable, .en):
       return "\(at) is a document without any table; thidua reads figures from tables only."
+    case (.container(_, let kind), .vi):
+      let what = kind == "archive" ? "tệp nén" : "thư điện tử"
+      return
+        "Tệp \(at) là \(what) chứa các tệp khác, không phải một sổ tính. Lệnh convert-and-validate đọc từng tệp bên trong; `thidua inspect` liệt kê chúng."
+    case (.container(_, let kind), .en):
+      let what = kind == "archive" ? "an archive" : "a saved e-mail"
+      return
+        "\(at) is \(what) holding other files, not a workbook. convert-and-validate reads each file inside it; `thidua inspect` lists them."
     }
   }
 }

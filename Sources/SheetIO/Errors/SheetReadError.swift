@@ -62,6 +62,9 @@ public enum SheetReadError: Error, Hashable, Sendable {
   case outputTooLarge(Location, bytes: Int, limit: Int)
   /// An HTML page or a Word document without any table: it has no sheet to read.
   case noTable(Location)
+  /// An archive or a saved e-mail: it holds files, it is none. `kind` is `archive`,
+  /// `eml` or `msg`.
+  case container(Location, kind: String)
 
   /// A stable kebab-case code, also used by the command line.
   public var code: String {
@@ -91,6 +94,7 @@ public enum SheetReadError: Error, Hashable, Sendable {
     case .gridTooLarge: return "grid-too-large"
     case .outputTooLarge: return "output-too-large"
     case .noTable: return "no-table"
+    case .container: return "container"
     }
   }
 
@@ -123,6 +127,7 @@ public enum SheetReadError: Error, Hashable, Sendable {
     case .gridTooLarge: return 32
     case .outputTooLarge: return 33
     case .noTable: return 34
+    case .container: return 35
     }
   }
 
@@ -135,7 +140,7 @@ public enum SheetReadError: Error, Hashable, Sendable {
       .badCellReference(let l, _), .sheetNotFound(let l, _, _), .damagedCompoundFile(let l, _),
       .compoundFileTooLarge(let l, _, _, _), .damagedXLS(let l, _), .encryptedXLS(let l), .beyondGrid(let l, _),
       .repeatLimitExceeded(let l, _, _), .otherOpenDocument(let l, _), .invalidUTF8(let l, _, _),
-      .gridTooLarge(let l, _, _, _), .outputTooLarge(let l, _, _), .noTable(let l):
+      .gridTooLarge(let l, _, _, _), .outputTooLarge(let l, _, _), .noTable(let l), .container(let l, _):
       return l
     }
   }
@@ -170,6 +175,21 @@ public enum SheetReadError: Error, Hashable, Sendable {
     case .gridTooLarge(_, let r, let c, let m): return .gridTooLarge(l, rows: r, columns: c, limit: m)
     case .outputTooLarge(_, let b, let m): return .outputTooLarge(l, bytes: b, limit: m)
     case .noTable: return .noTable(l)
+    case .container(_, let k): return .container(l, kind: k)
+    }
+  }
+}
+
+extension SheetReadError {
+  /// What is wrong, in English, without the file's place: for a finding about a file
+  /// that only held others (an e-mail), whose own place means nothing to the reader.
+  public var technicalReason: String {
+    switch self {
+    case .unreadableFile(_, let reason), .damagedZip(_, let reason), .malformedXML(_, let reason),
+      .damagedCompoundFile(_, let reason), .damagedXLS(_, let reason):
+      return reason
+    case .compoundFileTooLarge(_, let what, let count, let limit): return "\(what): \(count), limit \(limit)"
+    default: return code
     }
   }
 }

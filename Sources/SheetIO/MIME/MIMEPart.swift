@@ -65,7 +65,8 @@ enum MIMEParser {
       if line.last == 0x0D { line = line.dropLast() }
       let next = min(end + 1, bytes.endIndex)
       if line.isEmpty { return (fields, next) }
-      let text = String(decoding: line, as: UTF8.self)
+      // Raw 8-bit headers that are not UTF-8 come from Vietnamese Windows mail clients.
+      let text = String(validating: line, as: UTF8.self) ?? LegacyDecoder.decode(line, as: .windows1258)
       if line.first == 0x20 || line.first == 0x09, !fields.isEmpty {
         fields[fields.count - 1].value += " " + text.trimmingSpaces
       } else if let colon = text.firstIndex(of: ":") {
@@ -161,7 +162,7 @@ enum MIMEParser {
     return out
   }
 
-  private static func hex(_ c: UInt8) -> UInt8? {
+  static func hex(_ c: UInt8) -> UInt8? {
     switch c {
     case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")
     case UInt8(ascii: "A")...UInt8(ascii: "F"): return c - UInt8(ascii: "A") + 10

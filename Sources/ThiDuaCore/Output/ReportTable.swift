@@ -184,6 +184,7 @@ enum OutputStyles {
   static let count = cell.with { $0.numberFormat = "#,##0" }
   static let decimal = cell.with { $0.numberFormat = "#,##0.00" }
   static let date = cell.with { $0.numberFormat = "dd/mm/yyyy" }
+  static let dateTime = cell.with { $0.numberFormat = "dd/mm/yyyy hh:mm" }
   static let centered = cell.with { $0.alignment = .center }
   static let bold = cell.with { $0.bold = true }
   static let boldCount = count.with { $0.bold = true }

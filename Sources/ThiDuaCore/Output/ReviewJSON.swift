@@ -19,6 +19,14 @@ public struct ReviewJSON: Encodable {
     /// All of the file's findings, and its errors, whether they stand or not.
     var findingCount: Int
     var errorCount: Int
+    /// The e-mail the file came attached to.
+    var mail: MailEntry?
+  }
+  struct MailEntry: Encodable {
+    var from: String?
+    var subject: String?
+    /// `YYYY-MM-DDTHH:MM:SS` on the sender's clock.
+    var sent: String?
   }
   struct YearEntry: Encodable {
     var year: Int
@@ -168,7 +176,8 @@ public struct ReviewJSON: Encodable {
         fate: f.fate.rawValue, related: f.related,
         forms: f.usedForms, unit: f.report.unit?.code, year: f.report.year,
         reportDate: f.report.reportDate?.isoText, findingCount: f.report.findings.count,
-        errorCount: f.report.findings.filter { $0.severity == .error }.count)
+        errorCount: f.report.findings.filter { $0.severity == .error }.count,
+        mail: f.file.mail.map { MailEntry(from: $0.from, subject: $0.subject, sent: $0.sent?.isoText) })
     }
     self.findings = findings.map { FindingJSON($0, language) }
     units = r.results.map { u in

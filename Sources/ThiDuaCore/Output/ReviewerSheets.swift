@@ -344,14 +344,17 @@ extension ReviewerWorkbook {
         .number(Double(f.report.findings.count)),
         .number(Double(f.report.findings.filter { $0.severity == .error }.count)),
         .text(f.related.joined(separator: "\n")), .number(Double(f.file.size)), .text(f.file.sha256),
+        .text(f.file.mail?.from ?? ""), .text(f.file.mail?.subject ?? ""),
+        f.file.mail?.sent.map { .date($0) } ?? .empty,
       ]
     }
     try ReportTable(
       title: words("CÁC TỆP ĐÃ NHẬN", "FILES RECEIVED"),
       subtitle: heading
         + words(
-          ". Mã SHA-256 nhận diện từng tệp; thidua không sửa tệp nào trong hộp thư.",
-          ". SHA-256 identifies each file; thidua changes nothing in the inbox."),
+          ". Mã SHA-256 nhận diện từng tệp; thidua không sửa tệp nào trong hộp thư. Tệp lấy ra từ tệp nén hay thư điện tử mang tên 'tệp nén › tệp'.",
+          ". SHA-256 identifies each file; thidua changes nothing in the inbox. A file taken out of an archive or an e-mail is named 'archive › file'."
+        ),
       columns: [
         .index(words),
         .init(title: words("Tệp", "File"), width: 26, style: OutputStyles.wrapped),
@@ -366,6 +369,9 @@ extension ReviewerWorkbook {
         .init(title: words("Liên quan", "Related"), width: 22, style: OutputStyles.wrapped),
         .init(title: words("Kích thước (byte)", "Size (bytes)"), width: 11, style: OutputStyles.count),
         .init(title: "SHA-256", width: 24, style: OutputStyles.wrapped),
+        .init(title: words("Người gửi thư", "E-mail from"), width: 22, style: OutputStyles.wrapped),
+        .init(title: words("Tiêu đề thư", "E-mail subject"), width: 22, style: OutputStyles.wrapped),
+        .init(title: words("Thư gửi lúc", "E-mail sent"), width: 15, style: OutputStyles.dateTime),
       ], rows: rows, words: words
     ).write(on: sheet)
   }

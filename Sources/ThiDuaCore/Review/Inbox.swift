@@ -17,14 +17,27 @@ public struct InboxFile: Hashable, Sendable {
   /// Why the file could not be taken out of its archive (damaged, encrypted, too
   /// large): its record is this finding, and nothing is read.
   public var problem: Finding? = nil
+  /// The e-mail the file was attached to: who sent it, when, under what subject.
+  public var mail: MailEnvelope? = nil
 
-  public init(name: String, path: String, size: Int, sha256: String, modified: Double, problem: Finding? = nil) {
+  public init(
+    name: String, path: String, size: Int, sha256: String, modified: Double, problem: Finding? = nil,
+    mail: MailEnvelope? = nil
+  ) {
     self.name = name
     self.path = path
     self.size = size
     self.sha256 = sha256
     self.modified = modified
     self.problem = problem
+    self.mail = mail
+  }
+
+  /// Why a container could not be opened.
+  enum ContainerProblem: Error {
+    case archive(ArchiveProblem)
+    /// In English: the Vietnamese message has its own words.
+    case damagedMail(reason: String)
   }
 }
 
@@ -43,14 +56,15 @@ public final class InboxListing: Sendable {
 }
 
 /// Lists an inbox: every regular file under the folder, hidden ones (a leading dot)
-/// aside, in name order, each archive replaced by its members (`InboxUnpacking`).
+/// aside, in name order, each archive and saved e-mail replaced by the files inside it
+/// (`InboxUnpacking`).
 /// Nothing in the inbox is written or moved.
 public enum Inbox {
   public static func list(in folder: String, limits: ArchiveLimits = .standard) throws -> InboxListing {
     var unpacking = InboxUnpacking(limits: limits)
     var files: [InboxFile] = []
     for file in try self.files(in: folder) {
-      if ArchiveSniffer.isArchive(path: file.path) {
+      if InboxUnpacking.isContainer(path: file.path) {
         files += try unpacking.members(of: file)
       } else {
         files.append(file)
@@ -59,8 +73,8 @@ public enum Inbox {
     return InboxListing(files: files, unpacked: unpacking.folder)
   }
 
-  /// The members of one archive, as `list` gives them (for `thidua inspect`).
-  public static func members(ofArchive path: String, limits: ArchiveLimits = .standard) throws -> InboxListing {
+  /// The files inside one archive or e-mail, as `list` gives them (for `thidua inspect`).
+  public static func members(ofContainer path: String, limits: ArchiveLimits = .standard) throws -> InboxListing {
     let name = (path as NSString).lastPathComponent
     let attributes = try FileManager.default.attributesOfItem(atPath: path)
     let archive = InboxFile(
@@ -70,6 +84,9 @@ public enum Inbox {
     let files = try unpacking.members(of: archive)
     return InboxListing(files: files, unpacked: unpacking.folder)
   }
+
+  /// Whether the file is an archive or a saved e-mail, whose files are read instead.
+  public static func isContainer(path: String) -> Bool { InboxUnpacking.isContainer(path: path) }
 
   /// The folder's own files, archives as they are.
   public static func files(in folder: String) throws -> [InboxFile] {

@@ -1,16 +1,21 @@
 import Foundation
 import SheetIO
 
-/// Takes the members out of the archives of an inbox (.zip, .rar, .7z, .tar.gz …), each
-/// to be read as a file of its own, named `archive.zip › folder/file.xlsx`.
+/// Takes the members out of the archives of an inbox (.zip, .rar, .7z, .tar.gz …) and
+/// the attachments out of its saved e-mails (.eml, .msg), each to be read as a file of
+/// its own, named `archive.zip › folder/file.xlsx` or `thu.eml › bao-cao.xlsx`.
 ///
 /// Members are written into one private temporary folder (mode 0700) under names made
 /// here (`12-bao-cao.xlsx`), never under the names the archive gives, so that a member
-/// called `../x` lands nowhere else. An archive inside an archive is unpacked too, up to
-/// `maxDepth` archives deep. What cannot be taken out is a file whose record is a
-/// finding: a damaged or encrypted archive or member, a limit passed, nesting too deep.
+/// called `../x` lands nowhere else. A container inside a container (a zip attached to
+/// an e-mail, a district's zip of its communes' zips) is opened too, up to `maxDepth`
+/// deep. What cannot be taken out is a file whose record is a finding: a damaged or
+/// encrypted archive or member, a damaged e-mail, a limit passed, nesting too deep.
+/// Every attachment keeps its e-mail's sender, subject and date (the nearest e-mail's,
+/// for a forwarded one: that is when its unit sent it).
 struct InboxUnpacking {
-  /// Archives inside archives: a district's zip of its communes' zips is 2.
+  /// Containers inside containers: a district's zip of its communes' zips is 2, the same
+  /// zip attached to an e-mail 3.
   static let maxDepth = 3
 
   let limits: ArchiveLimits
@@ -20,19 +25,103 @@ struct InboxUnpacking {
 
   init(limits: ArchiveLimits) { self.limits = limits }
 
-  /// The members of an archive of the inbox, in the archive's order.
-  mutating func members(of archive: InboxFile) throws -> [InboxFile] {
+  /// The files inside a container of the inbox (an archive or an e-mail), in order.
+  mutating func members(of container: InboxFile) throws -> [InboxFile] {
     var files: [InboxFile] = []
-    try unpack(path: archive.path, name: archive.name, depth: 1, modified: archive.modified, into: &files)
+    try open(path: container.path, name: container.name, depth: 1, modified: container.modified, into: &files)
     return files
   }
 
-  private mutating func unpack(
-    path: String, name: String, depth: Int, modified: Double, into files: inout [InboxFile]
+  /// Whether the file is a container whose members are read instead of it.
+  static func isContainer(path: String) -> Bool {
+    ArchiveSniffer.isArchive(path: path) || MailSniffer.format(path: path) != nil
+  }
+
+  private mutating func open(
+    path: String, name: String, depth: Int, modified: Double, mail: MailEnvelope? = nil,
+    into files: inout [InboxFile]
   ) throws {
     guard depth <= Self.maxDepth else {
       return files.append(problem(name, "archive-too-deep", ["limit": String(Self.maxDepth)]))
     }
+    if let format = MailSniffer.format(path: path) {
+      let message: MailMessage
+      switch Self.readMail(path: path, format: format, limits: limits) {
+      case .success(let read): message = read
+      case .failure(let failure): return files.append(problem(name, failure))
+      }
+      try add(message, name: name, depth: depth, modified: modified, into: &files)
+    } else {
+      try unpack(path: path, name: name, depth: depth, modified: modified, mail: mail, into: &files)
+    }
+  }
+
+  private static func readMail(path: String, format: MailFormat, limits: ArchiveLimits) -> Result<
+    MailMessage, InboxFile.ContainerProblem
+  > {
+    switch format {
+    case .msg:
+      do { return .success(try MSGReader.read(path: path)) } catch {
+        return .failure(.damagedMail(reason: error.technicalReason))
+      }
+    case .eml:
+      let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
+      guard size <= limits.maxMemberBytes else {
+        return .failure(.archive(.tooLarge(what: "member size", limit: limits.maxMemberBytes)))
+      }
+      guard let data = FileManager.default.contents(atPath: path) else {
+        return .failure(.damagedMail(reason: "the file cannot be read"))
+      }
+      return .success(EMLReader.read([UInt8](data)))
+    }
+  }
+
+  /// The attachments of an e-mail, each with the e-mail's envelope.
+  private mutating func add(
+    _ message: MailMessage, name: String, depth: Int, modified: Double, into files: inout [InboxFile]
+  ) throws {
+    let envelope = message.envelope
+    if message.attachments.isEmpty {
+      var empty = problem(name, "empty-mail", [:], severity: .warning)
+      empty.mail = envelope
+      return files.append(empty)
+    }
+    for attachment in message.attachments {
+      let memberName = name + Self.separator + attachment.name
+      switch attachment.content {
+      case .message(let inner):
+        guard depth < Self.maxDepth else {
+          files.append(problem(memberName, "archive-too-deep", ["limit": String(Self.maxDepth)]))
+          continue
+        }
+        try add(inner, name: memberName, depth: depth + 1, modified: modified, into: &files)
+      case .bytes(let bytes):
+        try place(
+          bytes, named: attachment.name, as: memberName, depth: depth, modified: modified,
+          mail: envelope, into: &files)
+      }
+    }
+  }
+
+  /// A member taken out of a container: a file of the inbox, or a container opened in turn.
+  private mutating func place(
+    _ bytes: [UInt8], named memberName: String, as fullName: String, depth: Int, modified: Double,
+    mail: MailEnvelope?, into files: inout [InboxFile]
+  ) throws {
+    let stored = try store(bytes, named: memberName)
+    if Self.isContainer(path: stored) {
+      try open(path: stored, name: fullName, depth: depth + 1, modified: modified, mail: mail, into: &files)
+    } else {
+      files.append(
+        InboxFile(
+          name: fullName, path: stored, size: bytes.count, sha256: Inbox.sha256(bytes), modified: modified,
+          mail: mail))
+    }
+  }
+
+  private mutating func unpack(
+    path: String, name: String, depth: Int, modified: Double, mail: MailEnvelope?, into files: inout [InboxFile]
+  ) throws {
     let before = files.count
     let reader: ArchiveReader
     do {
@@ -48,6 +137,12 @@ struct InboxUnpacking {
       case .failure(.encrypted(let member)):
         // The other members can still be read.
         files.append(problem(name + Self.separator + member, .encrypted(member: member)))
+      case .failure(.tooLarge(let what, let limit)):
+        // A bomb or a flood of entries: nothing of it is read, not even what came first.
+        for file in files[before...] where !file.path.isEmpty { try? FileManager.default.removeItem(atPath: file.path) }
+        files.removeSubrange(before...)
+        files.append(problem(name, .tooLarge(what: what, limit: limit)))
+        break reading
       case .failure(let failure):
         files.append(problem(name, failure))
         break reading
@@ -58,17 +153,9 @@ struct InboxUnpacking {
           ($0.hasPrefix(".") && $0 != "." && $0 != "..") || $0 == "__MACOSX"
         }
         if hidden { continue }
-        let memberName = name + Self.separator + member.name
-        let stored = try store(member)
-        if ArchiveSniffer.isArchive(path: stored) {
-          try unpack(
-            path: stored, name: memberName, depth: depth + 1, modified: member.modified ?? modified, into: &files)
-        } else {
-          files.append(
-            InboxFile(
-              name: memberName, path: stored, size: member.bytes.count, sha256: Inbox.sha256(member.bytes),
-              modified: member.modified ?? modified))
-        }
+        try place(
+          member.bytes, named: member.name, as: name + Self.separator + member.name, depth: depth,
+          modified: member.modified ?? modified, mail: mail, into: &files)
       }
     }
     if files.count == before { files.append(problem(name, "empty-archive", [:], severity: .warning)) }
@@ -78,14 +165,14 @@ struct InboxUnpacking {
   static let separator = " › "
 
   /// Writes a member into the private folder under a name of its own.
-  private mutating func store(_ member: ArchiveMember) throws -> String {
+  private mutating func store(_ bytes: [UInt8], named memberName: String) throws -> String {
     if folder == nil {
       var template = Array((NSTemporaryDirectory() + "thidua-inbox-XXXXXX").utf8CString)
       guard let made = mkdtemp(&template) else { throw CocoaError(.fileWriteUnknown) }
       folder = String(cString: made)
     }
     written += 1
-    let base = member.name.split(separator: "/").last.map(String.init) ?? "member"
+    let base = memberName.split(separator: "/").last.map(String.init) ?? "member"
     // Letters, digits, `.`, `-` and `_` of the name's end, so that its extension stays.
     let safe = String(
       base.unicodeScalars.suffix(60).map {
@@ -93,7 +180,7 @@ struct InboxUnpacking {
           ? Character($0) : "_"
       })
     let path = folder! + "/\(written)-\(safe)"
-    guard FileManager.default.createFile(atPath: path, contents: Data(member.bytes)) else {
+    guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
       throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
     }
     return path
@@ -107,6 +194,13 @@ struct InboxUnpacking {
     case .tooLarge(let what, let limit):
       let vi = Self.limitWords[what] ?? what
       return problem(name, "archive-too-large", ["what": what, "what_vi": vi, "limit": String(limit)])
+    }
+  }
+
+  private func problem(_ name: String, _ failure: InboxFile.ContainerProblem) -> InboxFile {
+    switch failure {
+    case .archive(let archive): return problem(name, archive)
+    case .damagedMail(let reason): return problem(name, "damaged-mail", ["reason": reason])
     }
   }
 

@@ -120,12 +120,18 @@ public struct Review: Sendable {
     let readable = all.indices.filter { all[$0].problem == nil }
     var reports = all.map { file -> FileReport in
       var report = FileReport(file: file.name)
-      report.opened = file.problem?.code == "empty-archive"
+      report.opened = file.problem?.code == "empty-archive" || file.problem?.code == "empty-mail"
       report.findings = file.problem.map { [$0] } ?? []
       return report
     }
     let read = read(readable.map { all[$0] }, progress: progress)
     for (i, report) in zip(readable, read) { reports[i] = report }
+    let validator = SubmissionValidator(movement: movement)
+    for i in readable where reports[i].reportDate == nil {
+      if let sent = all[i].mail?.sent, let late = validator.lateSubmission(reports[i], mailSent: sent) {
+        reports[i].findings.append(late)
+      }
+    }
     return reports
   }
 

@@ -33,6 +33,14 @@ public enum Messages {
       "Tệp nén '{file}' không chứa tệp nào.",
       "The archive '{file}' holds no file."
     ),
+    "damaged-mail": (
+      "Thư điện tử '{file}' bị hỏng nên không lấy được tệp đính kèm; hãy lưu lại thư, hoặc lưu riêng các tệp đính kèm vào hộp thư.",
+      "The saved e-mail '{file}' is damaged ({reason}); its attachments cannot be taken out. Save the e-mail again, or its attachments on their own, into the inbox."
+    ),
+    "empty-mail": (
+      "Thư '{file}' không có tệp đính kèm nào và không có bảng trong nội dung thư.",
+      "The e-mail '{file}' has no attachment and no table in its text."
+    ),
     "format-differs-from-name": (
       "Tệp mang tên của định dạng {named} nhưng nội dung là {format}; thidua đọc tệp theo nội dung.",
       "The file is named as {named} but holds {format}; thidua reads it by its content."
@@ -132,6 +140,10 @@ public enum Messages {
     "late-submission": (
       "Báo cáo ký ngày {seen}, sau hạn nộp {expected}.",
       "The report is dated {seen}, after the deadline {expected}."
+    ),
+    "late-submission/mail-date": (
+      "Báo cáo không ghi ngày; thư gửi báo cáo đề ngày {seen}, sau hạn nộp {expected}.",
+      "The report bears no date; the e-mail that brought it is dated {seen}, after the deadline {expected}."
     ),
     "formula-like-text": (
       "Ô {cell} trang '{sheet}': '{seen}' trông như một công thức Excel (cột '{field}'); thidua ghi nó thành chữ, không chạy. Hãy kiểm tra và ghi lại đúng nội dung.",

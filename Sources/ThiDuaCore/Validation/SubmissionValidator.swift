@@ -45,6 +45,12 @@ public struct FileReport: Sendable, Codable {
   private enum CodingKeys: String, CodingKey {
     case file, format, opened, unreadableSheets, unit, year, reportDate, reportDateSource, tables, findings, criteria
   }
+
+  /// A file that was not read: its findings say why.
+  public init(file: String, findings: [Finding] = []) {
+    self.file = file
+    self.findings = findings
+  }
 }
 
 /// Reads a submission and checks it: types and constraints of every field, and the
@@ -148,18 +154,22 @@ public struct SubmissionValidator: Sendable {
       values: ["seen": intake.unitSeen ?? ""])
   }
 
-  /// A report signed after the movement's deadline for its year (awards.json).
-  func lateSubmission(_ report: FileReport) -> Finding? {
-    guard let year = report.year, let date = report.reportDate,
+  /// A report signed after the movement's deadline for its year (awards.json); a report
+  /// without a date is judged by the date of the e-mail that brought it, if any.
+  func lateSubmission(_ report: FileReport, mailSent: ExcelDate? = nil) -> Finding? {
+    guard let year = report.year, let date = report.reportDate ?? mailSent,
       let deadline = movement.awards.deadlineSerial(year: year, category: report.unit?.category),
       date.serial1900.rounded(.down) > deadline
     else { return nil }
+    let day = ExcelDate(serial: date.serial.rounded(.down), uses1904: date.uses1904)
+    var values = [
+      // ISO in report.json; the message writes dd/mm/yyyy (Messages.dateCodes).
+      "seen": day.isoText,
+      "expected": ExcelDate(serial: deadline, uses1904: false).isoText,
+    ]
+    if report.reportDate == nil { values["reason"] = "mail-date" }
     return Finding(
       code: "late-submission", severity: .warning, location: report.reportDateSource ?? Location(file: report.file),
-      values: [
-        // ISO in report.json; the message writes dd/mm/yyyy (Messages.dateCodes).
-        "seen": date.isoText,
-        "expected": ExcelDate(serial: deadline, uses1904: false).isoText,
-      ])
+      values: values)
   }
 }

@@ -28,6 +28,11 @@ import Testing
     #expect(
       try Self.members("archives/hai-xa.tar.gz").map(\.0) == ["bao-cao/21001-2017.xlsx", "bao-cao/20944-2017.xlsx"])
     #expect(try Self.members("archives/mot-xa.7z").map(\.0) == ["Tam Nghia/20977-2017.xlsx"])
+    // RAR 5, made by rar 7.01.
+    #expect(
+      try Self.members("archives/hai-xa.rar").map(\.0) == ["bao-cao/21001-2017.xlsx", "bao-cao/21007-2017.xlsx"])
+    #expect(
+      try Self.members("archives/hai-xa.rar").map(\.1) == ["21001", "21007"].map { try Self.size("\($0)-2017.xlsx") })
   }
 
   @Test func namesFromOldWindowsToolsDecode() throws {
