@@ -74,7 +74,7 @@ public func fuzzReaders(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let message = EMLReader.read(bytes)
     _ = (message.envelope.from?.count, message.envelope.subject?.count, message.attachments.map(\.name.count))
     guard FileManager.default.createFile(atPath: scratch, contents: Data(bytes)) else { break }
-    _ = MailSniffer.format(path: scratch)
+    _ = try? FormatSniffer.sniff(fileAt: scratch)
     if let outlook = try? MSGReader.read(path: scratch) { _ = outlook.attachments.map(\.name.count) }
   case "worksheet":
     let strings = ["Xã Tam Thanh", "Số hộ nghèo", ""]

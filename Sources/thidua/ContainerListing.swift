@@ -1,5 +1,6 @@
 import Foundation
 import SheetIO
+import ThiDuaCore
 
 /// What `thidua inspect` prints for an archive or a saved e-mail: the files inside it,
 /// as the intake takes them.
@@ -14,12 +15,7 @@ struct ContainerListing: Encodable {
     /// Why the member could not be taken out, in the chosen language.
     var problem: String?
     /// The e-mail the member came attached to (the nearest one, for a forwarded e-mail).
-    var mail: Mail?
-  }
-  struct Mail: Encodable {
-    var from: String?
-    var subject: String?
-    var sent: String?
+    var mail: MailJSON?
   }
 
   var file: String
@@ -39,7 +35,8 @@ struct ContainerListing: Encodable {
       } else {
         lines.append("\(i + 1). \(m.name) (\(m.format ?? "?"), \(m.size) byte)")
       }
-      if let mail = m.mail, i == 0 || mail.from != members[i - 1].mail?.from || mail.sent != members[i - 1].mail?.sent {
+      // The e-mail once, under its first attachment.
+      if let mail = m.mail, i == 0 || mail != members[i - 1].mail {
         let sent = mail.sent.map { " \($0)" } ?? ""
         lines.append("   \(vi ? "thư của" : "e-mail from") \(mail.from ?? "?")\(sent): \(mail.subject ?? "")")
       }

@@ -20,7 +20,7 @@ extension Thidua {
     @OptionGroup var input: EncodingOption
 
     func run() throws {
-      if Inbox.isContainer(path: file) { return try inspectContainer() }
+      if let kind = Inbox.container(path: file) { return try inspectContainer(kind) }
       do {
         let workbook = try Workbooks.open(path: file, encoding: input.resolved)
         var summaries: [SheetSummary] = []
@@ -34,17 +34,16 @@ extension Thidua {
 
     /// The files in an archive or an e-mail, each with its size, format and SHA-256, or
     /// its finding, and the e-mail it came with.
-    private func inspectContainer() throws {
-      let listing = try Inbox.members(ofContainer: file)
+    private func inspectContainer(_ kind: ContainerFormat) throws {
+      let listing = try Inbox.members(ofContainer: file, kind)
       let members = listing.files.map { member in
         ContainerListing.Member(
           name: member.name, size: member.size, sha256: member.sha256.isEmpty ? nil : member.sha256,
           format: member.problem == nil ? (try? FormatSniffer.format(ofFileAt: member.path))??.rawValue : nil,
           problem: member.problem.map { Messages.text($0, common.lang) },
-          mail: member.mail.map { ContainerListing.Mail(from: $0.from, subject: $0.subject, sent: $0.sent?.isoText) })
+          mail: member.mail.map(MailJSON.init))
       }
-      let format = MailSniffer.format(path: file)?.rawValue ?? "archive"
-      let report = ContainerListing(file: file, format: format, members: members)
+      let report = ContainerListing(file: file, format: kind.rawValue, members: members)
       print(json ? report.json() : report.text(common.lang))
     }
   }

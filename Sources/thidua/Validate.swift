@@ -32,20 +32,19 @@ extension Thidua {
       let definition = try loadMovement(movement, language: common.lang)
       let validator = SubmissionValidator(movement: definition)
       // An archive's or an e-mail's files are checked one by one, named `thu.eml › x.xlsx`.
-      var listings: [InboxListing] = []
       var reports: [FileReport] = []
       for file in files {
-        guard Inbox.isContainer(path: file) else {
+        guard let kind = Inbox.container(path: file) else {
           reports.append(validator.validate(path: file))
           continue
         }
-        let listing = try Inbox.members(ofContainer: file)
-        listings.append(listing)
-        for member in listing.files {
-          if let problem = member.problem {
-            reports.append(FileReport(file: member.name, findings: [problem]))
-          } else {
-            reports.append(validator.validate(path: member.path, name: member.name))
+        // The listing's files live in its private folder as long as it does.
+        let listing = try Inbox.members(ofContainer: file, kind)
+        withExtendedLifetime(listing) {
+          for member in listing.files {
+            reports.append(
+              member.problem.map { FileReport(file: member.name, findings: [$0]) }
+                ?? validator.validate(path: member.path, name: member.name))
           }
         }
       }
@@ -62,7 +61,6 @@ extension Thidua {
             ? ValidateReport(reports, language: common.lang).json()
             : ValidateReport(reports, language: common.lang).text())
       }
-      withExtendedLifetime(listings) {}
       if strict && reports.contains(where: { $0.findings.contains { $0.severity == .error } }) { throw ExitCode(1) }
     }
   }

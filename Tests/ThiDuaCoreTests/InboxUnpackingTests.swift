@@ -156,6 +156,24 @@ import Testing
     #expect(mail.file.mail?.from == "Ủy ban MTTQ Việt Nam tỉnh <mttq@quangnam.example>")
   }
 
+  @Test func theReviewJudgesAnUndatedReportByItsMail() throws {
+    // The commune's CSV bears no date; the e-mail carrying it is dated after 15/12.
+    let folder = try Self.inbox([])
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let csv = try Data(contentsOf: URL(fileURLWithPath: fixturePath("inbox/xa-tra-tap-2017.csv")))
+    let mail =
+      "From: UBND xa Tra Tap <tratap@namtramy.example>\r\nTo: btdkt@quangnam.example\r\nSubject: Bao cao\r\n"
+      + "Date: Wed, 20 Dec 2017 21:00:00 +0700\r\nMessage-ID: <x@namtramy.example>\r\nMIME-Version: 1.0\r\n"
+      + "Content-Type: text/csv; name=\"bao-cao.csv\"\r\nContent-Disposition: attachment; filename=\"bao-cao.csv\"\r\n"
+      + "Content-Transfer-Encoding: base64\r\n\r\n" + csv.base64EncodedString(options: .lineLength76Characters) + "\r\n"
+    try Data(mail.utf8).write(to: URL(fileURLWithPath: folder + "/thu.eml"))
+    let review = try Review(movement: try MovementDefinition.shipped()).run(inbox: folder)
+    let file = try #require(review.files.first { $0.file.name == "thu.eml › bao-cao.csv" })
+    #expect(file.fate == .used)
+    let late = file.report.findings.filter { $0.code == "late-submission" }
+    #expect(late.map(\.values) == [["seen": "2017-12-20", "expected": "2017-12-15", "reason": "mail-date"]])
+  }
+
   @Test func aReportWithoutADateIsAsLateAsItsMail() throws {
     let movement = try MovementDefinition.shipped()
     let commune = try #require(movement.registry.units.first { $0.category == "XA" })

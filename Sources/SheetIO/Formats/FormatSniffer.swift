@@ -1,30 +1,68 @@
+/// What a file holds: a workbook in one of the formats thidua reads, or other files (an
+/// archive, a saved e-mail), decided once from its bytes, whatever its name says.
+public enum SniffedFile: Equatable, Sendable {
+  case workbook(FileFormat)
+  case container(ContainerFormat)
+  /// Bytes that are neither (a PDF, a picture).
+  case unknown
+}
+
+/// A file that holds files.
+public enum ContainerFormat: String, Sendable {
+  /// .zip without an Office package's parts, .rar, .7z, .tar and compressed tar.
+  case archive
+  /// RFC 5322 text with MIME (`.eml`: Thunderbird, webmail exports, Apple Mail).
+  case eml
+  /// Outlook's compound file (`.msg`).
+  case msg
+}
+
 /// Tells a file's format from its bytes, whatever its name says.
 public enum FormatSniffer {
   /// How many leading bytes the text checks look at.
   static let headBytes = 64 << 10
 
-  /// The format the content shows; nil for bytes that are no format thidua reads (a PDF,
-  /// a picture, a damaged zip that libzip cannot open).
-  public static func format(ofFileAt path: String, limits: ReadLimits = .standard) throws(SheetReadError)
-    -> FileFormat?
-  {
+  /// What the content shows: a zip is an OpenDocument, Word or Excel package by its
+  /// parts, else an archive; a compound file an Outlook message by its property streams,
+  /// else an .xls; other bytes an archive by its signature, a saved e-mail by its header
+  /// lines, else markup or delimited text.
+  public static func sniff(fileAt path: String, limits: ReadLimits = .standard) throws(SheetReadError) -> SniffedFile {
     switch try ContainerSniffer.signature(ofFileAt: path) {
-    case .zip: return try zipFormat(path, limits: limits)
-    case .compound, .rawBIFF: return .xls
-    case .other: return textFormat(try FileByteSource.head(path: path, count: headBytes))
+    case .zip: return try zipContent(path, limits: limits)
+    case .compound: return MSGReader.isMessage(path: path) ? .container(.msg) : .workbook(.xls)
+    case .rawBIFF: return .workbook(.xls)
+    case .other:
+      let head = try FileByteSource.head(path: path, count: headBytes)
+      if ArchiveSniffer.hasSignature(head) { return .container(.archive) }
+      if MailSniffer.looksLikeMessage(head, truncated: head.count == headBytes) { return .container(.eml) }
+      return textFormat(head).map(SniffedFile.workbook) ?? .unknown
     }
   }
 
+  /// The workbook format the content shows; nil for a container or bytes that are no
+  /// format thidua reads.
+  public static func format(ofFileAt path: String, limits: ReadLimits = .standard) throws(SheetReadError)
+    -> FileFormat?
+  {
+    if case .workbook(let format) = try sniff(fileAt: path, limits: limits) { return format }
+    return nil
+  }
+
   /// A zip package by the parts it holds: the OpenDocument media type (`mimetype` or the
-  /// manifest), Word's main part without a workbook part, else a workbook.
-  private static func zipFormat(_ path: String, limits: ReadLimits) throws(SheetReadError) -> FileFormat? {
+  /// manifest), Word's main part without a workbook part, a workbook; a zip with none of
+  /// a package's parts is an archive.
+  private static func zipContent(_ path: String, limits: ReadLimits) throws(SheetReadError) -> SniffedFile {
     // A zip that libzip cannot open is named by the .xlsx reader (`damaged-zip`).
-    guard let archive = try? ZipArchive(path: path) else { return .xlsx }
+    guard let archive = try? ZipArchive(path: path) else { return .workbook(.xlsx) }
+    let packageParts = [
+      "[Content_Types].xml", "mimetype", "META-INF/manifest.xml", "xl/workbook.xml", "word/document.xml",
+    ]
+    if packageParts.allSatisfy({ archive.stat($0) == nil }) { return .container(.archive) }
     if let type = try ODSPackage.mediaType(of: archive, limits: limits), ODSPackage.isOpenDocument(type) {
-      return .ods
+      return .workbook(.ods)
     }
-    if archive.stat("xl/workbook.xml") == nil, archive.stat("word/document.xml") != nil { return .docx }
-    return .xlsx
+    if archive.stat("xl/workbook.xml") == nil, archive.stat("word/document.xml") != nil { return .workbook(.docx) }
+    return .workbook(.xlsx)
   }
 
   /// Text: markup by its first element (HTML or an Excel 2003 XML workbook), otherwise

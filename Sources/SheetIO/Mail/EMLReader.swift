@@ -16,17 +16,16 @@ public enum EMLReader {
     var attachments: [MailAttachment] = []
     var unnamed = 0
     for part in root.leaves where part.isAttachment {
-      let type = part.contentType.type
-      var name = part.fileName
-      if name == nil {
-        unnamed += 1
-        name = "tệp đính kèm \(unnamed)" + (type == "message/rfc822" ? ".eml" : "")
-      }
-      if type == "message/rfc822" && depth < maxNesting {
-        attachments.append(MailAttachment(name: name!, content: .message(read(part.body, depth: depth + 1))))
-      } else {
-        attachments.append(MailAttachment(name: name!, content: .bytes(part.body)))
-      }
+      let isMessage = part.contentType.type == "message/rfc822"
+      let name =
+        part.fileName
+        ?? {
+          unnamed += 1
+          return "tệp đính kèm \(unnamed)" + (isMessage ? ".eml" : "")
+        }()
+      let content: MailAttachment.Content =
+        isMessage && depth < maxNesting ? .message(read(part.body, depth: depth + 1)) : .bytes(part.body)
+      attachments.append(MailAttachment(name: name, content: content))
     }
     if attachments.isEmpty, let page = tableInText(root) {
       attachments.append(MailAttachment(name: "nội dung thư.html", content: .bytes(page)))

@@ -1,23 +1,8 @@
 import Foundation
 
-/// A saved e-mail's kind.
-public enum MailFormat: String, Sendable {
-  /// RFC 5322 text with MIME (`.eml`, Thunderbird, webmail exports, Apple Mail).
-  case eml
-  /// Outlook's compound file (`.msg`).
-  case msg
-}
-
-/// Tells a saved e-mail from a workbook and from a web page saved as MHTML (also MIME).
+/// Tells a saved e-mail from a web page saved as MHTML (also MIME); `FormatSniffer.sniff`
+/// calls it on a file's first bytes.
 public enum MailSniffer {
-  public static func format(path: String) -> MailFormat? {
-    guard let head = try? FileByteSource.head(path: path, count: 16 << 10) else { return nil }
-    if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-      return MSGReader.isMessage(path: path) ? .msg : nil
-    }
-    return looksLikeMessage(head, truncated: head.count == 16 << 10) ? .eml : nil
-  }
-
   /// Header lines from the first byte (after an mbox `From ` line), with a sender and one
   /// of the fields that only messages have: a recipient, a message id, a trace field. A
   /// browser's MHTML has `From: <Saved by …>` and no recipient.

@@ -71,17 +71,21 @@ extension XLSXWorkbook: SheetSource {
 
 /// Opens any supported file by its content, whatever its name says.
 public enum Workbooks {
-  /// An archive or a saved e-mail is refused (`container`): the inbox reads what it holds.
-  /// Otherwise the content decides (`FormatSniffer`): a zip package is .ods, .docx or .xlsx by
+  /// The content decides (`FormatSniffer.sniff`). An archive or a saved e-mail is refused
+  /// (`container`): the inbox reads what it holds. A zip package is .ods, .docx or .xlsx by
   /// the parts it holds, a compound file .xls, markup HTML or Excel 2003 XML, other text
   /// CSV. Bytes that are none of these go to the CSV reader when the name says
   /// `.csv`, `.tsv` or `.txt`, else to the .xlsx reader, which names what they are in its error.
   public static func open(
     path: String, encoding: TextEncoding? = nil, limits: ReadLimits = .standard
   ) throws(SheetReadError) -> any SheetSource {
-    if let mail = MailSniffer.format(path: path) { throw .container(Location(file: path), kind: mail.rawValue) }
-    if ArchiveSniffer.isArchive(path: path) { throw .container(Location(file: path), kind: "archive") }
-    switch try FormatSniffer.format(ofFileAt: path, limits: limits) {
+    let format: FileFormat?
+    switch try FormatSniffer.sniff(fileAt: path, limits: limits) {
+    case .container(let kind): throw .container(Location(file: path), kind: kind.rawValue)
+    case .workbook(let sniffed): format = sniffed
+    case .unknown: format = nil
+    }
+    switch format {
     case .ods:
       let archive = try ZipArchive(path: path)
       if let type = try ODSPackage.mediaType(of: archive, limits: limits), !ODSPackage.isSpreadsheet(type) {

@@ -20,13 +20,7 @@ public struct ReviewJSON: Encodable {
     var findingCount: Int
     var errorCount: Int
     /// The e-mail the file came attached to.
-    var mail: MailEntry?
-  }
-  struct MailEntry: Encodable {
-    var from: String?
-    var subject: String?
-    /// `YYYY-MM-DDTHH:MM:SS` on the sender's clock.
-    var sent: String?
+    var mail: MailJSON?
   }
   struct YearEntry: Encodable {
     var year: Int
@@ -177,7 +171,7 @@ public struct ReviewJSON: Encodable {
         forms: f.usedForms, unit: f.report.unit?.code, year: f.report.year,
         reportDate: f.report.reportDate?.isoText, findingCount: f.report.findings.count,
         errorCount: f.report.findings.filter { $0.severity == .error }.count,
-        mail: f.file.mail.map { MailEntry(from: $0.from, subject: $0.subject, sent: $0.sent?.isoText) })
+        mail: f.file.mail.map(MailJSON.init))
     }
     self.findings = findings.map { FindingJSON($0, language) }
     units = r.results.map { u in

@@ -32,13 +32,6 @@ public struct InboxFile: Hashable, Sendable {
     self.problem = problem
     self.mail = mail
   }
-
-  /// Why a container could not be opened.
-  enum ContainerProblem: Error {
-    case archive(ArchiveProblem)
-    /// In English: the Vietnamese message has its own words.
-    case damagedMail(reason: String)
-  }
 }
 
 /// The files of an inbox, archives unpacked; the unpacked members live in a private
@@ -64,8 +57,8 @@ public enum Inbox {
     var unpacking = InboxUnpacking(limits: limits)
     var files: [InboxFile] = []
     for file in try self.files(in: folder) {
-      if InboxUnpacking.isContainer(path: file.path) {
-        files += try unpacking.members(of: file)
+      if let kind = InboxUnpacking.container(path: file.path) {
+        files += try unpacking.members(of: file, kind)
       } else {
         files.append(file)
       }
@@ -74,19 +67,22 @@ public enum Inbox {
   }
 
   /// The files inside one archive or e-mail, as `list` gives them (for `thidua inspect`).
-  public static func members(ofContainer path: String, limits: ArchiveLimits = .standard) throws -> InboxListing {
+  public static func members(
+    ofContainer path: String, _ kind: ContainerFormat, limits: ArchiveLimits = .standard
+  ) throws -> InboxListing {
     let name = (path as NSString).lastPathComponent
     let attributes = try FileManager.default.attributesOfItem(atPath: path)
     let archive = InboxFile(
       name: name, path: path, size: (attributes[.size] as? NSNumber)?.intValue ?? 0, sha256: try sha256(path: path),
       modified: (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)
     var unpacking = InboxUnpacking(limits: limits)
-    let files = try unpacking.members(of: archive)
+    let files = try unpacking.members(of: archive, kind)
     return InboxListing(files: files, unpacked: unpacking.folder)
   }
 
-  /// Whether the file is an archive or a saved e-mail, whose files are read instead.
-  public static func isContainer(path: String) -> Bool { InboxUnpacking.isContainer(path: path) }
+  /// The kind of an archive or a saved e-mail, whose files are read instead of it; nil
+  /// for a file that is read itself.
+  public static func container(path: String) -> ContainerFormat? { InboxUnpacking.container(path: path) }
 
   /// The folder's own files, archives as they are.
   public static func files(in folder: String) throws -> [InboxFile] {

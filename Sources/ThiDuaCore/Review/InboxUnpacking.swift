@@ -26,54 +26,60 @@ struct InboxUnpacking {
   init(limits: ArchiveLimits) { self.limits = limits }
 
   /// The files inside a container of the inbox (an archive or an e-mail), in order.
-  mutating func members(of container: InboxFile) throws -> [InboxFile] {
+  mutating func members(of container: InboxFile, _ kind: ContainerFormat) throws -> [InboxFile] {
     var files: [InboxFile] = []
-    try open(path: container.path, name: container.name, depth: 1, modified: container.modified, into: &files)
+    try open(
+      kind, path: container.path, name: container.name, depth: 1, modified: container.modified, mail: nil,
+      into: &files)
     return files
   }
 
-  /// Whether the file is a container whose members are read instead of it.
-  static func isContainer(path: String) -> Bool {
-    ArchiveSniffer.isArchive(path: path) || MailSniffer.format(path: path) != nil
+  /// What kind of container the file is; nil for a file that is read itself.
+  static func container(path: String) -> ContainerFormat? {
+    if case .container(let kind) = try? FormatSniffer.sniff(fileAt: path) { return kind }
+    return nil
   }
 
   private mutating func open(
-    path: String, name: String, depth: Int, modified: Double, mail: MailEnvelope? = nil,
+    _ kind: ContainerFormat, path: String, name: String, depth: Int, modified: Double, mail: MailEnvelope?,
     into files: inout [InboxFile]
   ) throws {
     guard depth <= Self.maxDepth else {
       return files.append(problem(name, "archive-too-deep", ["limit": String(Self.maxDepth)]))
     }
-    if let format = MailSniffer.format(path: path) {
-      let message: MailMessage
-      switch Self.readMail(path: path, format: format, limits: limits) {
-      case .success(let read): message = read
-      case .failure(let failure): return files.append(problem(name, failure))
+    switch kind {
+    case .archive: try unpack(path: path, name: name, depth: depth, modified: modified, mail: mail, into: &files)
+    case .eml, .msg:
+      do {
+        let message = try Self.readMail(path: path, kind: kind, limits: limits)
+        try add(message, name: name, depth: depth, modified: modified, into: &files)
+      } catch let failure as ContainerProblem {
+        files.append(problem(name, failure))
       }
-      try add(message, name: name, depth: depth, modified: modified, into: &files)
-    } else {
-      try unpack(path: path, name: name, depth: depth, modified: modified, mail: mail, into: &files)
     }
   }
 
-  private static func readMail(path: String, format: MailFormat, limits: ArchiveLimits) -> Result<
-    MailMessage, InboxFile.ContainerProblem
-  > {
-    switch format {
-    case .msg:
-      do { return .success(try MSGReader.read(path: path)) } catch {
-        return .failure(.damagedMail(reason: error.technicalReason))
+  /// Why a container could not be opened.
+  private enum ContainerProblem: Error {
+    case archive(ArchiveProblem)
+    /// In English: the Vietnamese message has its own words.
+    case damagedMail(reason: String)
+  }
+
+  private static func readMail(path: String, kind: ContainerFormat, limits: ArchiveLimits) throws -> MailMessage {
+    if kind == .msg {
+      do { return try MSGReader.read(path: path) } catch {
+        throw ContainerProblem.damagedMail(reason: error.technicalReason)
       }
-    case .eml:
-      let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
-      guard size <= limits.maxMemberBytes else {
-        return .failure(.archive(.tooLarge(what: "member size", limit: limits.maxMemberBytes)))
-      }
-      guard let data = FileManager.default.contents(atPath: path) else {
-        return .failure(.damagedMail(reason: "the file cannot be read"))
-      }
-      return .success(EMLReader.read([UInt8](data)))
     }
+    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
+    guard size <= limits.maxMemberBytes else {
+      throw ContainerProblem.archive(.tooLarge(what: "member size", limit: limits.maxMemberBytes))
+    }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw ContainerProblem.damagedMail(reason: "the file cannot be read")
+    }
+    return EMLReader.read([UInt8](data))
   }
 
   /// The attachments of an e-mail, each with the e-mail's envelope.
@@ -109,8 +115,8 @@ struct InboxUnpacking {
     mail: MailEnvelope?, into files: inout [InboxFile]
   ) throws {
     let stored = try store(bytes, named: memberName)
-    if Self.isContainer(path: stored) {
-      try open(path: stored, name: fullName, depth: depth + 1, modified: modified, mail: mail, into: &files)
+    if let kind = Self.container(path: stored) {
+      try open(kind, path: stored, name: fullName, depth: depth + 1, modified: modified, mail: mail, into: &files)
     } else {
       files.append(
         InboxFile(
@@ -197,7 +203,7 @@ struct InboxUnpacking {
     }
   }
 
-  private func problem(_ name: String, _ failure: InboxFile.ContainerProblem) -> InboxFile {
+  private func problem(_ name: String, _ failure: ContainerProblem) -> InboxFile {
     switch failure {
     case .archive(let archive): return problem(name, archive)
     case .damagedMail(let reason): return problem(name, "damaged-mail", ["reason": reason])

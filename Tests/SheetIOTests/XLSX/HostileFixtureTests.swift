@@ -32,7 +32,7 @@ import Testing
   }
 
   @Test func manifestListsEveryHostileFixture() throws {
-    #expect(Self.cases.count == 46)
+    #expect(Self.cases.count == 47)
     #expect(Set(Self.cases.map(\.code)).count == 20)
     let listed = Set(Self.all.map(\.file))
     let present = try FileManager.default.contentsOfDirectory(atPath: Fixtures.path("hostile"))
