@@ -77,7 +77,8 @@ struct ReportTable {
   }
 
   /// The columns as written: each as wide as its widest line of text or number or its
-  /// header (`headerPoints`), at most its `width`; a column holding a longer text wraps.
+  /// header (`headerPoints`), at most its `width`; a column holding a longer text wraps,
+  /// and one holding a wider number or date is as wide as it, whatever `width` says.
   /// A column for the reader to type in (unlocked) keeps its width: it is empty when
   /// written.
   static func fit(_ columns: [Column], rows: [[CellValue]]) -> [Column] {
@@ -85,12 +86,17 @@ struct ReportTable {
       guard column.style.locked else { return column }
       let size = column.style.fontSize
       var widest = 0.0
+      // Numbers and dates do not wrap: narrower than they are, they show as ###.
+      var widestFigure = 0.0
       for row in rows where c < row.count {
-        widest = max(widest, points(fitted(row[c]), style: column.style))
+        let value = fitted(row[c])
+        let width = points(value, style: column.style)
+        widest = max(widest, width)
+        if case .text = value {} else { widestFigure = max(widestFigure, width) }
       }
       let natural = TextWidth.columnWidth(points: max(widest, headerPoints(column.title, size: size), size))
       var out = column
-      out.width = min(column.width, natural)
+      out.width = max(min(column.width, natural), TextWidth.columnWidth(points: widestFigure))
       if TextWidth.columnWidth(points: widest) > out.width { out.style.wrap = true }
       return out
     }
@@ -125,7 +131,10 @@ struct ReportTable {
       let marks = style.numberFormat == nil ? 0 : (digits - 1) / 3
       let decimals = style.numberFormat?.contains(".00") == true || x != x.rounded() ? 3 : 0
       return Double(digits + marks + decimals + (x < 0 ? 1 : 0)) * size / 2
-    case .date: return TextWidth.points("00/00/0000", size: size)
+    case .date:
+      // A date with its time of day where the format shows one (`dd/mm/yyyy hh:mm`).
+      let shown = style.numberFormat?.contains("hh") == true ? "00/00/0000 00:00" : "00/00/0000"
+      return TextWidth.points(shown, size: size)
     case .boolean: return TextWidth.points("FALSE", size: size)
     case .error(let code): return TextWidth.points(code, size: size)
     case .empty: return 0
