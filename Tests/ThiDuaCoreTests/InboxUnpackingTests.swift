@@ -56,6 +56,79 @@ import Testing
       ])
   }
 
+  @Test func anArchiveLockedDownToItsNamesIsOneFinding() throws {
+    let folder = try Self.inbox(["archives/mat-khau-ca-ten.7z", "archives/real/rar4-encrypted-names.rar"])
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let files = try Inbox.list(in: folder).files
+    #expect(files.map(\.name) == ["mat-khau-ca-ten.7z", "rar4-encrypted-names.rar"])
+    #expect(files.map { $0.problem?.code } == ["encrypted-archive", "encrypted-archive"])
+    #expect(files.map { $0.problem?.values } == [["reason": "headers"], ["reason": "headers"]])
+    let text = Messages.text(files[0].problem!, .vi)
+    #expect(text.contains("cả danh sách tệp bên trong"), "\(text)")
+  }
+
+  @Test func aZipCutShortGivesTheMembersBeforeTheCut() throws {
+    // Its directory is gone, so libzip refuses it; libarchive reads the members in
+    // order, and a workbook cut the same way stays a damaged workbook.
+    let folder = try Self.inbox([])
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    for (fixture, name) in [("archives/ba-xa.zip", "cut.zip"), ("sample/bao-cao-mau.xlsx", "cut.xlsx")] {
+      let bytes = try Data(contentsOf: URL(fileURLWithPath: fixturePath(fixture)))
+      FileManager.default.createFile(atPath: folder + "/" + name, contents: bytes.prefix(bytes.count * 3 / 4))
+    }
+    let files = try Inbox.list(in: folder).files
+    #expect(
+      files.map(\.name) == [
+        "cut.xlsx", "cut.zip › Báo cáo xã/20944-2017.xlsx", "cut.zip › Báo cáo xã/20977-2017.xlsx", "cut.zip",
+      ])
+    #expect(files.map { $0.problem?.code } == [nil, nil, nil, "damaged-archive"])
+    #expect(files[1].sha256 == (try Inbox.sha256(path: fixturePath("inbox/20944-2017.xlsx"))))
+    #expect(Inbox.container(path: folder + "/cut.xlsx") == nil)
+    // A workbook cut after its `docProps/` and `xl/theme/` parts, as a download broke off.
+    #expect(Inbox.container(path: fixturePath("inbox-2018/20644-QueXuan1-BC-2018.xlsx")) == nil)
+  }
+
+  @Test func loopsOfArchivesEndInAFinding() throws {
+    // fixtures/archives/real: a zip holding itself, and two zips holding each other.
+    let folder = try Self.inbox(["archives/real/zip-quine.zip", "archives/real/zip-loop-ouroboros.zip"])
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let files = try Inbox.list(in: folder).files
+    #expect(files.map(\.name) == ["zip-loop-ouroboros.zip", "zip-quine.zip › zipquine.txt", "zip-quine.zip"])
+    #expect(files.map { $0.problem?.code } == [nil, nil, "damaged-archive"])
+    #expect(files[1].size == 963)
+    // Neither libzip nor libarchive reads the loop's directories: the workbook reader names it.
+    var code: String?
+    do { _ = try Workbooks.open(path: files[0].path) } catch { code = error.code }
+    #expect(code == "damaged-zip")
+  }
+
+  @Test func aHundredThousandEntriesAreOneFindingAndNoFileLeft() throws {
+    let folder = try Self.inbox([])
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let made = try runPython(
+      """
+      import sys, zipfile
+      with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_STORED) as z:
+          for i in range(100_000):
+              z.writestr(f"xa-{i:06}.csv", "ma_xa,nam\\n20944,2017\\n")
+      """, folder + "/tram-nghin.zip")
+    #expect(made.status == 0)
+    let listing = try Inbox.list(in: folder)
+    #expect(listing.files.map(\.name) == ["tram-nghin.zip"])
+    #expect(listing.files[0].problem?.code == "archive-too-large")
+    #expect(listing.files[0].problem?.values["what"] == "entries")
+    #expect(listing.files[0].problem?.values["limit"] == "10000")
+    // The members taken out before the limit are gone already, not only with the listing.
+    let unpacked = listing.files.map(\.path).filter { !$0.isEmpty }
+    #expect(unpacked.isEmpty)
+    let temporary = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())
+      .filter { $0.hasPrefix("thidua-inbox-") && !folder.hasSuffix($0) }
+    for name in temporary {
+      let inside = (try? FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory() + name)) ?? []
+      #expect(!inside.contains { $0.hasSuffix("-xa-099999.csv") || $0.hasSuffix("-xa-000000.csv") }, "\(name)")
+    }
+  }
+
   @Test func aMemberNamedOutsideLandsInThePrivateFolder() throws {
     let folder = try Self.inbox(["archives/hostile/zip-slip.zip"])
     defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -33,7 +33,8 @@ public struct ArchiveMember: Sendable {
 public enum ArchiveProblem: Error, Hashable, Sendable {
   /// The archive is cut short or broken; `reason` is libarchive's text.
   case damaged(reason: String)
-  /// A member (or the whole archive's directory) needs a password.
+  /// A member needs a password; `member` is empty when the archive's list of members
+  /// itself is encrypted (RAR `-hp`, 7-Zip "encrypt file names") and nothing can be read.
   case encrypted(member: String)
   /// A limit of `ArchiveLimits` was passed; `what` names it.
   case tooLarge(what: String, limit: Int64)
@@ -81,6 +82,13 @@ public final class ArchiveReader {
 
   deinit { archive_read_free(archive) }
 
+  /// libarchive tells an encryption it cannot read only in its error text ("Passphrase
+  /// required", "RAR encryption support unavailable", "The archive header is encrypted").
+  private static func speaksOfPasswords(_ reason: String) -> Bool {
+    let text = reason.lowercased()
+    return text.contains("passphrase") || text.contains("encrypt")
+  }
+
   /// `AE_IFREG`, which Swift does not import (the macro casts).
   private static let regularFile: mode_t = 0o100000
 
@@ -100,7 +108,8 @@ public final class ArchiveReader {
       let status = archive_read_next_header(archive, &entry)
       if status == ARCHIVE_EOF { return nil }
       guard status == ARCHIVE_OK || status == ARCHIVE_WARN, let entry else {
-        throw .damaged(reason: Self.errorText(archive))
+        let reason = Self.errorText(archive)
+        throw Self.speaksOfPasswords(reason) ? .encrypted(member: "") : .damaged(reason: reason)
       }
       entries += 1
       if entries > limits.maxEntries { throw .tooLarge(what: "entries", limit: Int64(limits.maxEntries)) }
@@ -126,10 +135,7 @@ public final class ArchiveReader {
       if n == 0 { return bytes }
       guard n > 0 else {
         let reason = Self.errorText(archive)
-        if reason.lowercased().contains("passphrase") || reason.lowercased().contains("encrypt") {
-          throw .encrypted(member: name)
-        }
-        throw .damaged(reason: reason)
+        throw Self.speaksOfPasswords(reason) ? .encrypted(member: name) : .damaged(reason: reason)
       }
       bytes.append(contentsOf: UnsafeRawBufferPointer(start: buffer, count: n))
       total += Int64(n)
@@ -142,6 +148,25 @@ public final class ArchiveReader {
         throw .tooLarge(what: "compression ratio", limit: limits.maxCompressionRatio)
       }
     }
+  }
+
+  /// The names of a zip's first `count` entries as libarchive reads them (it reads what
+  /// libzip's consistency checks refuse, such as a zip cut short or one whose directory
+  /// overlaps its members); nil when it reads none. Only headers are read.
+  public static func zipEntryNames(path: String, count: Int = 64) -> [String]? {
+    guard let archive = archive_read_new() else { return nil }
+    defer { archive_read_free(archive) }
+    _ = archive_read_support_format_zip(archive)
+    guard archive_read_open_filename(archive, path, 1 << 16) == ARCHIVE_OK else { return nil }
+    var names: [String] = []
+    var entry: OpaquePointer?
+    while names.count < count {
+      let status = archive_read_next_header(archive, &entry)
+      guard status == ARCHIVE_OK || status == ARCHIVE_WARN, let entry else { break }
+      names.append(name(of: entry))
+      guard archive_read_data_skip(archive) == ARCHIVE_OK else { break }
+    }
+    return names.isEmpty ? nil : names
   }
 
   /// The member's name: UTF-8 when the archive says so (or its bytes are UTF-8), else

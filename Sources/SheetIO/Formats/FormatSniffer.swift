@@ -52,17 +52,31 @@ public enum FormatSniffer {
   /// manifest), Word's main part without a workbook part, a workbook; a zip with none of
   /// a package's parts is an archive.
   private static func zipContent(_ path: String, limits: ReadLimits) throws(SheetReadError) -> SniffedFile {
-    // A zip that libzip cannot open is named by the .xlsx reader (`damaged-zip`).
-    guard let archive = try? ZipArchive(path: path) else { return .workbook(.xlsx) }
     let packageParts = [
       "[Content_Types].xml", "mimetype", "META-INF/manifest.xml", "xl/workbook.xml", "word/document.xml",
     ]
+    guard let archive = try? ZipArchive(path: path) else {
+      // libzip refuses it (cut short, a directory at odds with its members): an archive
+      // when libarchive still reads entries and none of them belongs to a package (a cut
+      // workbook's first entries are often `docProps/…` or `xl/theme/…`); otherwise the
+      // .xlsx reader names the damage (`damaged-zip`).
+      let names = ArchiveReader.zipEntryNames(path: path) ?? []
+      return !names.isEmpty && !names.contains(where: isPackageEntry) ? .container(.archive) : .workbook(.xlsx)
+    }
     if packageParts.allSatisfy({ archive.stat($0) == nil }) { return .container(.archive) }
     if let type = try ODSPackage.mediaType(of: archive, limits: limits), ODSPackage.isOpenDocument(type) {
       return .workbook(.ods)
     }
     if archive.stat("xl/workbook.xml") == nil, archive.stat("word/document.xml") != nil { return .workbook(.docx) }
     return .workbook(.xlsx)
+  }
+
+  /// An entry of an Office Open XML or OpenDocument package rather than a packed file.
+  private static func isPackageEntry(_ name: String) -> Bool {
+    let name = name.lowercased()
+    let folders = ["_rels/", "docprops/", "xl/", "word/", "ppt/", "meta-inf/", "customxml/"]
+    let parts = ["[content_types].xml", "mimetype", "content.xml", "styles.xml", "meta.xml", "settings.xml"]
+    return parts.contains(name) || folders.contains { name.hasPrefix($0) }
   }
 
   /// Text: markup by its first element (HTML or an Excel 2003 XML workbook), otherwise

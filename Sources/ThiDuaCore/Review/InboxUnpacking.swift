@@ -7,7 +7,8 @@ import SheetIO
 ///
 /// Members are written into one private temporary folder (mode 0700) under names made
 /// here (`12-bao-cao.xlsx`), never under the names the archive gives, so that a member
-/// called `../x` lands nowhere else. A container inside a container (a zip attached to
+/// called `../x` lands nowhere else; an archive's members are held in memory (up to
+/// `heldBytes`) until it has been read, so that one a limit stops writes nothing. A container inside a container (a zip attached to
 /// an e-mail, a district's zip of its communes' zips) is opened too, up to `maxDepth`
 /// deep. What cannot be taken out is a file whose record is a finding: a damaged or
 /// encrypted archive or member, a damaged e-mail, a limit passed, nesting too deep.
@@ -125,6 +126,16 @@ struct InboxUnpacking {
     }
   }
 
+  /// Bytes of members held in memory before they are written out: an archive a limit
+  /// stops within them (a flood of small entries) leaves nothing on disk at all.
+  static let heldBytes = 64 << 20
+
+  /// What an archive gave, in order, before it is placed: a member or a finding.
+  private enum Taken {
+    case member(ArchiveMember, fullName: String)
+    case file(InboxFile)
+  }
+
   private mutating func unpack(
     path: String, name: String, depth: Int, modified: Double, mail: MailEnvelope?, into files: inout [InboxFile]
   ) throws {
@@ -135,22 +146,38 @@ struct InboxUnpacking {
     } catch {
       return files.append(problem(name, error))
     }
+    var held: [Taken] = []
+    var heldBytes = 0
+    func placeHeld(_ unpacking: inout InboxUnpacking) throws {
+      for taken in held {
+        switch taken {
+        case .file(let file): files.append(file)
+        case .member(let member, let fullName):
+          try unpacking.place(
+            member.bytes, named: member.name, as: fullName, depth: depth, modified: member.modified ?? modified,
+            mail: mail, into: &files)
+        }
+      }
+      held.removeAll()
+      heldBytes = 0
+    }
     reading: while true {
       let next: Result<ArchiveMember?, ArchiveProblem>
       do { next = .success(try reader.next()) } catch { next = .failure(error) }
       switch next {
       case .success(nil): break reading
-      case .failure(.encrypted(let member)):
+      case .failure(.encrypted(let member)) where !member.isEmpty:
         // The other members can still be read.
-        files.append(problem(name + Self.separator + member, .encrypted(member: member)))
+        held.append(.file(problem(name + Self.separator + member, .encrypted(member: member))))
       case .failure(.tooLarge(let what, let limit)):
         // A bomb or a flood of entries: nothing of it is read, not even what came first.
+        held.removeAll()
         for file in files[before...] where !file.path.isEmpty { try? FileManager.default.removeItem(atPath: file.path) }
         files.removeSubrange(before...)
         files.append(problem(name, .tooLarge(what: what, limit: limit)))
-        break reading
+        return
       case .failure(let failure):
-        files.append(problem(name, failure))
+        held.append(.file(problem(name, failure)))
         break reading
       case .success(let member?):
         // The resource forks and hidden files that archivers add (`__MACOSX/._x.xlsx`);
@@ -159,11 +186,12 @@ struct InboxUnpacking {
           ($0.hasPrefix(".") && $0 != "." && $0 != "..") || $0 == "__MACOSX"
         }
         if hidden { continue }
-        try place(
-          member.bytes, named: member.name, as: name + Self.separator + member.name, depth: depth,
-          modified: member.modified ?? modified, mail: mail, into: &files)
+        held.append(.member(member, fullName: name + Self.separator + member.name))
+        heldBytes += member.bytes.count
+        if heldBytes > Self.heldBytes { try placeHeld(&self) }
       }
     }
+    try placeHeld(&self)
     if files.count == before { files.append(problem(name, "empty-archive", [:], severity: .warning)) }
   }
 
@@ -196,7 +224,9 @@ struct InboxUnpacking {
   private func problem(_ name: String, _ failure: ArchiveProblem) -> InboxFile {
     switch failure {
     case .damaged(let reason): return problem(name, "damaged-archive", ["reason": reason])
-    case .encrypted: return problem(name, "encrypted-archive", [:])
+    case .encrypted(let member):
+      // An empty member: the list of members is encrypted, so is the whole archive.
+      return problem(name, "encrypted-archive", member.isEmpty ? ["reason": "headers"] : [:])
     case .tooLarge(let what, let limit):
       let vi = Self.limitWords[what] ?? what
       return problem(name, "archive-too-large", ["what": what, "what_vi": vi, "limit": String(limit)])

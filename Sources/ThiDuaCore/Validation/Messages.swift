@@ -21,6 +21,10 @@ public enum Messages {
       "'{file}' nằm trong tệp nén có đặt mật khẩu nên không đọc được; hãy đề nghị đơn vị gửi lại không đặt mật khẩu.",
       "'{file}' is in a password-protected archive and cannot be read; ask the unit to send it without a password."
     ),
+    "encrypted-archive/headers": (
+      "Tệp nén '{file}' đặt mật khẩu cho cả danh sách tệp bên trong nên không đọc được tệp nào; hãy đề nghị đơn vị gửi lại không đặt mật khẩu.",
+      "The archive '{file}' is password-protected down to its list of files, so none of them can be read; ask the unit to send it without a password."
+    ),
     "archive-too-large": (
       "Tệp nén '{file}' vượt giới hạn ({what_vi}: {limit}); đã dừng đọc. Tệp có thể là bom nén.",
       "The archive '{file}' passes a limit ({what}: {limit}); reading stopped. It may be a zip bomb."

@@ -35,6 +35,47 @@ import Testing
       try Self.members("archives/hai-xa.rar").map(\.1) == ["21001", "21007"].map { try Self.size("\($0)-2017.xlsx") })
   }
 
+  @Test func rar4ArchivesFromRarRead() throws {
+    // libarchive's samples (fixtures/archives/real/README.md): RAR 2.0 from Unix and
+    // WinRAR, RAR 4 Unicode names, RAR 2.9 at best compression.
+    #expect(
+      try Self.members("archives/real/rar4-linux.rar").map { "\($0.0) \($0.1)" } == [
+        "test.txt 20", "testdir/test.txt 20",
+      ])
+    #expect(
+      try Self.members("archives/real/rar4-winrar.rar").map { "\($0.0) \($0.1)" } == [
+        "testdir/test.txt 16", "test.txt 16", "testshortcut.lnk 441",
+      ])
+    #expect(
+      try Self.members("archives/real/rar4-unicode-names.rar").map { "\($0.0) \($0.1)" } == [
+        "表だよ/新しいフォルダ/新規テキスト ドキュメント.txt 0", "表だよ/漢字長いファイル名long-filename-in-漢字.txt 5",
+        "abcdefghijklmnopqrsテスト.txt 16",
+      ])
+    let reader = try ArchiveReader(path: Fixtures.path("archives/real/rar4-best-compression.rar"))
+    var best: [String: [UInt8]] = [:]
+    while let member = try reader.next() { best[member.name] = member.bytes }
+    #expect(
+      best.keys.sorted() == ["LibarchiveAddingTest.html", "testdir/LibarchiveAddingTest.html", "testdir/test.txt"])
+    #expect(best["LibarchiveAddingTest.html"]?.count == 20111)
+    #expect(best["LibarchiveAddingTest.html"] == best["testdir/LibarchiveAddingTest.html"])
+    #expect(
+      String(decoding: best["LibarchiveAddingTest.html"]!.prefix(15), as: UTF8.self).lowercased().hasPrefix(
+        "<!doctype html"))
+  }
+
+  @Test func encryptedRar4MembersAndNamesAreTold() throws {
+    let reader = try ArchiveReader(path: Fixtures.path("archives/real/rar4-encrypted-members.rar"))
+    #expect(try reader.next()?.name == "a.txt")
+    #expect(throws: ArchiveProblem.encrypted(member: "b.txt")) { try reader.next() }
+    #expect(try reader.next()?.name == "c.txt")
+    #expect(throws: ArchiveProblem.encrypted(member: "d.txt")) { try reader.next() }
+    #expect(try reader.next() == nil)
+    // The list of members itself encrypted (`rar -hp`, 7-Zip's "Encrypt file names").
+    for locked in ["archives/real/rar4-encrypted-names.rar", "archives/mat-khau-ca-ten.7z"] {
+      #expect(throws: ArchiveProblem.encrypted(member: ""), "\(locked)") { try Self.members(locked) }
+    }
+  }
+
   @Test func namesFromOldWindowsToolsDecode() throws {
     // No UTF-8 flag: Windows-1258 (Vietnamese Windows), then CP437 (English Windows).
     #expect(
