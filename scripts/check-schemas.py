@@ -39,8 +39,9 @@ def errors(folder, checkers):
     found = []
     files = [f for f in SCHEMA_OF if (folder / f).exists()]
     files += sorted(str(p.relative_to(folder)) for p in (folder / "forms").glob("*.json"))
+    files += sorted(str(p.relative_to(folder)) for p in (folder / "standards").glob("*.json"))
     for name in files:
-        schema = SCHEMA_OF.get(name, "form")
+        schema = SCHEMA_OF.get(name, "standard" if name.startswith("standards/") else "form")
         value = json.loads((folder / name).read_text(encoding="utf-8-sig"))
         for e in checkers[schema].iter_errors(value):
             found.append((name, "/".join(str(p) for p in e.absolute_path), e.message))

@@ -23,6 +23,7 @@ FILES = [
     ("thresholds", "thresholds.json"),
     ("awards", "awards.json"),
     ("intake", "intake.json"),
+    ("standard", "standards/<ID>.json"),
 ]
 
 

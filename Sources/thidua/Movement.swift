@@ -46,10 +46,13 @@ extension Thidua {
           throw ExitCode(1)
         }
         let definition = try MovementDefinition(folder: path)
+        let standards = definition.standards.count
         print(
           vi
-            ? "Định nghĩa phong trào hợp lệ: \(definition.forms.count) biểu mẫu, \(definition.criteria.count) tiêu chí, \(definition.registry.units.count) đơn vị."
-            : "The movement definition is sound: \(definition.forms.count) forms, \(definition.criteria.count) criteria, \(definition.registry.units.count) units."
+            ? "Định nghĩa phong trào hợp lệ: \(definition.forms.count) biểu mẫu, \(definition.criteria.count) tiêu chí, \(definition.registry.units.count) đơn vị"
+              + (standards > 0 ? ", \(standards) chuẩn nghèo." : ".")
+            : "The movement definition is sound: \(definition.forms.count) forms, \(definition.criteria.count) criteria, \(definition.registry.units.count) units"
+              + (standards > 0 ? ", \(standards) poverty standard\(standards == 1 ? "" : "s")." : ".")
         )
       }
     }

@@ -22,6 +22,7 @@ import Testing
     + ((try? FileManager.default.contentsOfDirectory(atPath: folder + "/forms")) ?? []).sorted().map {
       ("forms/" + $0, "form", FormSchema.self)
     }
+    + MovementDefinition.standardFiles(in: folder).map { ("standards/" + $0, "standard", PovertyStandard.self) }
 
   static func json(_ path: String) throws -> Any {
     try JSONSerialization.jsonObject(with: try Data(contentsOf: URL(fileURLWithPath: path)))

@@ -117,6 +117,9 @@ public struct MovementProblem: Hashable, Sendable {
     case "rule-and-expression":
       text = ("tiêu chí có cả quy tắc và công thức", "a criterion names both a rule and a formula")
     case "bad-plan-date": text = ("ngày kế hoạch không phải YYYY-MM-DD", "the plan's date is not YYYY-MM-DD")
+    case "bad-standard": text = ("chuẩn nghèo không dùng được", "a poverty standard that cannot be used")
+    case "standard-year-taken":
+      text = ("hai chuẩn nghèo cùng áp dụng cho một năm", "two poverty standards apply to the same year")
     case "bad-quota": text = ("tỷ lệ hạn mức phải lớn hơn 0 và không quá 1", "a quota share must be in (0, 1]")
     default: text = (code, code)
     }
@@ -216,6 +219,22 @@ public enum MovementCheck {
       let awards = load(AwardRules.self, "awards.json")
     {
       problems += check(awards)
+    }
+    // standards/ is optional: a movement without household lists has none.
+    var yearsTaken: [Int: String] = [:]
+    for name in MovementDefinition.standardFiles(in: folder) {
+      let file = "standards/" + name
+      guard let standard = load(PovertyStandard.self, file) else { continue }
+      for (at, detail) in standard.problems() {
+        problems.append(MovementProblem(code: "bad-standard", file: file, detail: detail, at: at))
+      }
+      for year in standard.years {
+        if let other = yearsTaken[year] {
+          problems.append(
+            MovementProblem(code: "standard-year-taken", file: file, detail: "\(year): \(other)", at: "years"))
+        }
+        yearsTaken[year] = yearsTaken[year] ?? standard.id
+      }
     }
     // intake.json is optional too (the shipped one serves); when present it is read strictly.
     if FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("intake.json")) {

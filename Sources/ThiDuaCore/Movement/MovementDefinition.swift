@@ -94,6 +94,9 @@ public struct MovementDefinition: Sendable {
   public let thresholds: ThresholdsFile?
   /// Category → the points its criteria sum to.
   public let maxPoints: [String: Double]
+  /// The poverty standards household lists are checked against (`standards/*.json`, in
+  /// name order); none for a movement without household lists.
+  public let standards: [PovertyStandard]
   /// Award rules and the reporting deadline; none when the folder has no `awards.json`.
   public let awards: AwardRules
   /// The intake's words and limits (`intake.json`; the shipped one when the folder has none).
@@ -188,6 +191,11 @@ public struct MovementDefinition: Sendable {
     thresholds = try FileManager.default.contents(atPath: thresholdsPath).map { (data) throws(MovementError) in
       try decode(ThresholdsFile.self, "thresholds.json", data)
     }
+    var standards: [PovertyStandard] = []
+    for name in Self.standardFiles(in: folder) {
+      standards.append(try decode(PovertyStandard.self, "standards/" + name, try read("standards/" + name)))
+    }
+    self.standards = standards
     let awardsPath = (folder as NSString).appendingPathComponent("awards.json")
     if let data = FileManager.default.contents(atPath: awardsPath) {
       awards = try decode(AwardRules.self, "awards.json", data)
@@ -205,6 +213,18 @@ public struct MovementDefinition: Sendable {
     vocabulary = FoldedVocabulary(intake)
     self.folder = folder
     fingerprint = DefinitionFingerprint.of(folder: folder)
+  }
+
+  /// The `.json` files of the folder's `standards/`, in name order.
+  static func standardFiles(in folder: String) -> [String] {
+    let path = (folder as NSString).appendingPathComponent("standards")
+    return ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { $0.hasSuffix(".json") }
+      .sorted()
+  }
+
+  /// The standard a household review of `year` is judged by; nil when none covers it.
+  public func povertyStandard(forYear year: Int) -> PovertyStandard? {
+    standards.first { $0.years.contains(year) }
   }
 
   /// `2017-09-27` as midnight UTC of that day; nil for anything else.

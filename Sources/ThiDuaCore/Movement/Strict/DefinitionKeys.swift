@@ -13,6 +13,7 @@ enum DefinitionKeys {
         ("thresholds.json", ThresholdsFile.self), ("awards.json", AwardRules.self),
         ("intake.json", IntakeVocabulary.self),
       ] + forms.map { ("forms/" + $0, FormSchema.self) }
+      + MovementDefinition.standardFiles(in: folder).map { ("standards/" + $0, PovertyStandard.self) }
     var keys: Set<String> = []
     for (file, type) in files {
       guard let data = FileManager.default.contents(atPath: folder + "/" + file),
