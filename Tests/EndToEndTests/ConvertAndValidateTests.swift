@@ -125,7 +125,7 @@ import Testing
     let (_, first, _) = try review()
     let (_, second, _) = try review()
     let a = try snapshot(first)
-    #expect(a.count == 1 + 30 + 4 + 1)
+    #expect(a.count == 1 + 30 + 5 + 1)
     #expect(a == (try snapshot(second)))
     #expect(before == (try snapshot(URL(fileURLWithPath: Self.inbox))))
   }

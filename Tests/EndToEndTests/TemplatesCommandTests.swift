@@ -47,7 +47,7 @@ import Testing
   @Test func shippedDefinitionChecksClean() throws {
     let run = try thidua("movement", "check", "--lang", "en")
     #expect(run.status == 0)
-    #expect(run.stdout == "The movement definition is sound: 4 forms, 28 criteria, 290 units, 2 poverty standards.\n")
+    #expect(run.stdout == "The movement definition is sound: 5 forms, 28 criteria, 290 units, 2 poverty standards.\n")
   }
 
   @Test func brokenCopyFailsWithItsProblems() throws {
@@ -131,7 +131,7 @@ import Testing
     #expect(run.status == 0)
     #expect(
       run.stdout
-        == "Đã chép định nghĩa Kế hoạch 5201 vào \(target) (19 tệp). Sau khi sửa: thidua movement check \(target); dùng với --movement \(target).\n"
+        == "Đã chép định nghĩa Kế hoạch 5201 vào \(target) (20 tệp). Sau khi sửa: thidua movement check \(target); dùng với --movement \(target).\n"
     )
     let shipped = Paths.repo.appendingPathComponent("Sources/ThiDuaCore/Resources/ke-hoach-5201").path
     for name in ["movement.json", "criteria.json", "units.csv", "forms/THONG_TIN.json"] {

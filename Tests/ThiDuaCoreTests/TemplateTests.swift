@@ -8,7 +8,7 @@ import Testing
 @Suite struct MovementDefinitionTests {
   @Test func shippedDefinitionLoads() throws {
     let m = try MovementDefinition.shipped()
-    #expect(m.forms.keys.sorted() == ["CHI_TIEU", "DE_NGHI", "THONG_TIN", "TIEU_CHI"])
+    #expect(m.forms.keys.sorted() == ["CHI_TIEU", "DANH_SACH_HO", "DE_NGHI", "THONG_TIN", "TIEU_CHI"])
     #expect(m.registry.units.filter { $0.category == "HUYEN" }.count == 18)
     #expect(m.registry.units.filter { $0.category == "HUYEN" && $0.areaType == "mien_nui" }.count == 9)
     #expect(m.registry.children(of: "517").map(\.name).first == "Thị trấn Núi Thành")

@@ -35,6 +35,8 @@ public struct PovertyStandard: Codable, Hashable, Sendable {
     public var deprivationsAtLeast: Int?
     /// Why, in Vietnamese, for the finding (`nghèo về thu nhập`).
     public var reason: String
+    /// The same in English, for `--lang en`.
+    public var reasonEn: String?
     /// The instrument's clause (`Điều 2.1.a`).
     public var clause: String
   }

@@ -25,6 +25,30 @@ public enum Messages {
       "Tệp nén '{file}' đặt mật khẩu cho cả danh sách tệp bên trong nên không đọc được tệp nào; hãy đề nghị đơn vị gửi lại không đặt mật khẩu.",
       "The archive '{file}' is password-protected down to its list of files, so none of them can be read; ask the unit to send it without a password."
     ),
+    "classification-mismatch": (
+      "Hộ {household} ({head}), ô {cell} của '{sheet}': xã ghi '{recorded}' nhưng theo {standard} hộ là '{computed}' (thu nhập {income} đồng/người/tháng, {area}, thiếu hụt {deprivations} chỉ số: {rule}); hãy rà soát lại hộ này.",
+      "Household {household} ({head}), cell {cell} of '{sheet}': the commune records '{recorded}' but under {standard} it is '{computed}' (income {income} VND per person per month, {area}, {deprivations} deprivations: {rule}); re-examine this household."
+    ),
+    "duplicate-household": (
+      "Mã hộ {household} ({head}) ở ô {cell} của '{sheet}' đã có ở dòng {first_row}; mỗi hộ chỉ ghi một lần.",
+      "Household code {household} ({head}) at cell {cell} of '{sheet}' is already on row {first_row}; list each household once."
+    ),
+    "household-no-members": (
+      "Hộ {household} ({head}), ô {cell} của '{sheet}': số nhân khẩu bằng 0; hãy ghi số người trong hộ.",
+      "Household {household} ({head}), cell {cell} of '{sheet}': no members; enter the number of people in the household."
+    ),
+    "household-income-negative": (
+      "Hộ {household} ({head}), ô {cell} của '{sheet}': thu nhập bình quân âm ({income}); hãy kiểm tra lại.",
+      "Household {household} ({head}), cell {cell} of '{sheet}': a negative income per person ({income}); check it."
+    ),
+    "household-class-unknown": (
+      "Hộ {household} ({head}), ô {cell} của '{sheet}': không hiểu kết quả phân loại '{seen}'; hãy ghi Nghèo, Cận nghèo, Thoát nghèo hoặc Không nghèo.",
+      "Household {household} ({head}), cell {cell} of '{sheet}': the class '{seen}' is none thidua knows; write Nghèo, Cận nghèo, Thoát nghèo or Không nghèo."
+    ),
+    "no-poverty-standard": (
+      "Danh sách hộ ở '{sheet}' là của năm {year}, nhưng định nghĩa phong trào không có chuẩn nghèo cho năm đó (standards/); phân loại các hộ chưa được tính lại.",
+      "The household list on '{sheet}' is for {year}, but the movement has no poverty standard for that year (standards/); its households were not reclassified."
+    ),
     "archive-too-large": (
       "Tệp nén '{file}' vượt giới hạn ({what_vi}: {limit}); đã dừng đọc. Tệp có thể là bom nén.",
       "The archive '{file}' passes a limit ({what}: {limit}); reading stopped. It may be a zip bomb."
@@ -206,6 +230,11 @@ public enum Messages {
         Double($0).map { VietnameseNumber.text($0) } ?? $0
       }
       .joined(separator: " … ")
+    }
+    if finding.code.hasPrefix("household-") || finding.code == "classification-mismatch"
+      || finding.code == "duplicate-household"
+    {
+      HouseholdWording.fill(&values, language)
     }
     values["seen_part"] = values["seen"].flatMap { $0.isEmpty ? nil : " ('\($0)')" } ?? ""
     values["sheet"] = values["sheet"] ?? finding.location.sheet ?? ""

@@ -21,6 +21,8 @@ public struct FileReport: Sendable, Codable {
     public var totalRow: Int? = nil
     /// The column of each field.
     public var columns: [String: Int] = [:]
+    /// A household list's counts by village, once checked (`HouseholdListCheck`).
+    public var households: HouseholdListCheck.Summary? = nil
   }
 
   public var file: String
@@ -132,8 +134,29 @@ public struct SubmissionValidator: Sendable {
       report.findings.append(Finding(code: "unknown-year", severity: .warning, location: Location(file: name)))
     }
     if let late = lateSubmission(report) { report.findings.append(late) }
+    checkHouseholdLists(&report)
     report.intake = intake
     return report
+  }
+
+  /// Each household list recomputed under the standard of the report's year
+  /// (`HouseholdListCheck`); a list whose year has no standard is one finding.
+  private func checkHouseholdLists(_ report: inout FileReport) {
+    for (k, table) in report.tables.enumerated() where movement.forms[table.form]?.role?.kind == .householdList {
+      guard let year = report.year, let standard = movement.povertyStandard(forYear: year) else {
+        if let year = report.year {
+          report.findings.append(
+            Finding(
+              code: "no-poverty-standard", severity: .warning, location: Location(file: table.file, sheet: table.sheet),
+              values: ["year": String(year)]))
+        }
+        continue
+      }
+      let area = HouseholdListCheck.area(ofCommune: report.unit?.name ?? "")
+      let checked = HouseholdListCheck(standard: standard, defaultArea: area).check(table)
+      report.findings += checked.findings
+      report.tables[k].households = checked.summary
+    }
   }
 
   /// `ambiguous-unit` when names fit several units equally, else `unknown-unit` with the

@@ -1,0 +1,124 @@
+import Foundation
+import SheetIO
+import TestSupport
+import Testing
+
+@testable import ThiDuaCore
+
+/// A commune's household review list read, every household reclassified under the
+/// standard of its year, and every planted defect found at its row and cell
+/// (fixtures/households, scripts/fixtures/households.py).
+@Suite struct HouseholdListTests {
+  static let movement = try! MovementDefinition.shipped()
+
+  @Test func everyPlantedDefectIsFoundAtItsCell() throws {
+    let report = SubmissionValidator(movement: Self.movement).validate(
+      path: fixturePath("households/20944-danh-sach-ho-2017.xlsx"))
+    #expect(report.unit?.code == "20944")
+    #expect(report.year == 2017)
+    let table = try #require(report.tables.first { $0.form == "DANH_SACH_HO" })
+    #expect(table.dataRows == 20)
+    // Every column of the two-row header but STT, the ten indicators under their merged parent.
+    #expect(table.columns.count == 16)
+    #expect(table.columns["thieu_tiep_can_y_te"] == 7)
+    #expect(table.columns["thieu_tai_san_thong_tin"] == 16)
+    #expect(table.columns["so_chi_so_thieu_hut"] == nil)
+    let household = report.findings.filter {
+      [
+        "classification-mismatch", "duplicate-household", "household-no-members", "household-income-negative",
+        "household-class-unknown",
+      ].contains($0.code)
+    }
+    #expect(
+      household.map { "\($0.code) \($0.location.cell?.description ?? "")" } == [
+        "classification-mismatch Q9", "classification-mismatch Q12", "classification-mismatch Q15",
+        "duplicate-household B18", "household-no-members E20", "household-income-negative F22",
+        "household-class-unknown Q24",
+      ])
+    // Nothing else: the nineteen other households are classified as the standard says.
+    #expect(report.findings.filter { $0.severity == .error }.count == 6)
+    let first = household[0]
+    #expect(first.values["recorded"] == "ngheo")
+    #expect(first.values["computed"] == "khong")
+    #expect(first.values["income"] == "1200000")
+    #expect(first.values["deprivations"] == "1")
+    #expect(first.values["area"] == "nong_thon")
+    #expect(household[1].values["computed"] == "ngheo")
+    #expect(household[1].values["clause"] == "Điều 2 (hộ nghèo, theo thu nhập)")
+    #expect(household[3].values["first_row"] == "7")
+    #expect(
+      Messages.text(first, .vi).contains(
+        "xã ghi 'nghèo' nhưng theo Quyết định số 59/2015/QĐ-TTg ngày 19/11/2015 của Thủ tướng Chính phủ hộ là 'không nghèo' (thu nhập 1.200.000 đồng/người/tháng, nông thôn, thiếu hụt 1 chỉ số"
+      ))
+    #expect(Messages.text(first, .en).contains("income 1,200,000 VND per person per month, rural, 1 deprivations"))
+    // The list's counts by village, for the comparison with the summary tables.
+    let villages = try #require(table.households?.villages)
+    #expect(villages.keys.sorted() == ["Thôn 1", "Thôn 2", "Thôn 3"])
+    #expect(villages.values.map(\.households).reduce(0, +) == 20)
+    #expect(villages.values.map(\.mismatches).reduce(0, +) == 3)
+  }
+
+  static func table(_ rows: [[String: CellValue]]) -> FileReport.Table {
+    FileReport.Table(
+      file: "ds.csv", sheet: "ds", form: "DANH_SACH_HO", headerRows: 1...1, dataRows: rows.count, fromTemplate: false,
+      rows: rows,
+      cells: rows.indices.map { k in ["phan_loai": CellAddress(row: k + 2, column: 5)] }, total: nil)
+  }
+
+  @Test func whatAnotherClerkTypesReadsTheSame() {
+    // A count instead of marks, areas as the review software codes them, classes with
+    // "Hộ" in front, marks as 1, X, Có; a ward's households are urban by default.
+    let standard = Self.movement.povertyStandard(forYear: 2018)!
+    let rows: [[String: CellValue]] = [
+      [
+        "ma_ho": .text("A"), "thu_nhap_binh_quan": .number(950_000), "so_chi_so_thieu_hut": .number(3),
+        "phan_loai": .text("Hộ nghèo"),
+      ],
+      [
+        "ma_ho": .text("B"), "thu_nhap_binh_quan": .number(850_000), "khu_vuc": .text("TT"),
+        "phan_loai": .text("HỘ NGHÈO"),
+      ],
+      [
+        "ma_ho": .text("C"), "thu_nhap_binh_quan": .number(800_000), "thieu_bao_hiem_y_te": .number(1),
+        "thieu_nguon_nuoc": .text("X"), "thieu_ho_xi": .text("Có"), "thieu_vien_thong": .text("không"),
+        "phan_loai": .text("Hộ nghèo"),
+      ],
+      ["ma_ho": .text("D"), "thu_nhap_binh_quan": .number(1_100_000), "phan_loai": .text("cận nghèo")],
+      ["ma_ho": .text("E"), "thu_nhap_binh_quan": .number(1_400_000), "phan_loai": .text("Thoát nghèo")],
+    ]
+    let rural = HouseholdListCheck(standard: standard, defaultArea: "nong_thon").check(Self.table(rows))
+    // B is urban (TT), so 850.000 is under its poverty line of 900.000; D is above the
+    // rural near-poor line of 1.000.000.
+    #expect(rural.findings.map { "\($0.values["household"]!) \($0.values["computed"]!)" } == ["D khong"])
+    let ward = HouseholdListCheck(standard: standard, defaultArea: HouseholdListCheck.area(ofCommune: "Phường An Mỹ"))
+      .check(Self.table(rows))
+    // In a ward (urban lines 900.000 and 1.300.000) D is near-poor, as recorded.
+    #expect(ward.findings.isEmpty)
+    #expect(HouseholdListCheck.area(ofCommune: "Thị trấn Đông Phú") == "thanh_thi")
+    #expect(HouseholdListCheck.area(ofCommune: "Xã Trà Mai") == "nong_thon")
+  }
+
+  @Test func aYearWithoutAStandardIsSaidOnce() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-households-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    do {
+      // The same list, its title's year moved to 2015: no standard covers 2015.
+      let source = try Data(contentsOf: URL(fileURLWithPath: fixturePath("households/20944-danh-sach-ho-2017.xlsx")))
+      let path = folder.appendingPathComponent("ds.xlsx").path
+      FileManager.default.createFile(atPath: path, contents: source)
+      let moved = try runPython(
+        """
+        import sys, openpyxl
+        wb = openpyxl.load_workbook(sys.argv[1]); ws = wb.active
+        ws["A2"] = "DANH SÁCH HỘ NGHÈO, HỘ CẬN NGHÈO QUA RÀ SOÁT NĂM 2015"
+        wb.save(sys.argv[1])
+        """, path)
+      #expect(moved.status == 0)
+      let report = SubmissionValidator(movement: Self.movement).validate(path: path)
+      #expect(report.year == 2015)
+      #expect(report.findings.filter { $0.code == "no-poverty-standard" }.map(\.values) == [["year": "2015"]])
+      #expect(!report.findings.contains { $0.code == "classification-mismatch" })
+    }
+  }
+}
