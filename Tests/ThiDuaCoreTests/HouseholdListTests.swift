@@ -86,12 +86,14 @@ import Testing
       ["ma_ho": .text("D"), "thu_nhap_binh_quan": .number(1_100_000), "phan_loai": .text("cận nghèo")],
       ["ma_ho": .text("E"), "thu_nhap_binh_quan": .number(1_400_000), "phan_loai": .text("Thoát nghèo")],
     ]
-    let rural = HouseholdListCheck(standard: standard, defaultArea: "nong_thon").check(Self.table(rows))
+    let role = Self.movement.forms["DANH_SACH_HO"]!.role!
+    let rural = HouseholdListCheck(standard: standard, role: role, defaultArea: "nong_thon").check(Self.table(rows))
     // B is urban (TT), so 850.000 is under its poverty line of 900.000; D is above the
     // rural near-poor line of 1.000.000.
     #expect(rural.findings.map { "\($0.values["household"]!) \($0.values["computed"]!)" } == ["D khong"])
-    let ward = HouseholdListCheck(standard: standard, defaultArea: HouseholdListCheck.area(ofCommune: "Phường An Mỹ"))
-      .check(Self.table(rows))
+    let ward = HouseholdListCheck(
+      standard: standard, role: role, defaultArea: HouseholdListCheck.area(ofCommune: "Phường An Mỹ")
+    ).check(Self.table(rows))
     // In a ward (urban lines 900.000 and 1.300.000) D is near-poor, as recorded.
     #expect(ward.findings.isEmpty)
     #expect(HouseholdListCheck.area(ofCommune: "Thị trấn Đông Phú") == "thanh_thi")
@@ -120,5 +122,49 @@ import Testing
       #expect(report.findings.filter { $0.code == "no-poverty-standard" }.map(\.values) == [["year": "2015"]])
       #expect(!report.findings.contains { $0.code == "classification-mismatch" })
     }
+  }
+
+  /// The sample inbox with the given household lists added, reviewed.
+  static func review(adding lists: [String]) throws -> ReviewResult {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-households-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.copyItem(atPath: fixturePath("inbox"), toPath: folder.path)
+    for list in lists {
+      try FileManager.default.copyItem(
+        atPath: fixturePath(list), toPath: folder.appendingPathComponent((list as NSString).lastPathComponent).path)
+    }
+    return try Review(movement: movement).run(inbox: folder.path)
+  }
+
+  static let householdCodes: Set = [
+    "classification-mismatch", "duplicate-household", "household-no-members", "household-income-negative",
+    "household-class-unknown", "no-poverty-standard", "list-summary-mismatch",
+  ]
+
+  @Test func listsThatAgreeWithTheirSummariesGiveNoFinding() throws {
+    // Xã Trà Mai's 4,132 households in an xlsx and Xã Tam Sơn's 1,214 in a TCVN3 CSV.
+    let review = try Self.review(adding: [
+      "households/khop/20944-ds-ho-2017.xlsx", "households/khop/20977-ds-ho-2017-tcvn3.csv",
+    ])
+    #expect(review.findings.filter { Self.householdCodes.contains($0.code) }.isEmpty)
+    let lists = review.submissions.compactMap { $0.tables["DANH_SACH_HO"] }
+    #expect(lists.map(\.dataRows).sorted() == [1214, 4132])
+    #expect(lists.allSatisfy { ($0.households?.villages.values.map(\.mismatches).reduce(0, +)) == 0 })
+    let fates = Dictionary(uniqueKeysWithValues: review.files.map { ($0.file.name, $0.fate) })
+    #expect(fates["20977-ds-ho-2017-tcvn3.csv"] == .used)
+    #expect(fates["20944-ds-ho-2017.xlsx"] == .used)
+  }
+
+  @Test func aListThatDisagreesWithItsSummaryIsFoundAtTheSummarysCell() throws {
+    // The same list without three of Thôn 4's poor households.
+    let review = try Self.review(adding: ["households/lech/20944-ds-ho-2017-thieu-ho.xlsx"])
+    let found = review.findings.filter { Self.householdCodes.contains($0.code) }
+    #expect(found.map(\.code) == ["list-summary-mismatch"])
+    #expect(found.first?.location == Location(file: "20944-2017.xlsx", sheet: "Biểu 01", cell: CellAddress("I9")!))
+    #expect(
+      found.first?.values == [
+        "village": "Thôn 4", "class": "ngheo", "field": "Số hộ nghèo cuối năm", "seen": "337", "expected": "334",
+        "list_file": "20944-ds-ho-2017-thieu-ho.xlsx", "list_sheet": "DS hộ", "list_column": "Q",
+      ])
   }
 }

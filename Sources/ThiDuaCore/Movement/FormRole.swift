@@ -40,6 +40,24 @@ public struct FormRole: Codable, Hashable, Sendable {
   public var name: String?
   public var nomineeType: String?
   public var proposedAward: String?
+  /// household-list: the fields holding a household's code, its head's name, its village,
+  /// its area (rural or urban), its members, its income per person per month, the count
+  /// of its deprivations, and the class the commune recorded.
+  public var household: String?
+  public var head: String?
+  public var village: String?
+  public var householdArea: String?
+  public var members: String?
+  public var income: String?
+  public var deprivationCount: String?
+  public var recordedClass: String?
+  /// household-list: the prefix of the fields that mark each indicator of the standard
+  /// (`thieu_` + the indicator's code: `thieu_bao_hiem_y_te`).
+  public var indicatorPrefix: String?
+  /// household-list: recorded class (`ngheo`, `can_ngheo`, `thoat_ngheo`) → the field of
+  /// the unit's area-figures form that counts the same households, compared village by
+  /// village (`list-summary-mismatch`).
+  public var summaryFields: [String: String]?
 
   public init(kind: Kind) { self.kind = kind }
 
@@ -51,7 +69,12 @@ public struct FormRole: Codable, Hashable, Sendable {
     case .selfAssessment: [("criterion", criterion, true), ("result", result, true), ("evidence", evidence, false)]
     case .areaFigures: [("areaName", areaName, true), ("areaCode", areaCode, false)]
     case .nominees: [("name", name, true), ("nomineeType", nomineeType, false), ("proposedAward", proposedAward, true)]
-    case .householdList: []
+    case .householdList:
+      [
+        ("household", household, true), ("head", head, false), ("village", village, false),
+        ("householdArea", householdArea, false), ("members", members, false), ("income", income, true),
+        ("deprivationCount", deprivationCount, false), ("recordedClass", recordedClass, true),
+      ]
     }
   }
 
@@ -60,7 +83,9 @@ public struct FormRole: Codable, Hashable, Sendable {
     let all: [(String, String?)] = [
       ("year", year), ("reportDate", reportDate), ("criterion", criterion), ("result", result),
       ("evidence", evidence), ("areaName", areaName), ("areaCode", areaCode), ("name", name),
-      ("nomineeType", nomineeType), ("proposedAward", proposedAward),
+      ("nomineeType", nomineeType), ("proposedAward", proposedAward), ("household", household), ("head", head),
+      ("village", village), ("householdArea", householdArea), ("members", members), ("income", income),
+      ("deprivationCount", deprivationCount), ("recordedClass", recordedClass),
     ]
     return all.compactMap { slot, field in field.map { (slot, $0) } }
   }
@@ -71,7 +96,8 @@ public struct FormRole: Codable, Hashable, Sendable {
     case .areaFigures: areaName
     case .nominees: name
     case .selfAssessment: criterion
-    case .reportInfo, .householdList: nil
+    case .householdList: household
+    case .reportInfo: nil
     }
   }
 }

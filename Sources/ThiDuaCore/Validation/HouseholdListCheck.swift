@@ -55,12 +55,15 @@ public struct HouseholdListCheck: Sendable {
   }
 
   public let standard: PovertyStandard
+  /// Which of the form's fields hold what (`FormRole`, kind household-list).
+  public let role: FormRole
   /// The area of a household whose row does not say (`nong_thon` for a commune,
   /// `thanh_thi` for a ward or town).
   public let defaultArea: String
 
-  public init(standard: PovertyStandard, defaultArea: String) {
+  public init(standard: PovertyStandard, role: FormRole, defaultArea: String) {
     self.standard = standard
+    self.role = role
     self.defaultArea = defaultArea
   }
 
@@ -77,17 +80,19 @@ public struct HouseholdListCheck: Sendable {
     var summary = Summary()
     for (index, row) in table.rows.enumerated() {
       let cells = index < table.cells.count ? table.cells[index] : [:]
-      func at(_ field: String) -> Location {
-        Location(file: table.file, sheet: table.sheet, cell: cells[field] ?? cells.values.min())
+      func at(_ field: String?) -> Location {
+        Location(file: table.file, sheet: table.sheet, cell: field.flatMap { cells[$0] } ?? cells.values.min())
       }
-      let code = Self.text(row["ma_ho"])
-      var values = ["household": code ?? "", "head": Self.text(row["ho_ten_chu_ho"]) ?? ""]
+      func value(_ field: String?) -> CellValue? { field.flatMap { row[$0] } }
+      let code = Self.text(value(role.household))
+      var values = ["household": code ?? "", "head": Self.text(value(role.head)) ?? ""]
       if let code {
         if let first = summary.households[code] {
           values["first_row"] = String(first)
-          findings.append(Finding(code: "duplicate-household", severity: .error, location: at("ma_ho"), values: values))
+          findings.append(
+            Finding(code: "duplicate-household", severity: .error, location: at(role.household), values: values))
         } else {
-          summary.households[code] = cells["ma_ho"]?.row ?? (table.headerRows.upperBound + index + 1)
+          summary.households[code] = at(role.household).cell?.row ?? (table.headerRows.upperBound + index + 1)
         }
       }
       if let members = row["so_nhan_khau"]?.number, members < 1 {
@@ -100,20 +105,20 @@ public struct HouseholdListCheck: Sendable {
       if let income, income < 0 {
         findings.append(
           Finding(
-            code: "household-income-negative", severity: .error, location: at("thu_nhap_binh_quan"),
+            code: "household-income-negative", severity: .error, location: at(role.income),
             values: values.merging(["income": FieldSchema.edgeText(income)]) { $1 }))
       }
-      guard let recordedText = Self.text(row["phan_loai"]) else { continue }
+      guard let recordedText = Self.text(value(role.recordedClass)) else { continue }
       guard let recorded = Recorded(recordedText) else {
         findings.append(
           Finding(
-            code: "household-class-unknown", severity: .warning, location: at("phan_loai"),
+            code: "household-class-unknown", severity: .warning, location: at(role.recordedClass),
             values: values.merging(["seen": recordedText]) { $1 }))
         continue
       }
       summary.villages[village]!.recorded[recorded, default: 0] += 1
       guard let income, income >= 0 else { continue }
-      let area = Self.area(Self.text(row["khu_vuc"])) ?? defaultArea
+      let area = Self.area(Self.text(value(role.householdArea))) ?? defaultArea
       let deprivations = deprivationCount(row)
       guard let result = standard.classify(area: area, income: income, deprivations: deprivations) else { continue }
       summary.villages[village]!.computed[result.householdClass, default: 0] += 1
@@ -143,11 +148,13 @@ public struct HouseholdListCheck: Sendable {
   )
 
   /// The indicators a household is deprived in: its marks in the indicator columns the
-  /// list has (`thieu_<code>`), else the count it states.
+  /// list has (the role's prefix and the indicator's code), else the count it states.
   func deprivationCount(_ row: [String: CellValue]) -> Int {
-    let marked = standard.indicators.compactMap { row["thieu_" + $0.code] }
+    let prefix = role.indicatorPrefix ?? ""
+    let marked = standard.indicators.compactMap { row[prefix + $0.code] }
     if marked.contains(where: { Self.text($0) != nil }) { return marked.filter(Self.isDeprived).count }
-    return row["so_chi_so_thieu_hut"]?.number.map { Int(max(0, min($0, 1000))) } ?? 0
+    let stated = role.deprivationCount.flatMap { row[$0]?.number } ?? 0
+    return Int(max(0, min(stated, Double(standard.indicators.count))))
   }
 
   /// A mark of deprivation: `x`, `1`, `Có`, `Thiếu hụt`, TRUE; not `0`, `Không`, `-`, FALSE.

@@ -45,6 +45,10 @@ public enum Messages {
       "Hộ {household} ({head}), ô {cell} của '{sheet}': không hiểu kết quả phân loại '{seen}'; hãy ghi Nghèo, Cận nghèo, Thoát nghèo hoặc Không nghèo.",
       "Household {household} ({head}), cell {cell} of '{sheet}': the class '{seen}' is none thidua knows; write Nghèo, Cận nghèo, Thoát nghèo or Không nghèo."
     ),
+    "list-summary-mismatch": (
+      "Ô {cell} của '{sheet}' ghi {seen} hộ ({field}) cho {village}, nhưng danh sách hộ '{list_sheet}' của tệp {list_file} có {expected} hộ như vậy ở {village} (cột {list_column}); hãy đối chiếu danh sách với biểu tổng hợp.",
+      "Cell {cell} of '{sheet}' states {seen} households ({field}) for {village}, but the household list '{list_sheet}' of {list_file} has {expected} such households in {village} (column {list_column}); reconcile the list with the summary."
+    ),
     "no-poverty-standard": (
       "Danh sách hộ ở '{sheet}' là của năm {year}, nhưng định nghĩa phong trào không có chuẩn nghèo cho năm đó (standards/); phân loại các hộ chưa được tính lại.",
       "The household list on '{sheet}' is for {year}, but the movement has no poverty standard for that year (standards/); its households were not reclassified."
@@ -186,6 +190,7 @@ public enum Messages {
   /// Codes whose `seen` and `expected` are figures thidua computed or read as numbers.
   static let figureCodes: Set<String> = [
     "balance-mismatch", "rate-mismatch", "total-mismatch", "poor-exceeds-households", "start-mismatch",
+    "list-summary-mismatch",
   ]
 
   /// Codes whose `seen` and `expected` are ISO dates, written dd/mm/yyyy in messages.

@@ -142,7 +142,8 @@ public struct SubmissionValidator: Sendable {
   /// Each household list recomputed under the standard of the report's year
   /// (`HouseholdListCheck`); a list whose year has no standard is one finding.
   private func checkHouseholdLists(_ report: inout FileReport) {
-    for (k, table) in report.tables.enumerated() where movement.forms[table.form]?.role?.kind == .householdList {
+    for (k, table) in report.tables.enumerated() {
+      guard let role = movement.forms[table.form]?.role, role.kind == .householdList else { continue }
       guard let year = report.year, let standard = movement.povertyStandard(forYear: year) else {
         if let year = report.year {
           report.findings.append(
@@ -153,7 +154,7 @@ public struct SubmissionValidator: Sendable {
         continue
       }
       let area = HouseholdListCheck.area(ofCommune: report.unit?.name ?? "")
-      let checked = HouseholdListCheck(standard: standard, defaultArea: area).check(table)
+      let checked = HouseholdListCheck(standard: standard, role: role, defaultArea: area).check(table)
       report.findings += checked.findings
       report.tables[k].households = checked.summary
     }
