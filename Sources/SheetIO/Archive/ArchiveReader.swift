@@ -48,6 +48,9 @@ public final class ArchiveReader {
   private let limits: ArchiveLimits
   private var entries = 0
   private var total: Int64 = 0
+  /// Past the last member, or past a list of members that could not be read (damaged, or
+  /// its names encrypted): every later call returns nil rather than failing again.
+  private var finished = false
 
   /// libarchive converts member names to the thread's locale: in the C locale a UTF-8
   /// name (zip bit 11, 7z, RAR 5) does not convert and comes out empty, so the reader
@@ -97,17 +100,22 @@ public final class ArchiveReader {
   }
 
   /// The next member that is a file; nil after the last. An encrypted member throws
-  /// `.encrypted` and the next call goes on with the member after it.
+  /// `.encrypted` and the next call goes on with the member after it; once the list of
+  /// members itself fails (`.damaged`, or `.encrypted` with no member), nil follows.
   public func next() throws(ArchiveProblem) -> ArchiveMember? {
     try inUTF8Locale { () throws(ArchiveProblem) in try nextMember() }
   }
 
   private func nextMember() throws(ArchiveProblem) -> ArchiveMember? {
-    while true {
+    while !finished {
       var entry: OpaquePointer?
       let status = archive_read_next_header(archive, &entry)
-      if status == ARCHIVE_EOF { return nil }
+      if status == ARCHIVE_EOF {
+        finished = true
+        return nil
+      }
       guard status == ARCHIVE_OK || status == ARCHIVE_WARN, let entry else {
+        finished = true
         let reason = Self.errorText(archive)
         throw Self.speaksOfPasswords(reason) ? .encrypted(member: "") : .damaged(reason: reason)
       }
@@ -122,6 +130,7 @@ public final class ArchiveReader {
       let modified = archive_entry_mtime_is_set(entry) != 0 ? Double(archive_entry_mtime(entry)) : nil
       return ArchiveMember(name: name, bytes: try data(of: name), modified: modified)
     }
+    return nil
   }
 
   /// The current member's bytes, within the member, total and ratio limits.

@@ -72,7 +72,11 @@ import Testing
     #expect(try reader.next() == nil)
     // The list of members itself encrypted (`rar -hp`, 7-Zip's "Encrypt file names").
     for locked in ["archives/real/rar4-encrypted-names.rar", "archives/mat-khau-ca-ten.7z"] {
-      #expect(throws: ArchiveProblem.encrypted(member: ""), "\(locked)") { try Self.members(locked) }
+      let reader = try ArchiveReader(path: Fixtures.path(locked))
+      #expect(throws: ArchiveProblem.encrypted(member: ""), "\(locked)") { try reader.next() }
+      // Nothing after it: a caller that goes on past an encrypted member does not loop
+      // (the `archive` fuzz target did, on the first of these).
+      #expect(try reader.next() == nil, "\(locked)")
     }
   }
 
