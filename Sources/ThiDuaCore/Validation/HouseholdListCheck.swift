@@ -154,7 +154,7 @@ public struct HouseholdListCheck: Sendable {
     let marked = standard.indicators.compactMap { row[prefix + $0.code] }
     if marked.contains(where: { Self.text($0) != nil }) { return marked.filter(Self.isDeprived).count }
     let stated = role.deprivationCount.flatMap { row[$0]?.number } ?? 0
-    return Int(max(0, min(stated, Double(standard.indicators.count))))
+    return WholeNumber.clamped(stated, to: 0...standard.indicators.count)
   }
 
   /// A mark of deprivation: `x`, `1`, `Có`, `Thiếu hụt`, TRUE; not `0`, `Không`, `-`, FALSE.
