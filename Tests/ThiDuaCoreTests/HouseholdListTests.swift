@@ -126,12 +126,17 @@ import Testing
 
   /// The sample inbox with the given household lists added, reviewed.
   static func review(adding lists: [String]) throws -> ReviewResult {
+    try review(addingPaths: lists.map(fixturePath))
+  }
+
+  /// The sample inbox with the files at `paths` added, reviewed.
+  static func review(addingPaths lists: [String]) throws -> ReviewResult {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-households-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }
     try FileManager.default.copyItem(atPath: fixturePath("inbox"), toPath: folder.path)
     for list in lists {
       try FileManager.default.copyItem(
-        atPath: fixturePath(list), toPath: folder.appendingPathComponent((list as NSString).lastPathComponent).path)
+        atPath: list, toPath: folder.appendingPathComponent((list as NSString).lastPathComponent).path)
     }
     return try Review(movement: movement).run(inbox: folder.path)
   }
@@ -166,5 +171,26 @@ import Testing
         "village": "Thôn 4", "class": "ngheo", "field": "Số hộ nghèo cuối năm", "seen": "337", "expected": "334",
         "list_file": "20944-ds-ho-2017-thieu-ho.xlsx", "list_sheet": "DS hộ", "list_column": "Q",
       ])
+  }
+
+  @Test func aListSheetLeftEmptyIsNoList() throws {
+    // A commune's template returned with its summary filled and its list sheet empty.
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-households-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("20944-ds-rong.xlsx").path
+    let made = try runPython(
+      """
+      import sys, openpyxl
+      wb = openpyxl.Workbook(); ws = wb.active
+      ws.append(["UBND XÃ TRÀ MAI"]); ws.append(["DANH SÁCH HỘ NGHÈO, HỘ CẬN NGHÈO NĂM 2017"])
+      ws.append(["STT", "Mã hộ", "Họ tên chủ hộ", "Thôn", "Số khẩu", "Thu nhập BQ/người/tháng", "Phân loại hộ"])
+      wb.save(sys.argv[1])
+      """, path)
+    #expect(made.status == 0)
+    let review = try Self.review(adding: [])
+    let withEmpty = try Self.review(addingPaths: [path])
+    #expect(withEmpty.findings.filter { Self.householdCodes.contains($0.code) }.isEmpty)
+    #expect(withEmpty.findings.count == review.findings.count)
   }
 }

@@ -12,7 +12,9 @@ struct ListSummaryChecks {
   func findings(_ submissions: [Submission]) -> [Finding] {
     var out: [Finding] = []
     for s in submissions {
-      guard let (listForm, list) = s.table(.householdList, in: movement), let counts = list.households,
+      // A template's list sheet left empty is no list: only one with households is compared.
+      guard let (listForm, list) = s.table(.householdList, in: movement), list.dataRows > 0,
+        let counts = list.households, !counts.villages.isEmpty,
         let fields = listForm.role?.summaryFields, let (summaryForm, summary) = s.table(.areaFigures, in: movement)
       else { continue }
       let byVillage = Dictionary(
