@@ -193,4 +193,31 @@ import Testing
     #expect(withEmpty.findings.filter { Self.householdCodes.contains($0.code) }.isEmpty)
     #expect(withEmpty.findings.count == review.findings.count)
   }
+
+  @Test func aHouseholdInTwoCommunesListsIsFoundInTheLaterList() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-households-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // Xã Tam Sơn's list holding one household of Xã Trà Mai's (its code 20944-00001).
+    let path = folder.appendingPathComponent("20977-ds-ho.xlsx").path
+    let made = try runPython(
+      """
+      import sys, openpyxl
+      wb = openpyxl.Workbook(); ws = wb.active
+      ws.append(["UBND XÃ TAM SƠN"]); ws.append(["DANH SÁCH HỘ NGHÈO, HỘ CẬN NGHÈO NĂM 2017"])
+      ws.append(["STT", "Mã hộ", "Họ tên chủ hộ", "Thôn", "Số khẩu", "Thu nhập BQ/người/tháng", "Phân loại hộ"])
+      ws.append([1, "20977-00001", "Hộ A", "Thôn 1", 3, 500000, "Nghèo"])
+      ws.append([2, "20944-00001", "Hộ B", "Thôn 1", 4, 600000, "Nghèo"])
+      wb.save(sys.argv[1])
+      """, path)
+    #expect(made.status == 0)
+    let review = try Self.review(addingPaths: [fixturePath("households/khop/20944-ds-ho-2017.xlsx"), path])
+    let twice = review.findings.filter { $0.code == "household-in-two-communes" }
+    #expect(twice.map(\.location) == [Location(file: "20977-ds-ho.xlsx", sheet: "Sheet", cell: CellAddress("B5")!)])
+    #expect(
+      twice.first?.values == [
+        "household": "20944-00001", "unit": "Xã Tam Sơn", "other_unit": "Xã Trà Mai",
+        "other_file": "20944-ds-ho-2017.xlsx", "other_row": "5",
+      ])
+  }
 }

@@ -44,6 +44,36 @@ struct ListSummaryChecks {
     return out
   }
 
+  /// A household code in the lists of two communes: the same household counted twice
+  /// (`household-in-two-communes`, at the later list's cell, naming the first). Codes
+  /// are compared as written; within one list a repeated code is `duplicate-household`.
+  func householdsInTwoCommunes(_ submissions: [Submission]) -> [Finding] {
+    var first: [String: (unit: RegistryUnit, file: String, row: Int)] = [:]
+    var out: [Finding] = []
+    let lists = submissions.compactMap { s in s.table(.householdList, in: movement).map { (s, $0.form, $0.table) } }
+    for (s, form, list) in lists.sorted(by: { ($0.0.year, $0.0.unit.code) < ($1.0.year, $1.0.unit.code) }) {
+      let column = form.role?.household.flatMap { list.columns[$0] }
+      for (code, row) in (list.households?.households ?? [:]).sorted(by: { $0.value < $1.value }) {
+        let key = "\(s.year)|\(code)"
+        guard let earlier = first[key] else {
+          first[key] = (s.unit, list.file, row)
+          continue
+        }
+        guard earlier.unit.code != s.unit.code else { continue }
+        out.append(
+          Finding(
+            code: "household-in-two-communes", severity: .error,
+            location: Location(
+              file: list.file, sheet: list.sheet, cell: column.map { CellAddress(row: row, column: $0) }),
+            values: [
+              "household": code, "unit": s.unit.name, "other_unit": earlier.unit.name, "other_file": earlier.file,
+              "other_row": String(earlier.row),
+            ]))
+      }
+    }
+    return out
+  }
+
   /// A village as both tables name it, folded and without its administrative word.
   private func villageKey(_ name: String) -> String {
     UnitIdentifier.stripPrefixes(TextFolding.fold(name), keys.identifier.vocabulary)

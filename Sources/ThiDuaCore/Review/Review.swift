@@ -84,7 +84,8 @@ public struct Review: Sendable {
     var received = grouped.received
     let keys = AreaKeys(identifier: UnitIdentifier(movement: movement))
     addFindings(&received, CrossYearChecks(movement: movement, keys: keys).findings(submissions))
-    addFindings(&received, ListSummaryChecks(movement: movement, keys: keys).findings(submissions))
+    let lists = ListSummaryChecks(movement: movement, keys: keys)
+    addFindings(&received, lists.findings(submissions) + lists.householdsInTwoCommunes(submissions))
     addFindings(
       &received,
       OutlierChecks(movement: movement, keys: keys).findings(submissions, history: history, years: Set(period)))

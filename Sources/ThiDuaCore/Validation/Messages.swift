@@ -49,6 +49,10 @@ public enum Messages {
       "Ô {cell} của '{sheet}' ghi {seen} hộ ({field}) cho {village}, nhưng danh sách hộ '{list_sheet}' của tệp {list_file} có {expected} hộ như vậy ở {village} (cột {list_column}); hãy đối chiếu danh sách với biểu tổng hợp.",
       "Cell {cell} of '{sheet}' states {seen} households ({field}) for {village}, but the household list '{list_sheet}' of {list_file} has {expected} such households in {village} (column {list_column}); reconcile the list with the summary."
     ),
+    "household-in-two-communes": (
+      "Mã hộ {household} ở ô {cell} của '{sheet}' ({unit}) cũng có trong danh sách của {other_unit} (tệp {other_file}, dòng {other_row}); một hộ chỉ thuộc một xã.",
+      "Household code {household} at cell {cell} of '{sheet}' ({unit}) is also in the list of {other_unit} ({other_file}, row {other_row}); a household belongs to one commune."
+    ),
     "no-poverty-standard": (
       "Danh sách hộ ở '{sheet}' là của năm {year}, nhưng định nghĩa phong trào không có chuẩn nghèo cho năm đó (standards/); phân loại các hộ chưa được tính lại.",
       "The household list on '{sheet}' is for {year}, but the movement has no poverty standard for that year (standards/); its households were not reclassified."

@@ -50,6 +50,7 @@ enum FindingNames {
     "household-income-negative": ("Thu nhập âm", "Negative income"),
     "household-class-unknown": ("Phân loại hộ không rõ", "Unknown household class"),
     "no-poverty-standard": ("Chưa có chuẩn nghèo cho năm", "No poverty standard for the year"),
+    "household-in-two-communes": ("Hộ có trong danh sách hai xã", "Household in two communes' lists"),
     "list-summary-mismatch": ("Danh sách hộ khác biểu tổng hợp", "Household list against the summary"),
     "archive-too-large": ("Tệp nén quá lớn", "Archive too large"),
     "archive-too-deep": ("Tệp nén lồng quá sâu", "Archive nested too deep"),
