@@ -1,8 +1,8 @@
 import Foundation
-import SheetIO
 import TestSupport
 import Testing
 
+@testable import SheetIO
 @testable import ThiDuaCore
 
 /// A commune's household review list read, every household reclassified under the
@@ -219,5 +219,32 @@ import Testing
         "household": "20944-00001", "unit": "Xã Tam Sơn", "other_unit": "Xã Trà Mai",
         "other_file": "20944-ds-ho-2017.xlsx", "other_row": "5",
       ])
+  }
+
+  @Test func theReviewersSeeEachCommunesListByDistrict() throws {
+    let review = try Self.review(adding: [
+      "households/lech/20944-ds-ho-2017-thieu-ho.xlsx", "households/khop/20977-ds-ho-2017-tcvn3.csv",
+    ])
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-households-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: out) }
+    _ = try ReviewOutputs(result: review, movement: Self.movement, language: .vi).write(to: out.path)
+    let source = try Workbooks.open(path: out.appendingPathComponent("tham-dinh-nam-2017.xlsx").path)
+    // Trà Mai is in Nam Trà My (516), Tam Sơn in Núi Thành (517): a sheet each.
+    let sheets = source.sheets.map(\.name).filter { $0.hasPrefix("Rà soát hộ") }
+    #expect(sheets == ["Rà soát hộ - Huyện Nam Trà My", "Rà soát hộ - Huyện Núi Thành"])
+    func row(_ sheet: String) throws -> [String] {
+      let grid = try SheetGrid(source: source, sheet: try source.sheet(named: sheet), file: "x")
+      return (1...grid.lastColumn).map { column in
+        let value = grid.cells[CellAddress(row: ReportTable.firstDataRow, column: column)]?.value
+        if let n = value?.number { return String(Int(n)) }
+        return value?.text ?? ""
+      }
+    }
+    #expect(
+      try row(sheets[0]) == [
+        "1", "Xã Trà Mai", "20944-ds-ho-2017-thieu-ho.xlsx", "4129", "2848", "658", "623", "2848", "658", "0", "1",
+        "Chưa chính xác: 0 hộ phân loại sai, 1 ô lệch biểu tổng hợp, 0 lỗi khác",
+      ])
+    #expect(try row(sheets[1]).last == "Rà soát chính xác")
   }
 }

@@ -36,6 +36,7 @@ struct ReviewerWorkbook {
     try proposals(doc)
     try proposalDetails(doc)
     try findings(doc)
+    try householdLists(doc)
     try missing(doc)
     if result.period.count > 1 { try yearsReceived(doc) }
     try received(doc)
