@@ -1,4 +1,3 @@
-import Foundation
 public import SheetIO
 
 /// Checks one household review list (a table of a `household-list` form) against the
@@ -95,13 +94,13 @@ public struct HouseholdListCheck: Sendable {
           summary.households[code] = at(role.household).cell?.row ?? (table.headerRows.upperBound + index + 1)
         }
       }
-      if let members = row["so_nhan_khau"]?.number, members < 1 {
+      if let members = value(role.members)?.number, members < 1 {
         findings.append(
-          Finding(code: "household-no-members", severity: .error, location: at("so_nhan_khau"), values: values))
+          Finding(code: "household-no-members", severity: .error, location: at(role.members), values: values))
       }
-      let village = Self.text(row["thon"]) ?? ""
+      let village = Self.text(value(role.village)) ?? ""
       summary.villages[village, default: Counts()].households += 1
-      let income = row["thu_nhap_binh_quan"]?.number
+      let income = value(role.income)?.number
       if let income, income < 0 {
         findings.append(
           Finding(
@@ -135,7 +134,7 @@ public struct HouseholdListCheck: Sendable {
           ]
         ) { $1 }
         findings.append(
-          Finding(code: "classification-mismatch", severity: .error, location: at("phan_loai"), values: values))
+          Finding(code: "classification-mismatch", severity: .error, location: at(role.recordedClass), values: values))
       }
     }
     return (findings, summary)
@@ -184,7 +183,7 @@ public struct HouseholdListCheck: Sendable {
   static func text(_ value: CellValue?) -> String? {
     switch value {
     case .text(let t)?:
-      let trimmed = t.trimmingCharacters(in: .whitespacesAndNewlines)
+      let trimmed = t.trimmingSpaces
       return trimmed.isEmpty ? nil : trimmed
     case .number(let n)?: return CanonicalCSV.numberText(n)
     default: return nil
