@@ -77,6 +77,21 @@ import Testing
     }
   }
 
+  @Test func movementCheckRefusesSummaryFieldsTheSummaryLacks() throws {
+    try withDefinitionCopy { folder in
+      let path = folder + "/forms/DANH_SACH_HO.json"
+      let text = try String(contentsOfFile: path, encoding: .utf8)
+        .replacingOccurrences(of: "\"ho_thoat_ngheo\"", with: "\"ho_thoat_ngheo_nam\"")
+        .replacingOccurrences(of: "\"can_ngheo\": ", with: "\"gan_ngheo\": ")
+      try text.write(toFile: path, atomically: true, encoding: .utf8)
+      #expect(
+        MovementCheck.problems(folder: folder).map { "\($0.code) \($0.detail)" } == [
+          "role-field-missing summaryFields: gan_ngheo is no class (ngheo, can_ngheo, thoat_ngheo, khong)",
+          "role-field-missing summaryFields.thoat_ngheo: CHI_TIEU.ho_thoat_ngheo_nam",
+        ])
+    }
+  }
+
   /// A copy of the shipped definition in a temporary folder.
   func withDefinitionCopy(_ body: (String) throws -> Void) throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-standard-\(UUID().uuidString)")

@@ -203,6 +203,7 @@ public enum MovementCheck {
         // the formulas that read it would only repeat it.
         let rolesSound = !problems.contains { $0.code.hasPrefix("role-") || $0.code == "duplicate-role" }
         problems += checkRoles(criteria, forms: forms, byCategory: byCategory, formulas: rolesSound)
+        problems += checkSummaryFields(forms: forms, byCategory: byCategory)
       }
     }
     // thresholds.json is optional: a movement without targets has none.
@@ -374,6 +375,34 @@ public enum MovementCheck {
   /// must be among them (a nominee's form may be any category's: nominees are proposed
   /// by the units above them), that form must hold what the rule needs, and the
   /// criterion must not claim to read fields its rule or its formulas never look at.
+  /// A household list's `summaryFields`: each a class a list records, naming a field of
+  /// the area-figures form that the same units submit.
+  private static func checkSummaryFields(forms: [String: FormSchema], byCategory: [String: [String]])
+    -> [MovementProblem]
+  {
+    var problems: [MovementProblem] = []
+    var seen: Set<String> = []
+    for (_, names) in byCategory.sorted(by: { $0.key < $1.key }) {
+      let submitted = names.compactMap { forms[$0] }
+      guard let list = submitted.first(where: { $0.role?.kind == .householdList }),
+        let fields = list.role?.summaryFields, seen.insert(list.name).inserted
+      else { continue }
+      let summary = submitted.first { $0.role?.kind == .areaFigures }
+      for (recorded, field) in fields.sorted(by: { $0.key < $1.key }) {
+        let known = HouseholdListCheck.Recorded(rawValue: recorded) != nil
+        guard !known || summary?.field(field) == nil else { continue }
+        problems.append(
+          MovementProblem(
+            code: "role-field-missing", file: "forms/\(list.name).json",
+            detail: known
+              ? "summaryFields.\(recorded): \(summary?.name ?? "(no area-figures form)").\(field)"
+              : "summaryFields: \(recorded) is no class (ngheo, can_ngheo, thoat_ngheo, khong)",
+            at: "role.summaryFields.\(recorded)"))
+      }
+    }
+    return problems
+  }
+
   private static func checkRoles(
     _ file: CriteriaFile, forms: [String: FormSchema], byCategory: [String: [String]], formulas: Bool
   ) -> [MovementProblem] {
