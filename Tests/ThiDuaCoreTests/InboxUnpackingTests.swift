@@ -56,6 +56,16 @@ import Testing
       ])
   }
 
+  @Test func anInboxThatIsALinkIsItsFolder() throws {
+    let folder = try Self.inbox(["archives/ba-xa.zip", "inbox/21001-2017.xlsx"])
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let link = folder + "-lien-ket"
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: folder)
+    defer { try? FileManager.default.removeItem(atPath: link) }
+    #expect(try Inbox.list(in: link).files.map(\.name) == (try Inbox.list(in: folder).files.map(\.name)))
+    #expect(try Inbox.list(in: link).files.count == 4)
+  }
+
   @Test func anArchiveLockedDownToItsNamesIsOneFinding() throws {
     let folder = try Self.inbox(["archives/mat-khau-ca-ten.7z", "archives/real/rar4-encrypted-names.rar"])
     defer { try? FileManager.default.removeItem(atPath: folder) }

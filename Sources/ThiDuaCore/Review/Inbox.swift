@@ -85,11 +85,14 @@ public enum Inbox {
   public static func container(path: String) -> ContainerFormat? { InboxUnpacking.container(path: path) }
 
   /// The folder's own files, archives as they are.
-  public static func files(in folder: String) throws -> [InboxFile] {
+  public static func files(in given: String) throws -> [InboxFile] {
     let manager = FileManager.default
+    // An inbox that is a link to a folder (a shared drive linked into place) is that
+    // folder: the enumerator does not go through a link.
+    let folder = URL(fileURLWithPath: given).resolvingSymlinksInPath().path
     var isFolder: ObjCBool = false
     guard manager.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-      throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: folder])
+      throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: given])
     }
     var names: [String] = []
     for case let relative as String in manager.enumerator(atPath: folder) ?? FileManager.DirectoryEnumerator() {
