@@ -11,6 +11,18 @@ import Testing
 @Suite struct HouseholdListTests {
   static let movement = try! MovementDefinition.shipped()
 
+  /// A path for a folder of the test's own, not made yet.
+  static func scratchPath() -> URL {
+    FileManager.default.temporaryDirectory.appendingPathComponent("thidua-households-\(UUID().uuidString)")
+  }
+
+  /// A new empty folder of the test's own.
+  static func scratch() throws -> URL {
+    let folder = scratchPath()
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+  }
+
   @Test func everyPlantedDefectIsFoundAtItsCell() throws {
     let report = SubmissionValidator(movement: Self.movement).validate(
       path: fixturePath("households/20944-danh-sach-ho-2017.xlsx"))
@@ -101,27 +113,24 @@ import Testing
   }
 
   @Test func aYearWithoutAStandardIsSaidOnce() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-households-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try Self.scratch()
     defer { try? FileManager.default.removeItem(at: folder) }
-    do {
-      // The same list, its title's year moved to 2015: no standard covers 2015.
-      let source = try Data(contentsOf: URL(fileURLWithPath: fixturePath("households/20944-danh-sach-ho-2017.xlsx")))
-      let path = folder.appendingPathComponent("ds.xlsx").path
-      FileManager.default.createFile(atPath: path, contents: source)
-      let moved = try runPython(
-        """
-        import sys, openpyxl
-        wb = openpyxl.load_workbook(sys.argv[1]); ws = wb.active
-        ws["A2"] = "DANH SÁCH HỘ NGHÈO, HỘ CẬN NGHÈO QUA RÀ SOÁT NĂM 2015"
-        wb.save(sys.argv[1])
-        """, path)
-      #expect(moved.status == 0)
-      let report = SubmissionValidator(movement: Self.movement).validate(path: path)
-      #expect(report.year == 2015)
-      #expect(report.findings.filter { $0.code == "no-poverty-standard" }.map(\.values) == [["year": "2015"]])
-      #expect(!report.findings.contains { $0.code == "classification-mismatch" })
-    }
+    // The same list, its title's year moved to 2015: no standard covers 2015.
+    let source = try Data(contentsOf: URL(fileURLWithPath: fixturePath("households/20944-danh-sach-ho-2017.xlsx")))
+    let path = folder.appendingPathComponent("ds.xlsx").path
+    FileManager.default.createFile(atPath: path, contents: source)
+    let moved = try runPython(
+      """
+      import sys, openpyxl
+      wb = openpyxl.load_workbook(sys.argv[1]); ws = wb.active
+      ws["A2"] = "DANH SÁCH HỘ NGHÈO, HỘ CẬN NGHÈO QUA RÀ SOÁT NĂM 2015"
+      wb.save(sys.argv[1])
+      """, path)
+    #expect(moved.status == 0)
+    let report = SubmissionValidator(movement: Self.movement).validate(path: path)
+    #expect(report.year == 2015)
+    #expect(report.findings.filter { $0.code == "no-poverty-standard" }.map(\.values) == [["year": "2015"]])
+    #expect(!report.findings.contains { $0.code == "classification-mismatch" })
   }
 
   /// The sample inbox with the given household lists added, reviewed.
@@ -131,7 +140,7 @@ import Testing
 
   /// The sample inbox with the files at `paths` added, reviewed.
   static func review(addingPaths lists: [String]) throws -> ReviewResult {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-households-\(UUID().uuidString)")
+    let folder = Self.scratchPath()
     defer { try? FileManager.default.removeItem(at: folder) }
     try FileManager.default.copyItem(atPath: fixturePath("inbox"), toPath: folder.path)
     for list in lists {
@@ -175,8 +184,7 @@ import Testing
 
   @Test func aListSheetLeftEmptyIsNoList() throws {
     // A commune's template returned with its summary filled and its list sheet empty.
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-households-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try Self.scratch()
     defer { try? FileManager.default.removeItem(at: folder) }
     let path = folder.appendingPathComponent("20944-ds-rong.xlsx").path
     let made = try runPython(
@@ -195,8 +203,7 @@ import Testing
   }
 
   @Test func aHouseholdInTwoCommunesListsIsFoundInTheLaterList() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-households-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try Self.scratch()
     defer { try? FileManager.default.removeItem(at: folder) }
     // Xã Tam Sơn's list holding one household of Xã Trà Mai's (its code 20944-00001).
     let path = folder.appendingPathComponent("20977-ds-ho.xlsx").path
@@ -225,7 +232,7 @@ import Testing
     let review = try Self.review(adding: [
       "households/lech/20944-ds-ho-2017-thieu-ho.xlsx", "households/khop/20977-ds-ho-2017-tcvn3.csv",
     ])
-    let out = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-households-\(UUID().uuidString)")
+    let out = Self.scratchPath()
     defer { try? FileManager.default.removeItem(at: out) }
     _ = try ReviewOutputs(result: review, movement: Self.movement, language: .vi).write(to: out.path)
     let source = try Workbooks.open(path: out.appendingPathComponent("tham-dinh-nam-2017.xlsx").path)
