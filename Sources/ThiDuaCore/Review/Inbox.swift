@@ -38,7 +38,8 @@ public struct InboxFile: Hashable, Sendable {
 /// temporary folder as long as the listing does.
 public final class InboxListing: Sendable {
   public let files: [InboxFile]
-  private let unpacked: String?
+  /// The private folder of the members taken out; nil when none was written.
+  let unpacked: String?
 
   init(files: [InboxFile], unpacked: String?) {
     self.files = files
