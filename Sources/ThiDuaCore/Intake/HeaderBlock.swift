@@ -216,15 +216,22 @@ struct TitleCells: Sendable {
 
   init(_ grid: SheetGrid, rows: ClosedRange<Int>, skipping notTitles: [String] = []) {
     guard !rows.isEmpty else { return }
+    // A text is judged once however many cells repeat it (a list's villages and classes).
+    var judged: [String: (figure: Bool, words: HeaderText?)] = [:]
     for (address, cell) in grid.cells where rows.contains(address.row) {
-      if Self.isFigure(cell.value) { figuresByRow[address.row, default: 0] += 1 }
-      guard case .text(let text) = cell.value, Self.isTitle(text) else { continue }
-      // `Đơn vị tính: hộ, %` above a table says the units of every column; it heads none.
-      if !notTitles.isEmpty, FoldedVocabulary.starts(TextFolding.fold(text), with: notTitles) { continue }
-      // A sentence is passed over before it is folded (a criterion's text, a note).
-      guard !Self.hasMoreWords(text, than: Self.maxWords) else { continue }
-      let words = HeaderText(text)
-      guard !words.isEmpty, words.words.count <= Self.maxWords else { continue }
+      guard case .text(let text) = cell.value else {
+        if Self.isFigure(cell.value) { figuresByRow[address.row, default: 0] += 1 }
+        continue
+      }
+      let judgement: (figure: Bool, words: HeaderText?)
+      if let known = judged[text] {
+        judgement = known
+      } else {
+        judgement = (Self.isFigure(cell.value), Self.titleWords(text, notTitles))
+        judged[text] = judgement
+      }
+      if judgement.figure { figuresByRow[address.row, default: 0] += 1 }
+      guard let words = judgement.words else { continue }
       let range = grid.mergedRange(anchoredAt: address)
       let span = range.map { $0.last.column - $0.first.column + 1 } ?? 1
       cells[address] = HeaderCell(text: words, span: span)
@@ -234,6 +241,18 @@ struct TitleCells: Sendable {
   }
 
   private init() {}
+
+  /// The words of `text` when it can title a column, else nil.
+  private static func titleWords(_ text: String, _ notTitles: [String]) -> HeaderText? {
+    guard Self.isTitle(text) else { return nil }
+    // `Đơn vị tính: hộ, %` above a table says the units of every column; it heads none.
+    if !notTitles.isEmpty, FoldedVocabulary.starts(TextFolding.fold(text), with: notTitles) { return nil }
+    // A sentence is passed over before it is folded (a criterion's text, a note).
+    guard !Self.hasMoreWords(text, than: Self.maxWords) else { return nil }
+    let words = HeaderText(text)
+    guard !words.isEmpty, words.words.count <= Self.maxWords else { return nil }
+    return words
+  }
 
   /// The title cells of `rows` only (a few rows: a header's search window, or one row):
   /// what `init(_:rows:skipping:)` gives for them, without reading the sheet again, since

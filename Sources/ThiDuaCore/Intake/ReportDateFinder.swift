@@ -6,9 +6,13 @@ import SheetIO
 struct ReportDateFinder {
   let vocabulary: FoldedVocabulary
 
-  func find(in grid: SheetGrid, titleRows: Int) -> (date: ExcelDate, cell: CellAddress, rule: String)? {
+  /// `dataRows`: the rows the sheet's tables hold as data, passed over: a row that starts
+  /// with a date line or a report-date label ends a table, so none of them holds the date.
+  func find(
+    in grid: SheetGrid, titleRows: Int, dataRows: Set<Int> = []
+  ) -> (date: ExcelDate, cell: CellAddress, rule: String)? {
     var lines: [(CellAddress, String, String)] = []
-    for (address, cell) in grid.cells {
+    for (address, cell) in grid.cells where !dataRows.contains(address.row) {
       guard case .text(let text) = cell.value, text.count < 120 else { continue }
       lines.append((address, text, TextFolding.fold(text)))
     }

@@ -129,7 +129,8 @@ extension SubmissionReader {
     }
     for sheet in ordered {
       let titleRows = sheet.tables.first?.headerRows.lowerBound ?? vocabulary.limits.titleRows
-      if let found = finder.find(in: sheet.grid, titleRows: titleRows) {
+      let dataRows = Set(sheet.tables.flatMap(\.dataRows))
+      if let found = finder.find(in: sheet.grid, titleRows: titleRows, dataRows: dataRows) {
         result.reportDate = found.date
         result.reportDateSource = Location(file: result.file, sheet: sheet.grid.sheet.name, cell: found.cell)
         result.reportDateRule = found.rule

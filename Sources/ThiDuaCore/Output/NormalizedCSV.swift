@@ -1,3 +1,4 @@
+import Foundation
 import SheetIO
 
 /// `out/csv/<FORM>.csv`: every used table of one form, one line per data row (one per
@@ -15,26 +16,51 @@ struct NormalizedCSV {
     return "'" + text
   }
 
-  func text() -> String {
-    let codes = form.fields.map(\.name)
-    var lines = [(["ma_don_vi", "nam"] + codes + ["tep_nguon", "trang_nguon", "o_nguon"]).joined(separator: ",")]
-    for s in submissions.sorted(by: { ($0.unit.code, $0.year) < ($1.unit.code, $1.year) }) {
-      guard let table = s.tables[form.name] else { continue }
-      for (values, cells) in zip(table.rows, table.cells) {
-        let addresses = cells.values
-        let range = addresses.min().flatMap { first in
-          addresses.max().map { CellRange(first: first, last: $0).description }
-        }
-        let fields =
-          [s.unit.code, String(s.year)]
-          + codes.map { code -> String in
-            guard let value = values[code] else { return "" }
-            if case .text(let t) = value { return Self.neutralised(t) }
-            return CanonicalCSV.text(value)
-          } + [Self.neutralised(table.file), Self.neutralised(table.sheet), range ?? ""]
-        lines.append(fields.map(CanonicalCSV.field).joined(separator: ","))
+  /// The first line: the field codes between the unit, the year and the source.
+  static func header(_ form: FormSchema) -> String {
+    (["ma_don_vi", "nam"] + form.fields.map(\.name) + ["tep_nguon", "trang_nguon", "o_nguon"]).joined(separator: ",")
+      + "\r\n"
+  }
+
+  /// The lines of `table`'s rows, for the unit `unit` and `year`, each ended by CRLF.
+  static func lines(_ form: FormSchema, unit: String, year: Int, table: FileReport.Table) -> String {
+    var text = ""
+    for (values, cells) in zip(table.rows, table.cells) {
+      let addresses = cells.values
+      let range = addresses.min().flatMap { first in
+        addresses.max().map { CellRange(first: first, last: $0).description }
+      }
+      let fields =
+        [unit, String(year)]
+        + form.fields.map { field -> String in
+          guard let value = values[field.name] else { return "" }
+          if case .text(let t) = value { return Self.neutralised(t) }
+          return CanonicalCSV.text(value)
+        } + [Self.neutralised(table.file), Self.neutralised(table.sheet), range ?? ""]
+      text += fields.map(CanonicalCSV.field).joined(separator: ",")
+      text += "\r\n"
+    }
+    return text
+  }
+
+  /// Writes the file; the rows a worker wrote out (`rowsFile`) are copied as they are.
+  func write(to path: String) throws {
+    let file = try AtomicFile(destination: URL(fileURLWithPath: path))
+    try file.write(Self.header(form))
+    for (s, table) in used() {
+      if let part = table.rowsFile {
+        try ListRows.copy(part, to: file)
+      } else {
+        try file.write(Self.lines(form, unit: s.unit.code, year: s.year, table: table))
       }
     }
-    return lines.joined(separator: "\r\n") + "\r\n"
+    try file.commit()
+  }
+
+  /// The form's table of each submission, by unit code and year.
+  private func used() -> [(Submission, FileReport.Table)] {
+    submissions.sorted { ($0.unit.code, $0.year) < ($1.unit.code, $1.year) }.compactMap { s in
+      s.tables[form.name].map { (s, $0) }
+    }
   }
 }

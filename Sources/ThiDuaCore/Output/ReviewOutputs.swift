@@ -96,7 +96,7 @@ public struct ReviewOutputs: Sendable {
     let used = result.submissions.filter { result.period.contains($0.year) }
     for form in movement.forms.values.sorted(by: { $0.name < $1.name }) {
       let path = (csv as NSString).appendingPathComponent(form.name + ".csv")
-      try Self.save(NormalizedCSV(form: form, submissions: used).text(), to: path)
+      try NormalizedCSV(form: form, submissions: used).write(to: path)
       written.append(path)
     }
     if let previous {

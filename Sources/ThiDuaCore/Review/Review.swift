@@ -36,6 +36,9 @@ public struct ReviewResult: Sendable {
   /// Seconds since 1970 stamped in the outputs: the latest report date received, so
   /// that two runs on one inbox give identical bytes.
   public var created: Int
+  /// Where the workers wrote the household lists' rows, read again for the normalized
+  /// CSV; the folder goes with the result.
+  public var listRows: ListRowsFolder? = nil
 
   /// The findings that stand: those of the files used, and of the files that could not
   /// be used (why they could not). A superseded version's were answered by the newer
@@ -73,7 +76,9 @@ public struct Review: Sendable {
     // The listing keeps the members of the inbox's archives until the review is done.
     let listing = try Inbox.list(in: inbox)
     let files = listing.files
-    let reports = withExtendedLifetime(listing) { validate(files, progress: progress) }
+    // Without a folder for them (none can be made), the rows come back in the answers.
+    let listRows = pool == nil ? nil : try? ListRowsFolder()
+    let reports = withExtendedLifetime(listing) { validate(files, rowsFolder: listRows?.path, progress: progress) }
     let choice = reviewYear(reports)
     let year = choice.year
     let period = periodYears(year)
@@ -103,7 +108,8 @@ public struct Review: Sendable {
       recommendations: recommendations, missing: expected.filter { !sent.contains($0.code) },
       targets: PlanTargets(movement: movement).rows(submissions, years: period, finalReview: kind == .tongKet),
       figures: YearFigures.of(submissions, movement: movement, keys: keys),
-      created: latest.flatMap { WholeNumber.int(($0.rounded(.down) - 25569) * 86_400) } ?? movement.planDate)
+      created: latest.flatMap { WholeNumber.int(($0.rounded(.down) - 25569) * 86_400) } ?? movement.planDate,
+      listRows: listRows)
   }
 
   /// Findings that need another year's table join the report of the file they point at.
@@ -116,7 +122,7 @@ public struct Review: Sendable {
   }
 
   private func validate(
-    _ all: [InboxFile], progress: (@Sendable (Int, Int, FileReport) -> Void)?
+    _ all: [InboxFile], rowsFolder: String?, progress: (@Sendable (Int, Int, FileReport) -> Void)?
   ) -> [FileReport] {
     // What could not be taken out of an archive is its finding alone; the rest is read.
     let readable = all.indices.filter { all[$0].problem == nil }
@@ -126,7 +132,7 @@ public struct Review: Sendable {
       report.findings = file.problem.map { [$0] } ?? []
       return report
     }
-    let read = read(readable.map { all[$0] }, progress: progress)
+    let read = read(readable.map { all[$0] }, rowsFolder: rowsFolder, progress: progress)
     for (i, report) in zip(readable, read) { reports[i] = report }
     let validator = SubmissionValidator(movement: movement)
     for i in readable where reports[i].reportDate == nil {
@@ -138,9 +144,12 @@ public struct Review: Sendable {
   }
 
   private func read(
-    _ files: [InboxFile], progress: (@Sendable (Int, Int, FileReport) -> Void)?
+    _ files: [InboxFile], rowsFolder: String?, progress: (@Sendable (Int, Int, FileReport) -> Void)?
   ) -> [FileReport] {
-    if let pool { return pool.validate(files, progress: progress) }
+    if var pool {
+      pool.rowsFolder = rowsFolder
+      return pool.validate(files, progress: progress)
+    }
     let validator = SubmissionValidator(movement: movement)
     let collected = ReportCollector(count: files.count)
     DispatchQueue.concurrentPerform(iterations: max(1, min(threads, files.count))) { _ in

@@ -5,6 +5,8 @@ import SheetIO
 struct WorkRequest: Codable {
   var path: String
   var name: String
+  /// Where to write the rows of the file's household lists (`ListRows`); nil: in the answer.
+  var rows: String? = nil
 }
 
 /// What a worker sends back for a file, one JSON line on standard output: its report,
@@ -33,7 +35,8 @@ public enum Worker {
     while let line = readLine(strippingNewline: true) {
       guard let request = try? decoder.decode(WorkRequest.self, from: Data(line.utf8)) else { continue }
       faults.apply(to: request.name)
-      let report = validator.validate(path: request.path, name: request.name)
+      var report = validator.validate(path: request.path, name: request.name)
+      if let prefix = request.rows { ListRows.moveOut(&report, movement: movement, prefix: prefix) }
       var data =
         (try? encoder.encode(WorkResponse(report: report)))
         ?? (try? encoder.encode(WorkResponse(failure: "encode"))) ?? Data()

@@ -18,6 +18,8 @@ public struct WorkerPool: Sendable {
   public var memoryLimit = 2 << 30
   /// The workers' environment; nil: this process's.
   public var environment: [String: String]?
+  /// The folder the workers write household lists' rows to (`ListRows`); nil: none.
+  var rowsFolder: String?
 
   public init(executable: String, arguments: [String], jobs: Int) {
     self.executable = executable
@@ -93,7 +95,10 @@ private struct WorkerSlot {
         worker = try? WorkerProcess(
           executable: pool.executable, arguments: pool.arguments, environment: pool.environment)
       }
-      let request = try? encoder.encode(WorkRequest(path: files[i].path, name: files[i].name))
+      let request = try? encoder.encode(
+        WorkRequest(
+          path: files[i].path, name: files[i].name,
+          rows: pool.rowsFolder.map { ($0 as NSString).appendingPathComponent(String(i)) }))
       if let worker, let request, worker.send(request) {
         inFlight.append(i)
         continue

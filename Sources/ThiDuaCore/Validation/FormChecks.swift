@@ -38,7 +38,8 @@ struct FormChecks {
     }
     // Numbers as text: the convention each column shows (1.234 reads as its column reads).
     var conventions: [Int: NumberConvention] = [:]
-    for (column, _) in table.columns {
+    let numeric: Set<String> = Set(form.fields.filter { [.integer, .number, .percent].contains($0.type) }.map(\.name))
+    for (column, code) in table.columns where numeric.contains(code) {
       var vi = 0
       var en = 0
       for row in table.dataRows {
@@ -53,9 +54,13 @@ struct FormChecks {
     var numbers: [Int: [String: Double]] = [:]  // row → field → value
     let rows = table.dataRows + (table.totalRow.map { [$0] } ?? []) + table.subtotals.map(\.row)
     let dataRows = Set(table.dataRows)
+    let mapped = table.columns.sorted { $0.key < $1.key }.compactMap { column, code in
+      form.fields.first { $0.name == code }.map { (column: column, code: code, field: $0) }
+    }
+    // A list value is judged once per text and field (a list repeats a few words).
+    var named: [String: [String: Bool]] = [:]
     for row in rows {
-      for (column, code) in table.columns {
-        guard let field = form.fields.first(where: { $0.name == code }) else { continue }
+      for (column, code, field) in mapped {
         let value = grid.value(row, column)
         if value.isEmpty {
           if let blank = field.whenBlank, dataRows.contains(row) { numbers[row, default: [:]][code] = blank }
@@ -71,9 +76,12 @@ struct FormChecks {
           else { continue }
           numbers[row, default: [:]][code] = n
         case .enum:
-          if case .text(let t) = value, let allowed = field.constraints?.enum,
-            !allowed.contains(where: { Self.names(t, $0, movement.vocabulary.stopWords) })
-          {
+          guard case .text(let t) = value, let allowed = field.constraints?.enum else { continue }
+          let known =
+            named[code]?[t]
+            ?? allowed.contains(where: { Self.names(t, $0, movement.vocabulary.stopWords) })
+          named[code, default: [:]][t] = known
+          if !known {
             findings.append(
               finding(
                 "constraint-error", .error, row: row, column: column,

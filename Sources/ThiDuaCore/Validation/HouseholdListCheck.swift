@@ -60,10 +60,14 @@ public struct HouseholdListCheck: Sendable {
   /// `thanh_thi` for a ward or town).
   public let defaultArea: String
 
+  /// The field of each of the standard's indicators: the role's prefix and its code.
+  private let indicatorFields: [String]
+
   public init(standard: PovertyStandard, role: FormRole, defaultArea: String) {
     self.standard = standard
     self.role = role
     self.defaultArea = defaultArea
+    indicatorFields = standard.indicators.map { (role.indicatorPrefix ?? "") + $0.code }
   }
 
   /// The area a commune's households are in when a list does not say: a ward (phường) or
@@ -149,8 +153,7 @@ public struct HouseholdListCheck: Sendable {
   /// The indicators a household is deprived in: its marks in the indicator columns the
   /// list has (the role's prefix and the indicator's code), else the count it states.
   func deprivationCount(_ row: [String: CellValue]) -> Int {
-    let prefix = role.indicatorPrefix ?? ""
-    let marked = standard.indicators.compactMap { row[prefix + $0.code] }
+    let marked = indicatorFields.compactMap { row[$0] }
     if marked.contains(where: { Self.text($0) != nil }) { return marked.filter(Self.isDeprived).count }
     let stated = role.deprivationCount.flatMap { row[$0]?.number } ?? 0
     return WholeNumber.clamped(stated, to: 0...standard.indicators.count)

@@ -23,6 +23,9 @@ public struct FileReport: Sendable, Codable {
     public var columns: [String: Int] = [:]
     /// A household list's counts by village, once checked (`HouseholdListCheck`).
     public var households: HouseholdListCheck.Summary? = nil
+    /// The file a worker wrote the rows to, as normalized CSV lines, when `rows` and
+    /// `cells` are left empty (`ListRows`, a household list).
+    public var rowsFile: String? = nil
   }
 
   public var file: String
