@@ -1,14 +1,19 @@
 public import SheetIO
 
-/// A sheet held whole, as a sparse grid: report sheets are small, and header detection
-/// looks up and down. Memory follows the cells present; `maxRows` bounds the reading.
+/// A sheet held whole: header detection looks up and down. Each row keeps the cells
+/// that hold a value, in column order, so memory follows the cells present, a lookup
+/// hashes nothing (a list's hundred thousand cells are looked up many times each), and
+/// one cell at column XFD costs one cell; `maxRows` bounds the reading.
 ///
 /// Text in a legacy font (`.VnTime` is TCVN3, `VNI-Times` VNI) is decoded here, before
 /// any detector sees it, so a TCVN3 workbook reads like any other.
 public struct SheetGrid: Sendable {
   public let file: String
   public let sheet: SheetInfo
-  public private(set) var cells: [CellAddress: Cell] = [:]
+  /// Row → its cells holding a value, by column (index 0 unused).
+  private var rows: [[Cell]] = [[]]
+  /// The cells holding a value, row by row, as a dictionary from their address.
+  public var cells: GridCells { GridCells(rows: rows) }
   public private(set) var mergedRanges: [CellRange] = []
   public private(set) var lastRow = 0
   public private(set) var lastColumn = 0
@@ -22,9 +27,6 @@ public struct SheetGrid: Sendable {
   private var mergeAnchor: [CellAddress: CellAddress] = [:]
   /// Each merged range by its top-left cell.
   private var mergeByAnchor: [CellAddress: CellRange] = [:]
-  /// Row → the columns holding a value, in order: the detectors walk what is there, never
-  /// the width of the sheet (one cell at column XFD must not cost 16,384 per row).
-  private var columnsByRow: [Int: [Int]] = [:]
 
   /// The first row past `maxRows` that holds a value, when the sheet is longer than that:
   /// the rows from there on were not read, and the caller says so.
@@ -61,13 +63,17 @@ public struct SheetGrid: Sendable {
           if source.isPercentStyle(cell.styleIndex) { percentCells.insert(cell.address) }
         default: break
         }
-        cells[cell.address] = cell
-        lastRow = max(lastRow, cell.address.row)
+        let r = cell.address.row
+        guard r > 0, r <= maxRows else { continue }
+        if r >= rows.count { rows += Array(repeating: [], count: r - rows.count + 1) }
+        rows[r].append(cell)
+        lastRow = max(lastRow, r)
         lastColumn = max(lastColumn, cell.address.column)
       }
     }
-    for address in cells.keys { columnsByRow[address.row, default: []].append(address.column) }
-    for row in columnsByRow.keys { columnsByRow[row]!.sort() }
+    // Readers give a row's cells left to right; a file that repeats or reorders them keeps
+    // the last of each column, as a later cell overwrites an earlier one.
+    for r in rows.indices where !Self.isOrdered(rows[r]) { rows[r] = Self.ordered(rows[r]) }
     mergedRanges = reader.mergedRanges
     notes = reader.notes
     for range in mergedRanges {
@@ -85,14 +91,25 @@ public struct SheetGrid: Sendable {
   }
 
   public func value(_ row: Int, _ column: Int) -> CellValue {
-    cells[CellAddress(row: row, column: column)]?.value ?? .empty
+    GridCells.cell(in: row < rows.count && row > 0 ? rows[row] : [], column: column)?.value ?? .empty
   }
 
   /// The cells of `row` that hold a value, left to right, within `columns` when given.
   public func cells(inRow row: Int, within columns: ClosedRange<Int>? = nil) -> [Cell] {
-    (columnsByRow[row] ?? []).filter { columns?.contains($0) ?? true }.compactMap {
-      cells[CellAddress(row: row, column: $0)]
-    }
+    guard row > 0, row < rows.count else { return [] }
+    guard let columns else { return rows[row] }
+    return rows[row].filter { columns.contains($0.address.column) }
+  }
+
+  private static func isOrdered(_ cells: [Cell]) -> Bool {
+    zip(cells, cells.dropFirst()).allSatisfy { $0.address.column < $1.address.column }
+  }
+
+  /// `cells` by column, the last of each column kept.
+  private static func ordered(_ cells: [Cell]) -> [Cell] {
+    var byColumn: [Int: Cell] = [:]
+    for cell in cells { byColumn[cell.address.column] = cell }
+    return byColumn.values.sorted { $0.address.column < $1.address.column }
   }
 
   /// The merged range whose top-left cell is `anchor`, if any.
@@ -107,6 +124,55 @@ public struct SheetGrid: Sendable {
   public func headerText(_ row: Int, _ column: Int) -> String? {
     let anchor = anchor(of: CellAddress(row: row, column: column))
     if case .text(let t) = value(anchor.row, anchor.column) { return t }
+    return nil
+  }
+}
+
+/// A sheet's cells seen as a dictionary from address to cell, row by row and left to right.
+public struct GridCells: Sequence, Sendable {
+  fileprivate let rows: [[Cell]]
+
+  public struct Iterator: IteratorProtocol {
+    fileprivate let rows: [[Cell]]
+    fileprivate var row = 0
+    fileprivate var index = 0
+
+    public mutating func next() -> (key: CellAddress, value: Cell)? {
+      while row < rows.count {
+        if index < rows[row].count {
+          let cell = rows[row][index]
+          index += 1
+          return (cell.address, cell)
+        }
+        row += 1
+        index = 0
+      }
+      return nil
+    }
+  }
+
+  public func makeIterator() -> Iterator { Iterator(rows: rows) }
+
+  public subscript(_ address: CellAddress) -> Cell? {
+    guard address.row > 0, address.row < rows.count else { return nil }
+    return Self.cell(in: rows[address.row], column: address.column)
+  }
+
+  public var keys: [CellAddress] { map(\.key) }
+  public var values: [Cell] { rows.flatMap { $0 } }
+  public var count: Int { rows.reduce(0) { $0 + $1.count } }
+  public var isEmpty: Bool { rows.allSatisfy(\.isEmpty) }
+
+  /// The cell of `column` among a row's cells (in column order), by halving.
+  static func cell(in row: [Cell], column: Int) -> Cell? {
+    var low = 0
+    var high = row.count
+    while low < high {
+      let middle = (low + high) / 2
+      let c = row[middle].address.column
+      if c == column { return row[middle] }
+      if c < column { low = middle + 1 } else { high = middle }
+    }
     return nil
   }
 }

@@ -48,25 +48,28 @@ struct ListSummaryChecks {
   /// (`household-in-two-communes`, at the later list's cell, naming the first). Codes
   /// are compared as written; within one list a repeated code is `duplicate-household`.
   func householdsInTwoCommunes(_ submissions: [Submission]) -> [Finding] {
-    var first: [String: (unit: RegistryUnit, file: String, row: Int)] = [:]
+    // Year → code → the list it came first in and its row: a list by its index, so that a
+    // province's million codes hold no more than two numbers each.
+    var first: [Int: [String: (list: Int, row: Int)]] = [:]
     var out: [Finding] = []
     let lists = submissions.compactMap { s in s.table(.householdList, in: movement).map { (s, $0.form, $0.table) } }
-    for (s, form, list) in lists.sorted(by: { ($0.0.year, $0.0.unit.code) < ($1.0.year, $1.0.unit.code) }) {
+      .sorted { ($0.0.year, $0.0.unit.code) < ($1.0.year, $1.0.unit.code) }
+    for (index, (s, form, list)) in lists.enumerated() {
       let column = form.role?.household.flatMap { list.columns[$0] }
       for (code, row) in (list.households?.households ?? [:]).sorted(by: { $0.value < $1.value }) {
-        let key = "\(s.year)|\(code)"
-        guard let earlier = first[key] else {
-          first[key] = (s.unit, list.file, row)
+        guard let earlier = first[s.year]?[code] else {
+          first[s.year, default: [:]][code] = (index, row)
           continue
         }
-        guard earlier.unit.code != s.unit.code else { continue }
+        let (other, _, otherList) = lists[earlier.list]
+        guard other.unit.code != s.unit.code else { continue }
         out.append(
           Finding(
             code: "household-in-two-communes", severity: .error,
             location: Location(
               file: list.file, sheet: list.sheet, cell: column.map { CellAddress(row: row, column: $0) }),
             values: [
-              "household": code, "unit": s.unit.name, "other_unit": earlier.unit.name, "other_file": earlier.file,
+              "household": code, "unit": s.unit.name, "other_unit": other.unit.name, "other_file": otherList.file,
               "other_row": String(earlier.row),
             ]))
       }
