@@ -13,6 +13,12 @@ struct HeaderText: Hashable, Sendable {
   var words: [Word]
 
   init(_ text: String) {
+    // Without brackets or `%` the text is one segment: folded at once, not walked by
+    // characters (a list's every name passes here).
+    if !text.utf8.contains(where: { [0x28, 0x29, 0x5B, 0x5D, 0x25].contains($0) }) {
+      self.words = TextFolding.fold(text).split(separator: " ").map { Word(text: String($0), aside: false) }
+      return
+    }
     var words: [Word] = []
     var depth = 0
     var segment = ""

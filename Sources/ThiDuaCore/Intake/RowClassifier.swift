@@ -158,6 +158,9 @@ struct RowClassifier {
   /// formula over column numbers (`4=3/1*100`, `9=1-2+3`).
   static func isCaption(_ text: String) -> Bool {
     if let ascii = asciiCaption(text) { return ascii }
+    // Two Latin letters, one not of a Roman numeral, and no `=`: neither a number, nor one
+    // letter, nor `II`, nor a formula (Vietnamese names and words, read by the thousand).
+    if !text.utf8.contains(UInt8(ascii: "=")), wordLike(text) { return false }
     let t = text.trimmingSpaces
     guard !t.isEmpty, t.count <= 24 else { return false }
     let inner = t.trimming("()[]")
@@ -165,6 +168,24 @@ struct RowClassifier {
     if inner.count == 1, inner.first!.isLetter { return true }
     if !inner.isEmpty, inner.count <= 4, inner.allSatisfy({ "IVX".contains($0) }) { return true }
     return inner.contains("=") && inner.allSatisfy { $0.isNumber || "=+-*/x×:.,() ".contains($0) }
+  }
+
+  /// Whether `text` has two letters of the Latin blocks (Vietnamese letters among them),
+  /// one of them not `I`, `V` or `X`.
+  private static func wordLike(_ text: String) -> Bool {
+    var letters = 0
+    var notRoman = false
+    for scalar in text.unicodeScalars {
+      let v = scalar.value
+      let latin =
+        (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) || ((0xC0...0x24F).contains(v) && v != 0xD7 && v != 0xF7)
+        || (0x1E00...0x1EFF).contains(v)
+      guard latin else { continue }
+      letters += 1
+      if v != 0x49 && v != 0x56 && v != 0x58 { notRoman = true }
+      if letters >= 2 && notRoman { return true }
+    }
+    return false
   }
 
   /// `isCaption` for ASCII text, byte by byte (most cells of a long list are ASCII codes
