@@ -63,6 +63,6 @@ let package = Package(
     .testTarget(
       name: "ThiDuaCoreTests", dependencies: ["ThiDuaCore", "SheetIO", "TestSupport"], swiftSettings: strict),
     .testTarget(
-      name: "EndToEndTests", dependencies: ["thidua", "TestSupport"], swiftSettings: strict),
+      name: "EndToEndTests", dependencies: ["thidua", "ThiDuaCore", "TestSupport"], swiftSettings: strict),
   ]
 )

@@ -6,8 +6,9 @@ import SheetIO
 struct ReportDateFinder {
   let vocabulary: FoldedVocabulary
 
-  /// `dataRows`: the rows the sheet's tables hold as data, passed over: a row that starts
-  /// with a date line or a report-date label ends a table, so none of them holds the date.
+  /// `dataRows`: the rows the sheet's tables hold as data, passed over. A row whose label
+  /// is a date line or a report-date label ends its table, so a data row holds a date only
+  /// among its figures or notes, which date something else than the report.
   func find(
     in grid: SheetGrid, titleRows: Int, dataRows: Set<Int> = []
   ) -> (date: ExcelDate, cell: CellAddress, rule: String)? {

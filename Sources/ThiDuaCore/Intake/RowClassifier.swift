@@ -29,11 +29,11 @@ struct RowClassifier {
     // The column naming each row (an area, a nominee, a criterion), as the form's role says.
     let label = table.form.role?.rowLabel
     let nameColumn = table.columns.first { $0.value == label }?.key
-    let numeric = table.columns.filter { [.integer, .number, .percent].contains(fieldType($0.value)) }.map(\.key)
+    let numeric = table.columns.filter { fieldType($0.value)?.isNumeric == true }.map(\.key)
     let ordinal = ordinalColumn(in: span)
     // A poverty row is its figures; a nominee or a criterion may be all text.
     let requiresFigures = table.form.fields.contains {
-      $0.isRequired && [.integer, .number, .percent].contains($0.type)
+      $0.isRequired && $0.type.isNumeric
     }
     let required = table.columns.filter { code in table.form.fields.contains { $0.name == code.value && $0.isRequired }
     }.map(\.key)
@@ -157,7 +157,6 @@ struct RowClassifier {
   /// A column caption: a number, a letter or a Roman numeral, in parentheses or not, or a
   /// formula over column numbers (`4=3/1*100`, `9=1-2+3`).
   static func isCaption(_ text: String) -> Bool {
-    if let ascii = asciiCaption(text) { return ascii }
     // Two Latin letters, one not of a Roman numeral, and no `=`: neither a number, nor one
     // letter, nor `II`, nor a formula (Vietnamese names and words, read by the thousand).
     if !text.utf8.contains(UInt8(ascii: "=")), wordLike(text) { return false }
@@ -188,23 +187,4 @@ struct RowClassifier {
     return false
   }
 
-  /// `isCaption` for ASCII text, byte by byte (most cells of a long list are ASCII codes
-  /// and names are not); nil for other text.
-  private static func asciiCaption(_ text: String) -> Bool? {
-    var bytes = Substring(text).utf8[...]
-    guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-    func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (0x09...0x0D).contains(b) }
-    while let b = bytes.first, isSpace(b) { bytes = bytes.dropFirst() }
-    while let b = bytes.last, isSpace(b) { bytes = bytes.dropLast() }
-    guard !bytes.isEmpty, bytes.count <= 24 else { return false }
-    let brackets: Set<UInt8> = [0x28, 0x29, 0x5B, 0x5D]  // ( ) [ ]
-    while let b = bytes.first, brackets.contains(b) { bytes = bytes.dropFirst() }
-    while let b = bytes.last, brackets.contains(b) { bytes = bytes.dropLast() }
-    func isDigit(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) }
-    func isLetter(_ b: UInt8) -> Bool { (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) }
-    if !bytes.isEmpty, bytes.allSatisfy(isDigit) { return true }
-    if bytes.count == 1, isLetter(bytes.first!) { return true }
-    if !bytes.isEmpty, bytes.count <= 4, bytes.allSatisfy({ "IVX".utf8.contains($0) }) { return true }
-    return bytes.contains(UInt8(ascii: "=")) && bytes.allSatisfy { isDigit($0) || "=+-*/x:.,() ".utf8.contains($0) }
-  }
 }

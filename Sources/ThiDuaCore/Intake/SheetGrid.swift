@@ -91,7 +91,7 @@ public struct SheetGrid: Sendable {
   }
 
   public func value(_ row: Int, _ column: Int) -> CellValue {
-    GridCells.cell(in: row < rows.count && row > 0 ? rows[row] : [], column: column)?.value ?? .empty
+    GridCells.cell(in: rows, row: row, column: column)?.value ?? .empty
   }
 
   /// The cells of `row` that hold a value, left to right, within `columns` when given.
@@ -153,18 +153,14 @@ public struct GridCells: Sequence, Sendable {
 
   public func makeIterator() -> Iterator { Iterator(rows: rows) }
 
-  public subscript(_ address: CellAddress) -> Cell? {
-    guard address.row > 0, address.row < rows.count else { return nil }
-    return Self.cell(in: rows[address.row], column: address.column)
-  }
+  public subscript(_ address: CellAddress) -> Cell? { Self.cell(in: rows, row: address.row, column: address.column) }
 
   public var keys: [CellAddress] { map(\.key) }
-  public var values: [Cell] { rows.flatMap { $0 } }
-  public var count: Int { rows.reduce(0) { $0 + $1.count } }
-  public var isEmpty: Bool { rows.allSatisfy(\.isEmpty) }
 
-  /// The cell of `column` among a row's cells (in column order), by halving.
-  static func cell(in row: [Cell], column: Int) -> Cell? {
+  /// The cell at `row`, `column` of rows whose cells are in column order, by halving.
+  static func cell(in rows: [[Cell]], row r: Int, column: Int) -> Cell? {
+    guard r > 0, r < rows.count else { return nil }
+    let row = rows[r]
     var low = 0
     var high = row.count
     while low < high {

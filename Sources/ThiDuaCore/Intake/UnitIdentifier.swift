@@ -189,12 +189,13 @@ public struct UnitIdentifier: Sendable {
   func names(_ folded: String, _ unit: RegistryUnit) -> Bool {
     guard let index = entryOfUnit[unit.code] else { return false }
     let entry = entries[index]
-    // Prefixes stripped leave the end of the text: one that ends in none of the unit's
-    // keys names it only verbatim (a long list's every row asks).
-    guard entry.names.contains(folded) || entry.keys.contains(where: { folded.hasSuffix($0) }) else { return false }
+    let verbatim = entry.names.contains(folded)
+    // Stripping prefixes leaves the end of the text: one that ends in none of the unit's
+    // keys can name it only verbatim (a long list's every row asks).
+    guard verbatim || entry.keys.contains(where: { folded.hasSuffix($0) }) else { return false }
     // "Thị trấn Núi Thành" in the table of Huyện Núi Thành is its town, not its total.
     if let category = categoryHint(folded), category != unit.category { return false }
-    return entry.names.contains(folded) || entry.keys.contains(Self.stripPrefixes(folded, vocabulary))
+    return verbatim || entry.keys.contains(Self.stripPrefixes(folded, vocabulary))
   }
 
   private func fuzzy(_ key: String, among pool: [Entry]) -> [RegistryUnit] {

@@ -31,6 +31,9 @@ public struct FormSchema: Codable, Hashable, Sendable {
 public struct FieldSchema: Codable, Hashable, Sendable {
   public enum FieldType: String, Codable, Sendable {
     case string, integer, number, percent, date, `enum`
+
+    /// A count, an amount or a rate: a cell of it holds a figure.
+    public var isNumeric: Bool { self == .integer || self == .number || self == .percent }
   }
 
   public struct Constraints: Codable, Hashable, Sendable {

@@ -38,7 +38,7 @@ struct FormChecks {
     }
     // Numbers as text: the convention each column shows (1.234 reads as its column reads).
     var conventions: [Int: NumberConvention] = [:]
-    let numeric: Set<String> = Set(form.fields.filter { [.integer, .number, .percent].contains($0.type) }.map(\.name))
+    let numeric = Set(form.fields.filter(\.type.isNumeric).map(\.name))
     for (column, code) in table.columns where numeric.contains(code) {
       var vi = 0
       var en = 0
