@@ -77,6 +77,34 @@ import Testing
       cells: rows.indices.map { k in ["phan_loai": CellAddress(row: k + 2, column: 5)] }, total: nil)
   }
 
+  @Test func aListTypedByAnotherClerkReadsAsOurs() throws {
+    // Two header rows (ten shortened indicators under one merged title), `Mã HGĐ`,
+    // `Số khẩu`, a numbering row, `Cộng`, the date line below; as .xlsx and as `;` CSV.
+    for name in ["20977-ds-ho-2017-hai-hang.xlsx", "20977-ds-ho-2017-hai-hang.csv"] {
+      let report = SubmissionValidator(movement: Self.movement).validate(path: fixturePath("households/khac/" + name))
+      #expect(report.unit?.code == "20977", "\(name)")
+      #expect(report.year == 2017)
+      #expect(report.reportDate?.serial1900 == 43089, "20/12/2017")
+      #expect(report.reportDateSource?.cell?.description == "L41")
+      let list = try #require(report.tables.first { $0.form == "DANH_SACH_HO" })
+      #expect(list.headerRows == 6...7)
+      #expect(list.rows.count == 30)
+      // Every field but the area and the stated count, each in its column (STT and
+      // `Ghi chú` are none).
+      #expect(list.columns.count == 16)
+      #expect(list.columns["ma_ho"] == 2 && list.columns["thu_nhap_binh_quan"] == 6)
+      #expect(list.columns["thieu_tiep_can_y_te"] == 7 && list.columns["thieu_tai_san_thong_tin"] == 16)
+      #expect(list.columns["phan_loai"] == 17)
+      let errors = report.findings.filter { $0.severity == .error }
+      #expect(errors.map(\.code) == ["classification-mismatch"])
+      #expect(errors.first?.location.cell?.description == "Q21")
+      #expect(errors.first?.values["household"] == "TS-0013")
+      #expect(errors.first?.values["deprivations"] == "5")
+      #expect(errors.first?.values["recorded"] == "can_ngheo")
+      #expect(errors.first?.values["computed"] == "ngheo")
+    }
+  }
+
   @Test func whatAnotherClerkTypesReadsTheSame() {
     // A count instead of marks, areas as the review software codes them, classes with
     // "Hộ" in front, marks as 1, X, Có; a ward's households are urban by default.
