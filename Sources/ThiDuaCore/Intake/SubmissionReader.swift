@@ -60,6 +60,7 @@ public struct SubmissionReader: Sendable {
   private let keyValueReaders: [KeyValueReader]
   /// Each form's field codes, for recognising a template's instructions sheet.
   private let codesByForm: [Set<String>]
+  private let allCodes: Set<String>
 
   public init(movement: MovementDefinition) {
     self.movement = movement
@@ -71,6 +72,7 @@ public struct SubmissionReader: Sendable {
       KeyValueReader(form: $0, vocabulary: movement.vocabulary, knownCodes: codes)
     }
     codesByForm = forms.map { Set($0.fields.map(\.name)) }.filter { $0.count >= 3 }
+    allCodes = codesByForm.reduce(into: []) { $0.formUnion($1) }
   }
 
   /// Whether `grid` lists field codes down one column as the instructions sheet of a
@@ -78,19 +80,22 @@ public struct SubmissionReader: Sendable {
   /// or of one form on a sheet without a value column (`Giá trị`). A key-value form's
   /// own sheet lists one form's codes beside its value column, and no clerk types codes so.
   func isInstructions(_ grid: SheetGrid) -> Bool {
+    // Only the codes count: a list's thousands of other texts are passed over.
     var byColumn: [Int: Set<String>] = [:]
-    var valueColumn = false
     for (address, cell) in grid.cells {
-      guard case .text(let t) = cell.value else { continue }
+      guard case .text(let t) = cell.value, allCodes.contains(t) else { continue }
       byColumn[address.column, default: []].insert(t)
-      if vocabulary.valueColumnTitles.contains(TextFolding.fold(t)) { valueColumn = true }
     }
     let share = vocabulary.limits.templateCodeShare
-    return byColumn.values.contains { texts in
-      let listed = codesByForm.filter { codes in Double(codes.intersection(texts).count) >= Double(codes.count) * share
-      }
-      return listed.count >= 2 || (listed.count == 1 && !valueColumn)
+    let listedByColumn = byColumn.values.map { texts in
+      codesByForm.filter { codes in Double(codes.intersection(texts).count) >= Double(codes.count) * share }.count
     }
+    if listedByColumn.contains(where: { $0 >= 2 }) { return true }
+    guard listedByColumn.contains(1) else { return false }
+    let valueColumn = grid.cells.contains { _, cell in
+      cell.value.text.map { vocabulary.valueColumnTitles.contains(TextFolding.fold($0)) } ?? false
+    }
+    return !valueColumn
   }
 
   var vocabulary: FoldedVocabulary { movement.vocabulary }
@@ -118,7 +123,7 @@ public struct SubmissionReader: Sendable {
     let markers = TemplateMarkers(definedNames: source.definedNames, properties: source.customProperties)
     // First pass: each sheet's first header, and the lines around it.
     var firstHeaders: [Int: DetectedTable] = [:]
-    var titleCells: [Int: TitleCells] = [:]
+    var titleCells: [Int: SheetTitles] = [:]
     var lines: [TitleLine] = []
     var areaNames: [String] = []
     for sheet in source.sheets {

@@ -47,17 +47,17 @@ public struct TableDetector: Sendable {
     matchers = self.forms.map { HeaderMatcher(form: $0, vocabulary: vocabulary) }
   }
 
-  /// The title cells of the whole sheet, cut into words once: every search for a header
-  /// on the sheet takes its rows from them. (Reading them again for each row a table
-  /// might end at made a long table cost the square of its rows.)
-  func titles(_ grid: SheetGrid) -> TitleCells {
-    TitleCells(grid, rows: 1...max(1, grid.lastRow), skipping: vocabulary.unitLabelExclusions)
+  /// The title cells of the sheet, each row cut into words once when first asked: every
+  /// search for a header on the sheet takes its rows from them. (Reading them again for
+  /// each row a table might end at made a long table cost the square of its rows.)
+  func titles(_ grid: SheetGrid) -> SheetTitles {
+    SheetTitles(grid, skipping: vocabulary.unitLabelExclusions)
   }
 
   /// The first header on the sheet (a template's code row, else the best match from the
   /// top), before its rows are sorted: it tells where the title lines end.
   /// `codeRow`: the row a template's defined name marks as the form's field codes.
-  func firstHeader(_ grid: SheetGrid, titles: TitleCells, codeRow: (form: String, row: Int)? = nil) -> DetectedTable? {
+  func firstHeader(_ grid: SheetGrid, titles: SheetTitles, codeRow: (form: String, row: Int)? = nil) -> DetectedTable? {
     codeRow.flatMap { markedTable(grid, $0) } ?? templateTable(grid) ?? bestHeader(grid, from: 1, titles: titles)
   }
 
@@ -79,7 +79,7 @@ public struct TableDetector: Sendable {
   /// last row the search starts again, so a sheet may hold, say, the poverty table and
   /// the self-assessment. A row naming `sender` is its total.
   func detectAll(
-    _ grid: SheetGrid, first: DetectedTable, titles: TitleCells, sender: RegistryUnit?, registry: UnitIdentifier?
+    _ grid: SheetGrid, first: DetectedTable, titles: SheetTitles, sender: RegistryUnit?, registry: UnitIdentifier?
   ) -> [DetectedTable] {
     var tables: [DetectedTable] = []
     var next: DetectedTable? = first
@@ -104,11 +104,11 @@ public struct TableDetector: Sendable {
 
   /// The best header from `from` on: each candidate block, for each form, is one
   /// assignment; the highest total wins, then the shallower block, then the earlier.
-  func bestHeader(_ grid: SheetGrid, from: Int, titles sheetTitles: TitleCells) -> DetectedTable? {
+  func bestHeader(_ grid: SheetGrid, from: Int, titles sheetTitles: SheetTitles) -> DetectedTable? {
     let limits = vocabulary.limits
     let lastStart = min(grid.lastRow, from + limits.headerSearchRows - 1)
     guard lastStart >= from else { return nil }
-    let titles = sheetTitles.restricted(to: from...min(grid.lastRow, lastStart + limits.maxHeaderRows - 1))
+    let titles = sheetTitles.titles(from...min(grid.lastRow, lastStart + limits.maxHeaderRows - 1))
     var caches = Array(repeating: [String: [Double?]](), count: matchers.count)
     var best: (score: Double, depth: Int, table: DetectedTable)?
     for start in from...lastStart where titles.byRow[start] != nil {
@@ -160,7 +160,7 @@ public struct TableDetector: Sendable {
   }
 
   private func classified(
-    _ header: DetectedTable, _ grid: SheetGrid, _ titles: TitleCells, _ sender: RegistryUnit?,
+    _ header: DetectedTable, _ grid: SheetGrid, _ titles: SheetTitles, _ sender: RegistryUnit?,
     _ registry: UnitIdentifier?
   ) -> DetectedTable {
     var table = header
@@ -176,9 +176,9 @@ public struct TableDetector: Sendable {
 
   /// Whether `row` holds column titles of a form — other titles than `columns`' own.
   private func startsAnotherTable(
-    _ grid: SheetGrid, _ row: Int, besides columns: [Int: String], titles sheetTitles: TitleCells
+    _ grid: SheetGrid, _ row: Int, besides columns: [Int: String], titles sheetTitles: SheetTitles
   ) -> Bool {
-    let titles = sheetTitles.restricted(to: row...row)
+    let titles = sheetTitles.titles(row...row)
     // A data row has a name or two among its figures; titles fill the row.
     guard (titles.byRow[row]?.count ?? 0) >= vocabulary.limits.minimumFields,
       let block = HeaderBlock(grid, rows: row...row, titles: titles, years: vocabulary.years)
