@@ -12,6 +12,23 @@ public enum TextFolding {
     return foldUnicode(text)
   }
 
+  /// Whether `text` carries a diacritic: a combining mark (U+0300–U+036F) once decomposed,
+  /// or `đ`. Read from `LatinBase` for the Latin blocks; other text is decomposed whole.
+  public static func hasDiacritics(_ text: String) -> Bool {
+    for scalar in text.unicodeScalars where scalar.value >= 0x80 {
+      // A string's decomposition is that of each scalar, reordered: a mark is in one of them.
+      guard let marked = LatinBase.table.isMarked(scalar.value) else { return decomposedHasDiacritics(text) }
+      if marked { return true }
+    }
+    return false
+  }
+
+  static func decomposedHasDiacritics(_ text: String) -> Bool {
+    text.decomposedStringWithCanonicalMapping.unicodeScalars.contains {
+      (0x0300...0x036F).contains($0.value) || $0 == "đ" || $0 == "Đ"
+    }
+  }
+
   /// The general folding, through Unicode normalisation: any script.
   static func foldUnicode(_ text: String) -> String {
     var out = String.UnicodeScalarView()
@@ -84,9 +101,15 @@ struct LatinBase: Sendable {
   private static let starts: [UInt32] = [0x00A0, 0x1E00, 0x2000]
   private static let ends: [UInt32] = [0x024F, 0x1EFF, 0x206F]
   private var blocks: [[UInt8]] = []
+  /// For each scalar of the blocks, whether it is a diacritic or carries one.
+  private var marks: [[Bool]] = []
 
   private init() {
     for (start, end) in zip(Self.starts, Self.ends) {
+      marks.append(
+        (start...end).map { v in
+          Unicode.Scalar(v).map { TextFolding.decomposedHasDiacritics(String(Character($0))) } ?? false
+        })
       blocks.append(
         (start...end).map { v in
           guard let scalar = Unicode.Scalar(v) else { return 0 }
@@ -98,6 +121,16 @@ struct LatinBase: Sendable {
           return alone && !wordPart && folded.isEmpty ? Self.separator : 0
         })
     }
+  }
+
+  /// Whether `v` is or carries a diacritic (`TextFolding.hasDiacritics`); nil outside the
+  /// blocks, but for the combining marks themselves.
+  func isMarked(_ v: UInt32) -> Bool? {
+    if (0x0300...0x036F).contains(v) { return true }
+    for (i, start) in Self.starts.enumerated() where v >= start && v <= Self.ends[i] {
+      return marks[i][Int(v - start)]
+    }
+    return nil
   }
 
   /// The letter or `separator` for `v`; nil outside the blocks or where the table has 0.

@@ -174,11 +174,7 @@ struct FoldedVocabulary: Sendable {
   }
 
   /// Whether text carries any Vietnamese diacritic (or đ).
-  static func hasDiacritics(_ text: String) -> Bool {
-    text.decomposedStringWithCanonicalMapping.unicodeScalars.contains {
-      (0x0300...0x036F).contains($0.value) || $0 == "đ" || $0 == "Đ"
-    }
-  }
+  static func hasDiacritics(_ text: String) -> Bool { TextFolding.hasDiacritics(text) }
 
   /// Lower case NFC words joined by single spaces, diacritics kept.
   static func markedWords(_ text: String) -> String {
@@ -188,7 +184,11 @@ struct FoldedVocabulary: Sendable {
 
   /// Whether folded `text` starts with one of `phrases` as whole words.
   static func starts(_ text: String, with phrases: [String]) -> Bool {
-    phrases.contains { text == $0 || text.hasPrefix($0 + " ") }
+    // Byte by byte (folded text is ASCII but for other scripts), no string made per phrase.
+    phrases.contains { phrase in
+      let rest = text.utf8.dropFirst(phrase.utf8.count)
+      return text.utf8.starts(with: phrase.utf8) && (rest.isEmpty || rest.first == UInt8(ascii: " "))
+    }
   }
 
   /// Whether folded `text` holds one of `phrases` as whole words.
