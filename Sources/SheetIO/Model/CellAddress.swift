@@ -118,7 +118,7 @@ public struct CellRange: Hashable, Sendable, CustomStringConvertible {
   }
 
   public var description: String {
-    first == last ? first.description : "\(first):\(last)"
+    first == last ? first.description : first.description + ":" + last.description
   }
 
   /// Grows the range to include `address`.

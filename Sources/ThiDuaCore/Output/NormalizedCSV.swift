@@ -24,20 +24,29 @@ struct NormalizedCSV {
 
   /// The lines of `table`'s rows, for the unit `unit` and `year`, each ended by CRLF.
   static func lines(_ form: FormSchema, unit: String, year: Int, table: FileReport.Table) -> String {
+    // Appended field by field into one string: a list has a million of them.
+    let codes = form.fields.map(\.name)
+    let start = CanonicalCSV.field(unit) + "," + CanonicalCSV.field(String(year))
+    let source =
+      "," + CanonicalCSV.field(Self.neutralised(table.file)) + "," + CanonicalCSV.field(Self.neutralised(table.sheet))
+      + ","
     var text = ""
     for (values, cells) in zip(table.rows, table.cells) {
-      let addresses = cells.values
-      let range = addresses.min().flatMap { first in
-        addresses.max().map { CellRange(first: first, last: $0).description }
+      text += start
+      for code in codes {
+        text += ","
+        guard let value = values[code] else { continue }
+        if case .text(let t) = value {
+          text += CanonicalCSV.field(Self.neutralised(t))
+        } else {
+          text += CanonicalCSV.field(CanonicalCSV.text(value))
+        }
       }
-      let fields =
-        [unit, String(year)]
-        + form.fields.map { field -> String in
-          guard let value = values[field.name] else { return "" }
-          if case .text(let t) = value { return Self.neutralised(t) }
-          return CanonicalCSV.text(value)
-        } + [Self.neutralised(table.file), Self.neutralised(table.sheet), range ?? ""]
-      text += fields.map(CanonicalCSV.field).joined(separator: ",")
+      text += source
+      let addresses = cells.values
+      if let first = addresses.min(), let last = addresses.max() {
+        text += CanonicalCSV.field(CellRange(first: first, last: last).description)
+      }
       text += "\r\n"
     }
     return text

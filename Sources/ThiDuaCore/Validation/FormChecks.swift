@@ -54,16 +54,20 @@ struct FormChecks {
     var numbers: [Int: [String: Double]] = [:]  // row → field → value
     let rows = table.dataRows + (table.totalRow.map { [$0] } ?? []) + table.subtotals.map(\.row)
     let dataRows = Set(table.dataRows)
+    // Fields by index, not copied per cell (a list has a million cells).
     let mapped = table.columns.sorted { $0.key < $1.key }.compactMap { column, code in
-      form.fields.first { $0.name == code }.map { (column: column, code: code, field: $0) }
+      form.fields.firstIndex { $0.name == code }.map { (column: column, code: code, index: $0) }
     }
     // A list value is judged once per text and field (a list repeats a few words).
     var named: [String: [String: Bool]] = [:]
     for row in rows {
-      for (column, code, field) in mapped {
+      var rowNumbers = [String: Double](minimumCapacity: mapped.count)
+      defer { if !rowNumbers.isEmpty { numbers[row] = rowNumbers } }
+      for (column, code, index) in mapped {
+        let field = form.fields[index]
         let value = grid.value(row, column)
         if value.isEmpty {
-          if let blank = field.whenBlank, dataRows.contains(row) { numbers[row, default: [:]][code] = blank }
+          if let blank = field.whenBlank, dataRows.contains(row) { rowNumbers[code] = blank }
           if field.isRequired && row != table.totalRow {
             findings.append(finding("missing-cell", .error, row: row, column: column, ["field": field.title]))
           }
@@ -74,7 +78,7 @@ struct FormChecks {
           guard
             let n = number(value, field: field, row: row, column: column, convention: conventions[column], &findings)
           else { continue }
-          numbers[row, default: [:]][code] = n
+          rowNumbers[code] = n
         case .enum:
           guard case .text(let t) = value, let allowed = field.constraints?.enum else { continue }
           let known =
@@ -106,9 +110,10 @@ struct FormChecks {
     // A `whenBlank` field's blank is its value in the outputs too (DOMAIN: relapsed and
     // new poor households are 0 when blank).
     func values(_ row: Int) -> [String: CellValue] {
-      var values: [String: CellValue] = [:]
+      var values = [String: CellValue](minimumCapacity: mapped.count)
+      let known = numbers[row]
       for (column, code) in table.columns {
-        if let n = numbers[row]?[code] {
+        if let n = known?[code] {
           values[code] = .number(n)
         } else {
           let value = grid.value(row, column)
@@ -123,7 +128,9 @@ struct FormChecks {
       return values
     }
     let cells = table.dataRows.map { row in
-      table.columns.reduce(into: [String: CellAddress]()) { $0[$1.value] = CellAddress(row: row, column: $1.key) }
+      table.columns.reduce(into: [String: CellAddress](minimumCapacity: table.columns.count)) {
+        $0[$1.value] = CellAddress(row: row, column: $1.key)
+      }
     }
     return (findings, table.dataRows.map(values), cells, table.totalRow.map(values))
   }

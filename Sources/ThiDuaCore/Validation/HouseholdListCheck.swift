@@ -81,6 +81,22 @@ public struct HouseholdListCheck: Sendable {
   public func check(_ table: FileReport.Table) -> (findings: [Finding], summary: Summary) {
     var findings: [Finding] = []
     var summary = Summary()
+    // A list repeats a few classes and areas: each text read once.
+    var recordedByText: [String: Recorded?] = [:]
+    var areaByText: [String: String?] = [:]
+    func recorded(_ text: String) -> Recorded? {
+      if let known = recordedByText[text] { return known }
+      let found = Recorded(text)
+      recordedByText.updateValue(found, forKey: text)
+      return found
+    }
+    func area(_ text: String?) -> String? {
+      guard let text else { return nil }
+      if let known = areaByText[text] { return known }
+      let found = Self.area(text)
+      areaByText.updateValue(found, forKey: text)
+      return found
+    }
     for (index, row) in table.rows.enumerated() {
       let cells = index < table.cells.count ? table.cells[index] : [:]
       func at(_ field: String?) -> Location {
@@ -88,10 +104,15 @@ public struct HouseholdListCheck: Sendable {
       }
       func value(_ field: String?) -> CellValue? { field.flatMap { row[$0] } }
       let code = Self.text(value(role.household))
-      var values = ["household": code ?? "", "head": Self.text(value(role.head)) ?? ""]
+      // A finding's values, made only for a row that has one; a duplicate's name the first row.
+      let firstRow = code.flatMap { summary.households[$0] }
+      var values: [String: String] {
+        var values = ["household": code ?? "", "head": Self.text(value(role.head)) ?? ""]
+        if let firstRow { values["first_row"] = String(firstRow) }
+        return values
+      }
       if let code {
-        if let first = summary.households[code] {
-          values["first_row"] = String(first)
+        if firstRow != nil {
           findings.append(
             Finding(code: "duplicate-household", severity: .error, location: at(role.household), values: values))
         } else {
@@ -112,7 +133,7 @@ public struct HouseholdListCheck: Sendable {
             values: values.merging(["income": FieldSchema.edgeText(income)]) { $1 }))
       }
       guard let recordedText = Self.text(value(role.recordedClass)) else { continue }
-      guard let recorded = Recorded(recordedText) else {
+      guard let recorded = recorded(recordedText) else {
         findings.append(
           Finding(
             code: "household-class-unknown", severity: .warning, location: at(role.recordedClass),
@@ -121,24 +142,24 @@ public struct HouseholdListCheck: Sendable {
       }
       summary.villages[village]!.recorded[recorded, default: 0] += 1
       guard let income, income >= 0 else { continue }
-      let area = Self.area(Self.text(value(role.householdArea))) ?? defaultArea
+      let area = area(Self.text(value(role.householdArea))) ?? defaultArea
       let deprivations = deprivationCount(row)
       guard let result = standard.classify(area: area, income: income, deprivations: deprivations) else { continue }
       summary.villages[village]!.computed[result.householdClass, default: 0] += 1
       if !recorded.agrees(with: result.householdClass) {
         summary.villages[village]!.mismatches += 1
-        values.merge(
-          [
-            "recorded": recorded.rawValue, "computed": result.householdClass.rawValue,
-            "income": CanonicalCSV.numberText(income), "deprivations": String(deprivations),
-            "area": area, "rule": result.rule?.reason ?? Self.noRule.vi,
-            "rule_en": result.rule?.reasonEn ?? result.rule?.reason ?? Self.noRule.en,
-            "clause": result.rule?.clause ?? "",
-            "standard": standard.instrument,
-          ]
-        ) { $1 }
+        let reasons: [String: String] = [
+          "recorded": recorded.rawValue, "computed": result.householdClass.rawValue,
+          "income": CanonicalCSV.numberText(income), "deprivations": String(deprivations),
+          "area": area, "rule": result.rule?.reason ?? Self.noRule.vi,
+          "rule_en": result.rule?.reasonEn ?? result.rule?.reason ?? Self.noRule.en,
+          "clause": result.rule?.clause ?? "",
+          "standard": standard.instrument,
+        ]
+        let mismatch = values.merging(reasons) { $1 }
         findings.append(
-          Finding(code: "classification-mismatch", severity: .error, location: at(role.recordedClass), values: values))
+          Finding(
+            code: "classification-mismatch", severity: .error, location: at(role.recordedClass), values: mismatch))
       }
     }
     return (findings, summary)
@@ -154,7 +175,7 @@ public struct HouseholdListCheck: Sendable {
   /// list has (the role's prefix and the indicator's code), else the count it states.
   func deprivationCount(_ row: [String: CellValue]) -> Int {
     let marked = indicatorFields.compactMap { row[$0] }
-    if marked.contains(where: { Self.text($0) != nil }) { return marked.filter(Self.isDeprived).count }
+    if marked.contains(where: Self.isPresent) { return marked.filter(Self.isDeprived).count }
     let stated = role.deprivationCount.flatMap { row[$0]?.number } ?? 0
     return WholeNumber.clamped(stated, to: 0...standard.indicators.count)
   }
@@ -166,8 +187,19 @@ public struct HouseholdListCheck: Sendable {
     case .boolean(let b): return b
     case .text(let t):
       let folded = TextFolding.fold(t)
-      return !(folded.isEmpty || ["0", "khong", "k", "no", "false", "-", "khong thieu hut"].contains(folded))
+      return !(folded.isEmpty || notDeprived.contains(folded))
     case .empty, .date, .error: return false
+    }
+  }
+
+  private static let notDeprived: Set<String> = ["0", "khong", "k", "no", "false", "khong thieu hut"]
+
+  /// Whether `text(value)` is not nil, without making the text.
+  static func isPresent(_ value: CellValue) -> Bool {
+    switch value {
+    case .text(let t): return !t.trimmingSpaces.isEmpty
+    case .number: return true
+    default: return false
     }
   }
 
