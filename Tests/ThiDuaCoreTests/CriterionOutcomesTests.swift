@@ -160,6 +160,14 @@ import Testing
         $0["outcomes"] = outcomes
       } == ["outcome-name criteria[13].outcomes.notMet c5: Có {so_don} đơn: {so_don} is not a defined value"])
     #expect(
+      try Self.problems {
+        var list = $0["householdList"] as? [String: Any] ?? [:]
+        list["notAccurate"] = ["reason": "list-off", "vi": "Sai {so_ho} hộ", "en": "{so_ho} households off"]
+        $0["householdList"] = list
+      } == [
+        "outcome-name criteria[13].householdList.notAccurate c5: Sai {so_ho} hộ: {so_ho} is not a value of the household list"
+      ])
+    #expect(
       try Self.problems { $0["expression"] = nil } == [
         "formula-parts-without-expression criteria[13] c5", "missing-expression criteria[13] c5",
       ])

@@ -282,4 +282,39 @@ import Testing
       ])
     #expect(try row(sheets[1]).last == "Rà soát chính xác")
   }
+
+  /// "Rà soát … chính xác" (c5): a list with a defect makes it not met at the defect's cell,
+  /// an accurate one keeps it met in words that say so, a commune without a list is decided
+  /// by its complaints alone.
+  @Test func theListDecidesTheAccurateReviewCriterion() throws {
+    let review = try Self.review(adding: [
+      "households/lech/20944-ds-ho-2017-thieu-ho.xlsx", "households/khop/20977-ds-ho-2017-tcvn3.csv",
+    ])
+    func c5(_ unit: String) -> CriterionOutcome? {
+      review.results.first { $0.unit.code == unit }?.years.last?.criteria.first { $0.id == "c5" }
+    }
+    let off = try #require(c5("20944"))
+    #expect(off.status == .notMet)
+    #expect(off.reason == "household-list-not-accurate")
+    #expect(off.values == ["misclassified": "0", "summary_cells": "1", "other_defects": "0"])
+    #expect(off.sources == [Location(file: "20944-2017.xlsx", sheet: "Biểu 01", cell: CellAddress("I9")!)])
+    let criterion = Self.movement.criterion("c5")
+    #expect(
+      OutcomeWords.reason(off, Words(language: .vi), of: criterion)
+        == "Rà soát chưa chính xác: 0 hộ phân loại sai, 1 ô lệch biểu tổng hợp, 0 lỗi khác trong danh sách hộ")
+    let accurate = try #require(c5("20977"))
+    #expect(accurate.status == .met)
+    #expect(accurate.reason == "no-complaints-list-accurate")
+    #expect(accurate.values == ["households": "1214"])
+    #expect(
+      OutcomeWords.reason(accurate, Words(language: .en), of: criterion)
+        == "No complaints; the list of 1,214 households is accurate")
+    #expect(c5("21007")?.reason == "complaints")
+    #expect(c5("20998")?.reason == "no-complaints")
+    // Without the lists, the same communes are decided by their complaints.
+    let alone = try Self.review(adding: [])
+    #expect(
+      alone.results.first { $0.unit.code == "20944" }?.years.last?.criteria.first { $0.id == "c5" }?.reason
+        == "no-complaints")
+  }
 }

@@ -43,6 +43,24 @@ public struct Criterion: Codable, Hashable, Sendable {
   public var outcomes: DeclaredOutcomes?
   /// `FORM.field` references the criterion needs.
   public var fields: [String]?
+  /// For a criterion of an accurate review of households ("rà soát … chính xác"): how the
+  /// unit's household lists of the year, when it sent any, decide it beside its formula.
+  public var householdList: HouseholdListOutcomes?
+
+  /// A list that is not accurate leaves the criterion not met, whatever the formula says;
+  /// an accurate one keeps a met criterion met, in the words of `accurate` when given.
+  /// Their words may show `{households}`, `{misclassified}`, `{summary_cells}` and
+  /// `{other_defects}` (`HouseholdListAccuracy.values`).
+  public struct HouseholdListOutcomes: Codable, Hashable, Sendable {
+    public var accurate: DeclaredOutcome?
+    public var notAccurate: DeclaredOutcome
+  }
+
+  /// Every outcome the criterion's data declares, with its words.
+  public var declaredOutcomes: [DeclaredOutcome] {
+    [outcomes?.met, outcomes?.notMet].compactMap { $0 } + (outcomes?.unknown ?? [])
+      + [householdList?.accurate, householdList?.notAccurate].compactMap { $0 }
+  }
 
   /// The fields it reads: those listed, else those its formulas name.
   public var references: [String] {

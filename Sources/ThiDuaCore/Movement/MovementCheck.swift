@@ -411,6 +411,7 @@ public enum MovementCheck {
       let at = "criteria[\(i)]"
       if formulas, c.expression != nil, c.decided == .computed {
         problems += check(c, at: at, forms: forms, submitted: Set(byCategory[c.category] ?? []))
+        problems += checkHouseholdList(c, at: at)
       }
       guard let kind = c.role else { continue }
       let candidates = c.decided == .nominee ? byCategory.values.flatMap { $0 } : byCategory[c.category] ?? []
@@ -442,6 +443,19 @@ public enum MovementCheck {
       }
     }
     return problems
+  }
+
+  /// The words of a criterion's household-list outcomes show the list's values only.
+  private static func checkHouseholdList(_ c: Criterion, at: String) -> [MovementProblem] {
+    let outcomes = [("accurate", c.householdList?.accurate), ("notAccurate", c.householdList?.notAccurate)]
+    return outcomes.flatMap { key, outcome in
+      (outcome?.names ?? []).filter { !HouseholdListAccuracy.valueNames.contains($0) }.map { name in
+        MovementProblem(
+          code: "outcome-name", file: "criteria.json",
+          detail: "\(c.id): \(outcome?.vi ?? ""): {\(name)} is not a value of the household list",
+          at: "\(at).householdList.\(key)")
+      }
+    }
   }
 
   /// Every formula of a criterion (its expression, what it requires, its defined values,

@@ -5,24 +5,20 @@ import SheetIO
 /// its list held, what thidua recomputed and whether its review holds ("rà soát chính
 /// xác", plan III.2.c–d).
 extension ReviewerWorkbook {
-  /// The findings that make a commune's review of its households not accurate.
-  static let householdDefects: Set<String> = [
-    "classification-mismatch", "duplicate-household", "household-no-members", "household-income-negative",
-    "household-in-two-communes", "list-summary-mismatch",
-  ]
-
   func householdLists(_ doc: XLSXDocument) throws(WriteError) {
     let lists = result.submissions.filter { $0.year == result.year }.compactMap { s in
       s.table(.householdList, in: movement).flatMap { $0.table.households == nil ? nil : (s, $0.table) }
     }
     let byDistrict = Dictionary(grouping: lists) { $0.0.unit.parent ?? "" }
-    let findings = result.findings.filter { Self.householdDefects.contains($0.code) }
+    let defects = HouseholdListAccuracy.defectsByFile(result.findings)
     for district in byDistrict.keys.sorted() {
       let name = movement.registry.unit(code: district)?.name ?? words("Không rõ huyện", "District unknown")
       let sheet = try doc.addSheet(String((words("Rà soát hộ - ", "Households - ") + name).prefix(31)))
-      let rows: [[CellValue]] = byDistrict[district]!.sorted { $0.0.unit.code < $1.0.unit.code }.enumerated().map {
+      let rows: [[CellValue]] = byDistrict[district]!.sorted { $0.0.unit.code < $1.0.unit.code }.enumerated().compactMap
+      {
         i, pair in
         let (s, list) = pair
+        guard let accuracy = HouseholdListAccuracy(s, defectsByFile: defects, movement: movement) else { return nil }
         let counts = list.households!.villages.values
         func recorded(_ c: HouseholdListCheck.Recorded) -> CellValue {
           .number(Double(counts.map { $0.recorded[c] ?? 0 }.reduce(0, +)))
@@ -30,19 +26,18 @@ extension ReviewerWorkbook {
         func computed(_ c: PovertyStandard.HouseholdClass) -> CellValue {
           .number(Double(counts.map { $0.computed[c] ?? 0 }.reduce(0, +)))
         }
-        let mine = findings.filter { f in s.files.contains(f.location.file) }
-        let misclassified = mine.filter { $0.code == "classification-mismatch" }.count
-        let disagreeing = mine.filter { $0.code == "list-summary-mismatch" }.count
-        let other = mine.count - misclassified - disagreeing
+        let misclassified = accuracy.misclassified
+        let disagreeing = accuracy.summaryCells
+        let other = accuracy.otherDefects
         let verdict =
-          mine.isEmpty
+          accuracy.isAccurate
           ? words("Rà soát chính xác", "Review accurate")
           : words(
             "Chưa chính xác: \(misclassified) hộ phân loại sai, \(disagreeing) ô lệch biểu tổng hợp, \(other) lỗi khác",
             "Not accurate: \(misclassified) misclassified, \(disagreeing) summary cells off, \(other) other errors")
         return [
           .number(Double(i + 1)), .text(s.unit.name), .text(list.file),
-          .number(Double(counts.map(\.households).reduce(0, +))), recorded(.poor), recorded(.nearPoor),
+          .number(Double(accuracy.households)), recorded(.poor), recorded(.nearPoor),
           recorded(.escaped), computed(.poor), computed(.nearPoor), .number(Double(misclassified)),
           .number(Double(disagreeing)), .text(verdict),
         ]

@@ -94,7 +94,9 @@ public struct Review: Sendable {
     addFindings(
       &received,
       OutlierChecks(movement: movement, keys: keys).findings(submissions, history: history, years: Set(period)))
-    let results = Scoring.results(submissions, period: period, movement: movement)
+    let results = Scoring.results(
+      submissions, period: period, movement: movement,
+      findings: received.filter(\.findingsStand).flatMap(\.report.findings))
     let recommender = Recommender(movement: movement, review: kind.rawValue, periodYears: period.count)
     let inPeriod = submissions.filter { period.contains($0.year) }
     var recommendations = recommender.units(results) + recommender.nominees(inPeriod)

@@ -30,12 +30,17 @@ public struct UnitResult: Sendable {
 /// Points and ranks (docs/review.md): a met criterion earns its points, anything else
 /// none; ranks are competition ranks (1, 2, 2, 4) after the tie-breakers.
 enum Scoring {
+  /// `list`: the accuracy of the submission's household list, for the criteria it decides.
   static func year(
-    _ submission: Submission, previous: Submission? = nil, movement: MovementDefinition
+    _ submission: Submission, previous: Submission? = nil, list: HouseholdListAccuracy? = nil,
+    movement: MovementDefinition
   ) -> YearResult {
     var evaluator = CriteriaEvaluator(movement: movement, unit: submission.unit, tables: submission.tables)
     evaluator.previous = previous?.tables
-    let criteria = evaluator.evaluate()
+    let criteria = evaluator.evaluate().map { outcome in
+      guard let list, let criterion = movement.criterion(outcome.id) else { return outcome }
+      return list.decide(outcome, of: criterion)
+    }
     var score = 0.0
     var allMandatory = true
     for outcome in criteria {
@@ -60,8 +65,9 @@ enum Scoring {
     }
   }
 
+  /// `findings`: the review's, which say whether each household list is accurate.
   static func results(
-    _ submissions: [Submission], period: [Int], movement: MovementDefinition
+    _ submissions: [Submission], period: [Int], movement: MovementDefinition, findings: [Finding] = []
   ) -> [UnitResult] {
     var byUnit: [String: [Submission]] = [:]
     // Every year the inbox holds, for `previous(…)`: the year before the period's first too.
@@ -70,9 +76,12 @@ enum Scoring {
       sent["\(s.unit.code)/\(s.year)"] = s
       if period.contains(s.year) { byUnit[s.unit.code, default: []].append(s) }
     }
+    let defects = HouseholdListAccuracy.defectsByFile(findings)
     var results: [UnitResult] = byUnit.values.map { list in
       let years = list.sorted { $0.year < $1.year }.map {
-        year($0, previous: sent["\($0.unit.code)/\($0.year - 1)"], movement: movement)
+        year(
+          $0, previous: sent["\($0.unit.code)/\($0.year - 1)"],
+          list: HouseholdListAccuracy($0, defectsByFile: defects, movement: movement), movement: movement)
       }
       let unit = list[0].unit
       let total = years.reduce(0) { $0 + $1.score }

@@ -6,10 +6,7 @@ enum OutcomeWords {
   /// declares for the outcome, else thidua's own.
   static func reason(_ o: CriterionOutcome, _ words: Words, of criterion: Criterion?) -> String {
     let v = o.values
-    if let outcomes = criterion?.outcomes,
-      let declared = ([outcomes.met, outcomes.notMet] + (outcomes.unknown ?? [])).first(where: { $0.reason == o.reason }
-      )
-    {
+    if let declared = criterion?.declaredOutcomes.first(where: { $0.reason == o.reason }) {
       return filled(words(declared.vi, declared.en), v, words)
     }
     // The missing form's name, when the movement has one for the role: ` (TIEU_CHI)`.
