@@ -1,45 +1,98 @@
 import SheetIO
 
-/// Ties a commune's household review list to its own summary table, village by village:
-/// the households the list records as poor, near-poor or out of poverty must be the
-/// counts its area-figures form states for that village (`list-summary-mismatch`, at the
-/// summary's cell, naming the list's column). Which count is which field is the list
-/// form's `summaryFields` (docs/households.md).
+/// Ties a commune's household review list to its own summary table, village by village,
+/// and to its district's table, in all: the households the list records as poor,
+/// near-poor or out of poverty must be the counts the area-figures form states for that
+/// village or commune (`list-summary-mismatch`, at the summary's cell, naming the list's
+/// column). Which count is which field is the list form's `summaryFields`
+/// (docs/households.md).
 struct ListSummaryChecks {
   let movement: MovementDefinition
   let keys: AreaKeys
 
   func findings(_ submissions: [Submission]) -> [Finding] {
+    communeFindings(submissions) + districtFindings(submissions)
+  }
+
+  /// A commune's list against its own summary, village by village.
+  private func communeFindings(_ submissions: [Submission]) -> [Finding] {
     var out: [Finding] = []
     for s in submissions {
-      // A template's list sheet left empty is no list: only one with households is compared.
-      guard let (listForm, list) = s.table(.householdList, in: movement), list.dataRows > 0,
-        let counts = list.households, !counts.villages.isEmpty,
-        let fields = listForm.role?.summaryFields, let (summaryForm, summary) = s.table(.areaFigures, in: movement)
-      else { continue }
+      guard let list = list(of: s), let (summaryForm, summary) = s.table(.areaFigures, in: movement) else { continue }
       let byVillage = Dictionary(
-        counts.villages.map { (villageKey($0.key), $0.value) }, uniquingKeysWith: Self.adding)
-      let classColumn = listForm.role?.recordedClass.flatMap { list.columns[$0] }
+        list.counts.villages.map { (villageKey($0.key), $0.value) }, uniquingKeysWith: Self.adding)
       for (row, cells) in zip(summary.rows, summary.cells) {
         guard let name = summaryForm.role?.areaName.flatMap({ row[$0]?.text }) else { continue }
-        let village = byVillage[villageKey(name)] ?? HouseholdListCheck.Counts()
-        for (recordedCode, field) in fields.sorted(by: { $0.key < $1.key }) {
-          guard let recorded = HouseholdListCheck.Recorded(rawValue: recordedCode), let stated = row[field]?.number
-          else { continue }
-          let listed = village.recorded[recorded] ?? 0
-          guard Double(listed) != stated else { continue }
-          var values = [
-            "village": name, "class": recordedCode, "field": summaryForm.field(field)?.title ?? field,
-            "seen": stated.hundredthsText, "expected": String(listed), "list_file": list.file,
-            "list_sheet": list.sheet,
-          ]
-          if let classColumn { values["list_column"] = CellAddress.columnName(classColumn) }
-          out.append(
-            Finding(
-              code: "list-summary-mismatch", severity: .error,
-              location: Location(file: summary.file, sheet: summary.sheet, cell: cells[field]), values: values))
-        }
+        out += compare(
+          row, cells, named: name, with: byVillage[villageKey(name)] ?? HouseholdListCheck.Counts(), list,
+          summaryForm, summary)
       }
+    }
+    return out
+  }
+
+  /// A district's table against its communes' lists: the row of each commune that sent a
+  /// list of the year states what the whole list records (`list-summary-mismatch` at the
+  /// district's cell, naming the commune's list).
+  private func districtFindings(_ submissions: [Submission]) -> [Finding] {
+    var lists: [String: SentList] = [:]
+    for s in submissions { if let list = list(of: s) { lists["\(s.year)/\(s.unit.code)"] = list } }
+    guard !lists.isEmpty else { return [] }
+    var out: [Finding] = []
+    for s in submissions {
+      guard let (summaryForm, summary) = s.table(.areaFigures, in: movement) else { continue }
+      let communes = movement.registry.children(of: s.unit.code)
+      guard !communes.isEmpty else { continue }
+      for (row, cells) in zip(summary.rows, summary.cells) {
+        guard let name = summaryForm.role?.areaName.flatMap({ row[$0]?.text }),
+          let unit = keys.of(row, among: communes, role: summaryForm.role).first(where: { $0.hasPrefix("unit:") }),
+          let list = lists["\(s.year)/\(unit.dropFirst("unit:".count))"]
+        else { continue }
+        let whole = list.counts.villages.values.reduce(HouseholdListCheck.Counts(), Self.adding)
+        out += compare(row, cells, named: name, with: whole, list, summaryForm, summary)
+      }
+    }
+    return out
+  }
+
+  /// A submission's household list with households, its form and counts: a template's
+  /// list sheet left empty is no list.
+  private struct SentList {
+    var form: FormSchema
+    var table: FileReport.Table
+    var counts: HouseholdListCheck.Summary
+    var fields: [String: String]
+  }
+
+  private func list(of s: Submission) -> SentList? {
+    guard let (form, table) = s.table(.householdList, in: movement), table.dataRows > 0,
+      let counts = table.households, !counts.villages.isEmpty, let fields = form.role?.summaryFields
+    else { return nil }
+    return SentList(form: form, table: table, counts: counts, fields: fields)
+  }
+
+  /// One summary row (an area named `name`) against the households a list records there.
+  private func compare(
+    _ row: [String: CellValue], _ cells: [String: CellAddress], named name: String,
+    with counts: HouseholdListCheck.Counts, _ list: SentList, _ summaryForm: FormSchema, _ summary: FileReport.Table
+  ) -> [Finding] {
+    let classColumn = list.form.role?.recordedClass.flatMap { list.table.columns[$0] }
+    var out: [Finding] = []
+    for (recordedCode, field) in list.fields.sorted(by: { $0.key < $1.key }) {
+      guard let recorded = HouseholdListCheck.Recorded(rawValue: recordedCode), let stated = row[field]?.number
+      else { continue }
+      let listed = counts.recorded[recorded] ?? 0
+      guard Double(listed) != stated else { continue }
+      var values = [
+        "village": name, "class": recordedCode, "field": summaryForm.field(field)?.title ?? field,
+        "seen": stated.hundredthsText, "expected": String(listed), "list_file": list.table.file,
+        "list_sheet": list.table.sheet,
+      ]
+      if let classColumn { values["list_column"] = CellAddress.columnName(classColumn) }
+      out.append(
+        Finding(
+          code: "list-summary-mismatch", severity: .error,
+          location: Location(file: summary.file, sheet: summary.sheet, cell: cells[field]), values: values))
     }
     return out
   }
