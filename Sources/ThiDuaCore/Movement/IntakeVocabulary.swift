@@ -159,7 +159,7 @@ struct FoldedVocabulary: Sendable {
   /// Whether a row label names a total. A label written with diacritics is compared with
   /// them (`Cộng` is a total, `Công ty` a company); one without any is compared folded.
   func isTotalLabel(_ label: String) -> Bool {
-    Self.hasDiacritics(label)
+    TextFolding.hasDiacritics(label)
       ? Self.starts(Self.markedWords(label), with: totalLabelsMarked)
       : Self.starts(TextFolding.fold(label), with: totalLabels)
   }
@@ -169,12 +169,9 @@ struct FoldedVocabulary: Sendable {
   func isIssuerLine(_ text: String) -> Bool {
     let folded = TextFolding.fold(text)
     guard !Self.starts(folded, with: unitLabelExclusions) else { return false }
-    return Self.hasDiacritics(text)
+    return TextFolding.hasDiacritics(text)
       ? Self.starts(Self.markedWords(text), with: issuerStartsMarked) : Self.starts(folded, with: issuerStarts)
   }
-
-  /// Whether text carries any Vietnamese diacritic (or đ).
-  static func hasDiacritics(_ text: String) -> Bool { TextFolding.hasDiacritics(text) }
 
   /// Lower case NFC words joined by single spaces, diacritics kept.
   static func markedWords(_ text: String) -> String {

@@ -411,8 +411,8 @@ public enum MovementCheck {
       let at = "criteria[\(i)]"
       if formulas, c.expression != nil, c.decided == .computed {
         problems += check(c, at: at, forms: forms, submitted: Set(byCategory[c.category] ?? []))
-        problems += checkHouseholdList(c, at: at)
       }
+      problems += checkHouseholdList(c, at: at)
       guard let kind = c.role else { continue }
       let candidates = c.decided == .nominee ? byCategory.values.flatMap { $0 } : byCategory[c.category] ?? []
       guard let form = candidates.lazy.compactMap({ forms[$0] }).first(where: { $0.role?.kind == kind }) else {

@@ -6,19 +6,21 @@ import SheetIO
 /// xác", plan III.2.c–d).
 extension ReviewerWorkbook {
   func householdLists(_ doc: XLSXDocument) throws(WriteError) {
-    let lists = result.submissions.filter { $0.year == result.year }.compactMap { s in
-      s.table(.householdList, in: movement).flatMap { $0.table.households == nil ? nil : (s, $0.table) }
+    let defects = HouseholdListAccuracy.defectsByFile(result.findings)
+    let lists = result.submissions.filter { $0.year == result.year }.compactMap {
+      s -> (Submission, FileReport.Table, HouseholdListAccuracy)? in
+      guard let list = s.table(.householdList, in: movement)?.table,
+        let accuracy = HouseholdListAccuracy(s, defectsByFile: defects, movement: movement)
+      else { return nil }
+      return (s, list, accuracy)
     }
     let byDistrict = Dictionary(grouping: lists) { $0.0.unit.parent ?? "" }
-    let defects = HouseholdListAccuracy.defectsByFile(result.findings)
     for district in byDistrict.keys.sorted() {
       let name = movement.registry.unit(code: district)?.name ?? words("Không rõ huyện", "District unknown")
       let sheet = try doc.addSheet(String((words("Rà soát hộ - ", "Households - ") + name).prefix(31)))
-      let rows: [[CellValue]] = byDistrict[district]!.sorted { $0.0.unit.code < $1.0.unit.code }.enumerated().compactMap
-      {
-        i, pair in
-        let (s, list) = pair
-        guard let accuracy = HouseholdListAccuracy(s, defectsByFile: defects, movement: movement) else { return nil }
+      let rows: [[CellValue]] = byDistrict[district]!.sorted { $0.0.unit.code < $1.0.unit.code }.enumerated().map {
+        i, sent in
+        let (s, list, accuracy) = sent
         let counts = list.households!.villages.values
         func recorded(_ c: HouseholdListCheck.Recorded) -> CellValue {
           .number(Double(counts.map { $0.recorded[c] ?? 0 }.reduce(0, +)))
@@ -26,9 +28,7 @@ extension ReviewerWorkbook {
         func computed(_ c: PovertyStandard.HouseholdClass) -> CellValue {
           .number(Double(counts.map { $0.computed[c] ?? 0 }.reduce(0, +)))
         }
-        let misclassified = accuracy.misclassified
-        let disagreeing = accuracy.summaryCells
-        let other = accuracy.otherDefects
+        let (misclassified, disagreeing, other) = (accuracy.misclassified, accuracy.summaryCells, accuracy.otherDefects)
         let verdict =
           accuracy.isAccurate
           ? words("Rà soát chính xác", "Review accurate")

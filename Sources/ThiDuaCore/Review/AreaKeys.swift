@@ -10,15 +10,24 @@ struct AreaKeys {
 
   func of(_ row: [String: CellValue], among areas: [RegistryUnit], role: FormRole?) -> [String] {
     var keys: [String] = []
-    let code = role?.areaCode.flatMap { row[$0] }.map(CanonicalCSV.text).flatMap { $0.isEmpty ? nil : $0 }
-    let name = role?.areaName.flatMap { row[$0]?.text }
-    if !areas.isEmpty {
-      let byCode = code.map { identifier.match($0, among: areas, fuzzy: false).units } ?? []
-      let units = byCode.count == 1 ? byCode : name.map { identifier.match($0, among: areas, fuzzy: false).units } ?? []
-      if units.count == 1 { keys.append("unit:" + units[0].code) }
+    if let unit = unit(of: row, among: areas, role: role) { keys.append("unit:" + unit.code) }
+    if let code = code(of: row, role: role) { keys.append("code:" + TextFolding.fold(code)) }
+    if let name = role?.areaName.flatMap({ row[$0]?.text }) {
+      keys.append(UnitIdentifier.stripPrefixes(TextFolding.fold(name), identifier.vocabulary))
     }
-    if let code { keys.append("code:" + TextFolding.fold(code)) }
-    if let name { keys.append(UnitIdentifier.stripPrefixes(TextFolding.fold(name), identifier.vocabulary)) }
     return keys
+  }
+
+  /// The one unit among `areas` the row's code designates, else its name.
+  func unit(of row: [String: CellValue], among areas: [RegistryUnit], role: FormRole?) -> RegistryUnit? {
+    guard !areas.isEmpty else { return nil }
+    let name = role?.areaName.flatMap { row[$0]?.text }
+    let byCode = code(of: row, role: role).map { identifier.match($0, among: areas, fuzzy: false).units } ?? []
+    let units = byCode.count == 1 ? byCode : name.map { identifier.match($0, among: areas, fuzzy: false).units } ?? []
+    return units.count == 1 ? units[0] : nil
+  }
+
+  private func code(of row: [String: CellValue], role: FormRole?) -> String? {
+    role?.areaCode.flatMap { row[$0] }.map(CanonicalCSV.text).flatMap { $0.isEmpty ? nil : $0 }
   }
 }

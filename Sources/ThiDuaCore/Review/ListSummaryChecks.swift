@@ -45,8 +45,8 @@ struct ListSummaryChecks {
       guard !communes.isEmpty else { continue }
       for (row, cells) in zip(summary.rows, summary.cells) {
         guard let name = summaryForm.role?.areaName.flatMap({ row[$0]?.text }),
-          let unit = keys.of(row, among: communes, role: summaryForm.role).first(where: { $0.hasPrefix("unit:") }),
-          let list = lists["\(s.year)/\(unit.dropFirst("unit:".count))"]
+          let commune = keys.unit(of: row, among: communes, role: summaryForm.role),
+          let list = lists["\(s.year)/\(commune.code)"]
         else { continue }
         let whole = list.counts.villages.values.reduce(HouseholdListCheck.Counts(), Self.adding)
         out += compare(row, cells, named: name, with: whole, list, summaryForm, summary)

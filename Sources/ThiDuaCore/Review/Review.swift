@@ -44,7 +44,7 @@ public struct ReviewResult: Sendable {
   /// be used (why they could not). A superseded version's were answered by the newer
   /// file, a duplicate repeats its original's, another year belongs to its own review;
   /// their counts stay with each file in *Tệp đã nhận*.
-  public var findings: [Finding] { files.filter(\.findingsStand).flatMap(\.report.findings) }
+  public var findings: [Finding] { ReceivedFile.standingFindings(files) }
 
   /// Files that could not be checked because their worker failed (`internal-error`).
   public var lostFiles: [ReceivedFile] {
@@ -95,8 +95,7 @@ public struct Review: Sendable {
       &received,
       OutlierChecks(movement: movement, keys: keys).findings(submissions, history: history, years: Set(period)))
     let results = Scoring.results(
-      submissions, period: period, movement: movement,
-      findings: received.filter(\.findingsStand).flatMap(\.report.findings))
+      submissions, period: period, movement: movement, findings: ReceivedFile.standingFindings(received))
     let recommender = Recommender(movement: movement, review: kind.rawValue, periodYears: period.count)
     let inPeriod = submissions.filter { period.contains($0.year) }
     var recommendations = recommender.units(results) + recommender.nominees(inPeriod)

@@ -30,6 +30,11 @@ public struct ReceivedFile: Sendable {
 
   /// Whether this file's findings are the review's (see `ReviewResult.findings`).
   public var findingsStand: Bool { ![.superseded, .duplicate, .otherYear].contains(fate) }
+
+  /// The findings of `files` that stand.
+  public static func standingFindings(_ files: [ReceivedFile]) -> [Finding] {
+    files.filter(\.findingsStand).flatMap(\.report.findings)
+  }
 }
 
 /// One unit's submission for one year: per form, the table of the newest file that held it.

@@ -54,17 +54,14 @@ struct FormChecks {
     var numbers: [Int: [String: Double]] = [:]  // row → field → value
     let rows = table.dataRows + (table.totalRow.map { [$0] } ?? []) + table.subtotals.map(\.row)
     let dataRows = Set(table.dataRows)
-    // Fields by index, not copied per cell (a list has a million cells).
     let mapped = table.columns.sorted { $0.key < $1.key }.compactMap { column, code in
-      form.fields.firstIndex { $0.name == code }.map { (column: column, code: code, index: $0) }
+      form.fields.first { $0.name == code }.map { (column: column, code: code, field: $0) }
     }
     // A list value is judged once per text and field (a list repeats a few words).
     var named: [String: [String: Bool]] = [:]
     for row in rows {
       var rowNumbers = [String: Double](minimumCapacity: mapped.count)
-      defer { if !rowNumbers.isEmpty { numbers[row] = rowNumbers } }
-      for (column, code, index) in mapped {
-        let field = form.fields[index]
+      for (column, code, field) in mapped {
         let value = grid.value(row, column)
         if value.isEmpty {
           if let blank = field.whenBlank, dataRows.contains(row) { rowNumbers[code] = blank }
@@ -100,6 +97,7 @@ struct FormChecks {
           continue
         }
       }
+      if !rowNumbers.isEmpty { numbers[row] = rowNumbers }
     }
     // An area-figures form: each area once, and DOMAIN's arithmetic on the poverty
     // fields it has (a rule whose fields the form lacks does not apply).
