@@ -105,6 +105,58 @@ import Testing
     }
   }
 
+  /// A list typed as yet another commune's clerk would: a two-sided letterhead, the
+  /// title merged, an attachment line with its own date, `Số TT`, `Mã số hộ`, `Địa chỉ`,
+  /// the deprivations as a count, `Kết quả rà soát` with `Hộ nghèo`, a numbering row, the
+  /// households grouped under `I. THÔN …` rows, 165 of them (numbered past 100, so that
+  /// most rows hold two figures), the date line and signatures below.
+  @Test func aListGroupedByVillageReadsWithItsTwoPlantedErrors() throws {
+    let folder = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("tam-xuan-1-ds-ho-ngheo-2017.xlsx").path
+    let made = try runPython(
+      """
+      import sys, openpyxl
+      wb = openpyxl.Workbook(); ws = wb.active; ws.title = "DS ho ngheo 2017"
+      ws["A1"] = "UBND HUYỆN NÚI THÀNH"; ws["F1"] = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+      ws["A2"] = "UBND XÃ TAM XUÂN I"; ws["F2"] = "Độc lập - Tự do - Hạnh phúc"
+      ws["A4"] = "DANH SÁCH HỘ NGHÈO, HỘ CẬN NGHÈO SAU RÀ SOÁT CUỐI NĂM 2017"; ws.merge_cells("A4:H4")
+      ws["A5"] = "(Kèm theo Báo cáo số 45/BC-UBND ngày 25/12/2017 của UBND xã)"
+      ws.append([])
+      ws.append(["Số TT", "Họ và tên chủ hộ", "Mã số hộ", "Địa chỉ", "Số nhân khẩu",
+                 "Thu nhập bình quân (đồng/người/tháng)", "Số chỉ số thiếu hụt", "Kết quả rà soát"])
+      ws.append(["(%d)" % i for i in range(1, 9)])
+      incomes = [550000, 650000, 690000, 750000, 820000, 950000, 1100000, 1500000]
+      n = 0
+      for mark, village in [("I", "Thôn Phú Bình"), ("II", "Thôn Phú Đông"), ("III", "Thôn Xuân Quý")]:
+          ws.append([mark, village.upper()])
+          for k in range(55):
+              n += 1
+              income, deprived = incomes[n % 8], n % 6
+              poor = income <= 700000 or (income <= 1000000 and deprived >= 3)
+              recorded = "Hộ nghèo" if poor else "Hộ cận nghèo" if income <= 1000000 else "Không nghèo"
+              if n == 37: income, deprived, recorded = 650000, 1, "Hộ cận nghèo"
+              if n == 141: income, deprived, recorded = 1200000, 0, "Hộ nghèo"
+              ws.append([n, "Hộ %d" % n, "20968-%05d" % n, village, 1 + n % 8, income, deprived, recorded])
+      ws.append([]); ws.append([None] * 5 + ["Tam Xuân I, ngày 25 tháng 12 năm 2017"])
+      ws.append([None, "NGƯỜI LẬP BIỂU", None, None, None, "TM. UBND XÃ"])
+      wb.save(sys.argv[1])
+      """, path)
+    #expect(made.status == 0)
+    let report = SubmissionValidator(movement: Self.movement).validate(path: path)
+    #expect(report.unit?.code == "20968")
+    #expect(report.year == 2017)
+    #expect(report.reportDateSource?.cell?.description == "F178")
+    let list = try #require(report.tables.first { $0.form == "DANH_SACH_HO" })
+    #expect(list.headerRows == 7...7)
+    #expect(list.rows.count == 165)
+    #expect(report.tables.count == 1)
+    let errors = report.findings.filter { $0.severity == .error }
+    #expect(errors.map(\.code) == ["classification-mismatch", "classification-mismatch"])
+    #expect(errors.map { $0.location.cell?.description } == ["H46", "H152"])
+    #expect(errors.map { $0.values["computed"] } == ["ngheo", "khong"])
+  }
+
   @Test func whatAnotherClerkTypesReadsTheSame() {
     // A count instead of marks, areas as the review software codes them, classes with
     // "Hộ" in front, marks as 1, X, Có; a ward's households are urban by default.
