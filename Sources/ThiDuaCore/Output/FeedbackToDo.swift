@@ -24,8 +24,9 @@ struct FeedbackToDo {
   let movement: MovementDefinition
   let words: Words
 
-  func items(standing files: [ReceivedFile], unused: [ReceivedFile]) -> [Item] {
-    missingYears() + missingForms() + unreadable(unused) + findings(files)
+  /// A list's households to re-examine are one item, in the place of their first finding.
+  func items(standing files: [ReceivedFile], unused: [ReceivedFile], households: FeedbackHouseholds) -> [Item] {
+    missingYears() + missingForms() + unreadable(unused) + findings(files, households: households)
   }
 
   /// Over a period, a year nothing came for counts 0 in the mean.
@@ -136,8 +137,12 @@ struct FeedbackToDo {
     }
   }
 
-  private func findings(_ files: [ReceivedFile]) -> [Item] {
-    files.flatMap { f in f.report.findings }.map { finding in
+  private func findings(_ files: [ReceivedFile], households: FeedbackHouseholds) -> [Item] {
+    var listItems = Dictionary(uniqueKeysWithValues: households.toDoItems(movement: movement).map { ($0.file, $0) })
+    return files.flatMap { f in f.report.findings }.compactMap { finding -> Item? in
+      if FeedbackHouseholds.codes.contains(finding.code) {
+        return listItems.removeValue(forKey: finding.location.file)
+      }
       // A finding that keeps a criterion from being met costs that criterion's points.
       let criterion = finding.values["criterion"].flatMap { movement.criterion($0) }
       let cost = criterion.map {

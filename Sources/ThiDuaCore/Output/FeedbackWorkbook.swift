@@ -82,7 +82,9 @@ struct FeedbackWorkbook {
     doc.properties.title = words("Phản hồi kết quả thẩm định – ", "Review feedback – ") + unit.unit.name
     doc.properties.subject = movement.title
     try outcomes(doc)
-    try fixes(doc)
+    let households = FeedbackHouseholds(standing: files, unit: unit, result: result, words: words)
+    try fixes(doc, households: households)
+    try households.write(doc)
     try received(doc)
     try nominees(doc)
     try doc.save()
@@ -150,12 +152,11 @@ struct FeedbackWorkbook {
     try ReportTable.colourStatuses(sheet, columns: 6...6, lastRow: last, words: words)
   }
 
-  private func fixes(_ doc: XLSXDocument) throws(WriteError) {
+  private func fixes(_ doc: XLSXDocument, households: FeedbackHouseholds) throws(WriteError) {
     let sheet = try doc.addSheet(words("Cần sửa", "To fix"))
     let unused = owned.filter { $0.fate != .used }
     let items = FeedbackToDo(result: result, unit: unit, submissions: submissions, movement: movement, words: words)
-      .items(
-        standing: files, unused: unused)
+      .items(standing: files, unused: unused, households: households)
     let rows: [[CellValue]] = items.enumerated().map { i, item in
       [
         .number(Double(i + 1)), .text(item.severity), .text(item.file), .text(item.sheet), .text(item.cell),

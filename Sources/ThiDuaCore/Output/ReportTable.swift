@@ -33,7 +33,7 @@ struct ReportTable {
     try sheet.merge(
       CellRange(first: CellAddress(row: 1, column: 1), last: CellAddress(row: 1, column: max(width, 2))),
       text: title, style: OutputStyles.title)
-    if let subtitle {
+    if let subtitle = subtitle.map({ Self.fitted(.text($0)).text ?? $0 }) {
       // Across the table's width, wrapped, so that the page shows all of it.
       try sheet.merge(
         CellRange(first: CellAddress(row: 2, column: 1), last: CellAddress(row: 2, column: max(width, 2))),
@@ -103,18 +103,18 @@ struct ReportTable {
   }
 
   /// The narrowest a header may be: a header of up to three words on one line, a longer
-  /// one on at most three lines, no word cut.
-  static func headerPoints(_ title: String, size: Double) -> Double {
+  /// one on at most `lines` lines, no word cut.
+  static func headerPoints(_ title: String, size: Double, lines most: Int = 3) -> Double {
     let words = title.split(whereSeparator: { $0 == " " || $0 == "\n" })
     let whole = TextWidth.points(title, size: size, bold: true)
     guard words.count > 3 else { return whole }
     var low = words.map { TextWidth.points($0, size: size, bold: true) }.max() ?? 0
     var high = whole
-    // The narrowest width that keeps the header to three lines, to half a point.
+    // The narrowest width that keeps the header to `most` lines, to half a point.
     while high - low > 0.5 {
       let middle = (low + high) / 2
       let lines = TextWidth.lines(title, columnWidth: TextWidth.columnWidth(points: middle), size: size, bold: true)
-      if lines <= 3 { high = middle } else { low = middle }
+      if lines <= most { high = middle } else { low = middle }
     }
     return high
   }

@@ -104,10 +104,12 @@ public struct HouseholdListCheck: Sendable {
       }
       func value(_ field: String?) -> CellValue? { field.flatMap { row[$0] } }
       let code = Self.text(value(role.household))
-      // A finding's values, made only for a row that has one; a duplicate's name the first row.
+      let village = Self.text(value(role.village)) ?? ""
+      // A finding's values, made only for a row that has one; a duplicate's name the first
+      // row. The village groups the households to re-examine in the commune's feedback.
       let firstRow = code.flatMap { summary.households[$0] }
       var values: [String: String] {
-        var values = ["household": code ?? "", "head": Self.text(value(role.head)) ?? ""]
+        var values = ["household": code ?? "", "head": Self.text(value(role.head)) ?? "", "village": village]
         if let firstRow { values["first_row"] = String(firstRow) }
         return values
       }
@@ -123,7 +125,6 @@ public struct HouseholdListCheck: Sendable {
         findings.append(
           Finding(code: "household-no-members", severity: .error, location: at(role.members), values: values))
       }
-      let village = Self.text(value(role.village)) ?? ""
       summary.villages[village, default: Counts()].households += 1
       let income = value(role.income)?.number
       if let income, income < 0 {

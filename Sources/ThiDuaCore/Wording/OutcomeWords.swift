@@ -97,6 +97,10 @@ enum OutcomeWords {
     case "unknown-unit", "ambiguous-unit":
       return words("Ghi 'Đơn vị: <tên đơn vị>' ở đầu biểu", "Write 'Đơn vị: <unit name>' above the table")
     case "unknown-year": return words("Ghi năm báo cáo ở tiêu đề biểu", "Write the report year in the title")
+    case "list-summary-mismatch":
+      return words(
+        "Đối chiếu danh sách hộ với biểu tổng hợp và sửa bên ghi sai",
+        "Compare the list with the summary and correct the one that is wrong")
     case "formula-like-text":
       return words("Ghi nội dung bằng chữ, không bắt đầu bằng dấu =", "Type the text itself, not starting with =")
     default: return words("Xem nội dung phát hiện", "See the message")
