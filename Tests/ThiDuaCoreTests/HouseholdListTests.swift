@@ -408,4 +408,81 @@ import Testing
       alone.results.first { $0.unit.code == "20944" }?.years.last?.criteria.first { $0.id == "c5" }?.reason
         == "no-complaints")
   }
+
+  /// A sheet of an output workbook as texts, a row per data row (whole numbers without marks).
+  static func dataRows(_ path: String, sheet: String) throws -> [[String]] {
+    let source = try Workbooks.open(path: path)
+    let grid = try SheetGrid(source: source, sheet: try source.sheet(named: sheet), file: "x")
+    guard grid.lastRow >= ReportTable.firstDataRow else { return [] }
+    return (ReportTable.firstDataRow...grid.lastRow).map { row in
+      (1...grid.lastColumn).map { column in
+        let value = grid.cells[CellAddress(row: row, column: column)]?.value
+        if let n = value?.number { return n == n.rounded() ? String(Int(n)) : String(n) }
+        return value?.text ?? ""
+      }
+    }
+  }
+
+  /// The commune is told which households to re-examine, by village, each at its cell;
+  /// its to-do list holds one row for them; report.json counts the list by village.
+  @Test func aCommuneIsToldWhichHouseholdsToReExamineByVillage() throws {
+    let review = try Self.review(adding: ["households/20944-danh-sach-ho-2017.xlsx"])
+    let out = Self.scratchPath()
+    defer { try? FileManager.default.removeItem(at: out) }
+    _ = try ReviewOutputs(result: review, movement: Self.movement, language: .vi).write(to: out.path)
+    let feedback = out.appendingPathComponent("phan-hoi/20944-xa-tra-mai.xlsx").path
+    let households = try Self.dataRows(feedback, sheet: "Hộ cần rà soát lại")
+    // Village, code, recorded, by the standard, income, deprivations, problem, cell.
+    #expect(
+      households.map { [$0[1], $0[2], $0[4], $0[5], $0[6], $0[7], $0[8], $0[10]] } == [
+        ["Thôn 3", "20944-0003", "nghèo", "không nghèo", "1200000", "1", "Phân loại hộ không đúng chuẩn", "Q9"],
+        ["Thôn 3", "20944-0006", "cận nghèo", "nghèo", "650000", "4", "Phân loại hộ không đúng chuẩn", "Q12"],
+        ["Thôn 3", "20944-0009", "thoát nghèo", "nghèo", "600000", "2", "Phân loại hộ không đúng chuẩn", "Q15"],
+        ["Thôn 3", "20944-0001", "", "", "", "", "Hộ ghi hai lần", "B18"],
+        ["Thôn 3", "20944-0018", "", "", "", "", "Phân loại hộ không rõ", "Q24"],
+        ["Thôn 2", "20944-0014", "", "", "", "", "Hộ không có nhân khẩu", "E20"],
+        ["Thôn 1", "20944-0016", "", "", "-50000", "", "Thu nhập âm", "F22"],
+      ])
+    // One list: its file is named above the table, not on every row.
+    #expect(households.allSatisfy { $0.count == 11 })
+    // One row of the to-do list for the seven, with c5's 20 points; none per household.
+    let toDo = try Self.dataRows(feedback, sheet: "Cần sửa")
+    let listRows = toDo.filter { $0[2] == "20944-danh-sach-ho-2017.xlsx" }
+    #expect(listRows.count == 1)
+    #expect(
+      listRows.first?[5]
+        == "Danh sách hộ: 7 hộ cần rà soát lại (6 lỗi), liệt kê theo thôn ở trang 'Hộ cần rà soát lại'.")
+    #expect(listRows.first?[7] == "20")
+    // The twelve summary cells the list disagrees with stay rows of their own.
+    #expect(toDo.filter { $0[2] == "20944-2017.xlsx" }.map { $0[4] }.count == 12)
+
+    let json =
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: out.appendingPathComponent("report.json"))) as? [String: Any]
+    #expect(json?["schema"] as? String == "thidua-review/2")
+    let lists = try #require(json?["householdLists"] as? [[String: Any]])
+    #expect(lists.count == 1)
+    #expect(lists.first?["unit"] as? String == "20944")
+    #expect(lists.first?["households"] as? Int == 20)
+    #expect(lists.first?["accurate"] as? Bool == false)
+    #expect(
+      [lists.first?["misclassified"], lists.first?["summaryCells"], lists.first?["otherDefects"]].map { $0 as? Int }
+        == [3, 12, 3])
+    let villages = try #require(lists.first?["villages"] as? [[String: Any]])
+    #expect(villages.map { $0["name"] as? String } == ["Thôn 1", "Thôn 2", "Thôn 3"])
+    #expect(villages.map { $0["mismatches"] as? Int } == [0, 0, 3])
+    #expect(villages[2]["recorded"] as? [String: Int] == ["ngheo": 3, "can_ngheo": 1, "thoat_ngheo": 1])
+    #expect(villages[2]["computed"] as? [String: Int] == ["ngheo": 4, "khong": 1])
+
+    // In English the sheet and its words are English.
+    let en = Self.scratchPath()
+    defer { try? FileManager.default.removeItem(at: en) }
+    _ = try ReviewOutputs(result: review, movement: Self.movement, language: .en).write(to: en.path)
+    let english = try Self.dataRows(
+      en.appendingPathComponent("phan-hoi/20944-xa-tra-mai.xlsx").path, sheet: "Households to re-examine")
+    #expect(
+      english.first.map { [$0[4], $0[5], $0[8]] } == [
+        "poor", "neither poor nor near-poor", "Household class against the standard",
+      ])
+  }
 }

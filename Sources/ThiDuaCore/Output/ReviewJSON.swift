@@ -114,7 +114,8 @@ public struct ReviewJSON: Encodable {
     var unitsByYear: [String: Int]
   }
 
-  var schema = "thidua-review/1"
+  /// Raised to 2 when `householdLists` came (docs/review.md).
+  var schema = "thidua-review/2"
   var movement: String
   var definition: DefinitionEntry
   var review: String
@@ -132,6 +133,8 @@ public struct ReviewJSON: Encodable {
   var targets: [TargetEntry]
   /// Each unit's poverty figures by year: what `--history` reads back next year.
   var figures: [YearFigures]
+  /// Each commune's household list checked (docs/households.md).
+  var householdLists: [HouseholdListJSON]
   var run: RunEntry?
   /// Every file the run wrote, relative to the results folder: what a later run may
   /// replace; anything else there is the user's and is kept.
@@ -198,6 +201,7 @@ public struct ReviewJSON: Encodable {
     }
     missing = r.missing.map { UnitRef(code: $0.code, name: $0.name, category: $0.category) }
     figures = r.figures
+    householdLists = HouseholdListJSON.all(r, movement: movement)
     targets = r.targets.map { t in
       TargetEntry(
         code: t.code, name: t.name, year: t.year, area: t.area, startRate: t.startRate?.hundredths,
