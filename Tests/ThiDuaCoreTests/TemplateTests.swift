@@ -129,6 +129,34 @@ import Testing
     #expect(text.contains("'_thidua_CHI_TIEU_fields'") && text.contains("'_thidua_THONG_TIN_year'"), "\(text)")
   }
 
+  /// A commune's 18-column household list prints across two A4 pages with the household's
+  /// code and head on each, not shrunk to one page; the 13-column summary fits one page.
+  @Test func aWideFormPrintsAcrossPagesWithItsNamingColumns() throws {
+    let m = try MovementDefinition.shipped()
+    let folder = try Self.temporary()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("mau-20998.xlsx").path
+    _ = try TemplateWriter(movement: m).write(
+      unit: m.registry.unit(code: "20998"), category: "XA", to: path, created: 0)
+    let script = """
+      import sys, openpyxl
+      wb = openpyxl.load_workbook(sys.argv[1])
+      for name in ["Chỉ tiêu giảm nghèo", "Danh sách hộ rà soát"]:
+          ws = wb[name]
+          print(name, ws.page_setup.orientation, ws.page_setup.paperSize, ws.page_setup.fitToWidth,
+                ws.page_setup.fitToHeight, ws.print_title_cols, ws.print_title_rows,
+                [round(ws.column_dimensions[c].width, 1) for c in "ABCH"])
+      """
+    let (status, text) = try runPython(script, path)
+    #expect(status == 0)
+    let lines = text.split(separator: "\n").map(String.init)
+    // fitToWidth left out is its default, one page.
+    #expect(lines.first?.hasPrefix("Chỉ tiêu giảm nghèo landscape 9 None 0 None $6:$6") == true, "\(text)")
+    #expect(lines.last?.hasPrefix("Danh sách hộ rà soát landscape 9 2 0 $A:$B $6:$6") == true, "\(text)")
+    // Code and village as wide as their values, the head's name wider, a mark column narrow.
+    #expect(lines.last?.hasSuffix("[14.7, 26.7, 14.7, 7.3]") == true, "\(text)")
+  }
+
   /// A template names itself: the movement, the unit and the layout version in a custom
   /// property, and the cells of unit and year in defined names.
   @Test func aTemplateCarriesItsIdentity() throws {

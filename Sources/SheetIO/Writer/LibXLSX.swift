@@ -309,7 +309,11 @@ final class LibXLSXWorkbook {
     if let rows = setup.repeatRows {
       try check(worksheet_repeat_rows(sheet, lxw_row_t(rows.lowerBound - 1), lxw_row_t(rows.upperBound - 1)))
     }
-    if setup.fitToWidth { worksheet_fit_to_pages(sheet, 1, 0) }
+    if let columns = setup.repeatColumns {
+      try check(
+        worksheet_repeat_columns(sheet, lxw_col_t(columns.lowerBound - 1), lxw_col_t(columns.upperBound - 1)))
+    }
+    if setup.fitToWidth { worksheet_fit_to_pages(sheet, UInt16(clamping: max(setup.pagesWide, 1)), 0) }
     if let header = setup.header ?? pageHeader { try check(worksheet_set_header(sheet, header)) }
     if let footer = setup.footer { try check(worksheet_set_footer(sheet, footer)) }
   }

@@ -34,7 +34,11 @@ public struct PrintSetup: Hashable, Sendable {
   public var margins = (left: 2.0, right: 1.5, top: 2.0, bottom: 2.0)
   /// Rows (1-based) printed at the top of every page.
   public var repeatRows: ClosedRange<Int>?
+  /// Columns (1-based) printed at the left of every page, for a sheet across pages.
+  public var repeatColumns: ClosedRange<Int>?
   public var fitToWidth = true
+  /// The pages across that `fitToWidth` fits the sheet to.
+  public var pagesWide = 1
   /// Excel header and footer codes: `&P` page, `&N` pages, `&C` centre.
   public var header: String?
   public var footer: String? = "&CTrang &P/&N"
@@ -47,7 +51,8 @@ public struct PrintSetup: Hashable, Sendable {
 
   public static func == (a: PrintSetup, b: PrintSetup) -> Bool {
     a.landscape == b.landscape && a.margins == b.margins && a.repeatRows == b.repeatRows
-      && a.fitToWidth == b.fitToWidth && a.header == b.header && a.footer == b.footer
+      && a.repeatColumns == b.repeatColumns && a.fitToWidth == b.fitToWidth && a.pagesWide == b.pagesWide
+      && a.header == b.header && a.footer == b.footer
   }
 
   public func hash(into hasher: inout Hasher) {

@@ -100,7 +100,8 @@ public struct TemplateWriter {
     throws
   {
     let columns = form.fields.count
-    let width = form.fields.reduce(0) { $0 + columnWidth($1) }
+    let page = TemplatePage(form: form) { headerTitle($0) }
+    let width = page.widths.reduce(0, +)
     try writeTitleBlock(form, unit: unit, lastColumn: columns, width: width, on: sheet, in: doc)
     let rowCount = areas.isEmpty ? blankRows : areas.count
     let firstData = Layout.firstDataRow
@@ -124,11 +125,11 @@ public struct TemplateWriter {
             first: CellAddress(row: firstData, column: column), last: CellAddress(row: lastData, column: column)),
           rule)
       }
-      try sheet.setColumns(column...column, width: columnWidth(field))
+      try sheet.setColumns(column...column, width: page.widths[i])
     }
     // As tall as the longest header needs: libxlsxwriter cannot measure it.
-    let headerLines = form.fields.map {
-      TextWidth.lines(headerTitle($0), columnWidth: columnWidth($0), size: TemplateStyles.header.fontSize, bold: true)
+    let headerLines = zip(form.fields, page.widths).map {
+      TextWidth.lines(headerTitle($0), columnWidth: $1, size: TemplateStyles.header.fontSize, bold: true)
     }
     try sheet.setRow(Layout.headerRow, height: ReportTable.height(lines: headerLines.max() ?? 1) + 4)
     try sheet.setRow(Layout.fieldCodeRow, hidden: true)
@@ -137,10 +138,8 @@ public struct TemplateWriter {
     try doc.defineName(
       "_thidua_\(form.name)_fields",
       refersTo: "=\(sheetRef)!$A$\(Layout.fieldCodeRow):$\(CellAddress.columnName(columns))$\(Layout.fieldCodeRow)")
-    try finish(sheet, landscape: columns > 6)
+    try finish(sheet, setup: page.printSetup)
   }
-
-  private func columnWidth(_ field: FieldSchema) -> Double { field.type == .string ? 28 : 14 }
 
   private func knownArea(_ area: RegistryUnit, field: String, role: FormRole?) -> CellValue? {
     switch field {
@@ -181,13 +180,12 @@ public struct TemplateWriter {
     let last = Layout.firstDataRow + form.fields.count - 1
     let sheetRef = "'\(sheet.name.replacingOccurrences(of: "'", with: "''"))'"
     try doc.defineName("_thidua_\(form.name)_fields", refersTo: "=\(sheetRef)!$D$\(Layout.firstDataRow):$D$\(last)")
-    try finish(sheet, landscape: false)
+    var setup = PrintSetup()
+    setup.repeatRows = Layout.headerRow...Layout.headerRow
+    try finish(sheet, setup: setup)
   }
 
-  private func finish(_ sheet: SheetWriter, landscape: Bool) throws {
-    var setup = PrintSetup()
-    setup.landscape = landscape
-    setup.repeatRows = Layout.headerRow...Layout.headerRow
+  private func finish(_ sheet: SheetWriter, setup: PrintSetup) throws {
     try sheet.printSetup(setup)
     sheet.protect()
   }
