@@ -18,6 +18,8 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    // SQLite through GRDB, for the Board's workspace (docs/workspace.md).
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     .systemLibrary(name: "CZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
@@ -38,10 +40,14 @@ let package = Package(
     .target(
       name: "ThiDuaCore", dependencies: ["SheetIO", .product(name: "Crypto", package: "swift-crypto")], resources: [.copy("Resources/ke-hoach-5201")],
       swiftSettings: strict),
+    // The workspace: received files by SHA-256, intake results, figures, runs, audit.
+    .target(
+      name: "ThiDuaWorkspace", dependencies: ["ThiDuaCore", "SheetIO", .product(name: "GRDB", package: "GRDB.swift")],
+      swiftSettings: strict),
     .executableTarget(
       name: "thidua",
       dependencies: [
-        "SheetIO", "ThiDuaCore",
+        "SheetIO", "ThiDuaCore", "ThiDuaWorkspace",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),
@@ -62,6 +68,8 @@ let package = Package(
       name: "SheetIOTests", dependencies: ["SheetIO", "TestSupport"], swiftSettings: strict),
     .testTarget(
       name: "ThiDuaCoreTests", dependencies: ["ThiDuaCore", "SheetIO", "TestSupport"], swiftSettings: strict),
+    .testTarget(
+      name: "WorkspaceTests", dependencies: ["ThiDuaWorkspace", "ThiDuaCore", "SheetIO", "TestSupport"], swiftSettings: strict),
     .testTarget(
       name: "EndToEndTests", dependencies: ["thidua", "ThiDuaCore", "TestSupport"], swiftSettings: strict),
   ]

@@ -10,6 +10,7 @@ struct Thidua: ParsableCommand {
     version: BuildInfo.version + (BuildInfo.commit.map { " (commit \($0))" } ?? ""),
     subcommands: [
       ConvertAndValidate.self, Convert.self, Inspect.self, Validate.self, Templates.self, Decisions.self, Movement.self,
+      Import.self,
       WorkerCommand.self,
     ])
 
