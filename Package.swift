@@ -9,7 +9,7 @@ let strict: [SwiftSetting] = [
 
 let package = Package(
   name: "thidua",
-  platforms: [.macOS(.v13)],
+  platforms: [.macOS(.v14)],
   products: [
     .executable(name: "thidua", targets: ["thidua"]),
     .library(name: "SheetIO", targets: ["SheetIO"]),
@@ -20,6 +20,11 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     // SQLite through GRDB, for the Board's workspace (docs/workspace.md).
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    // The workspace's pages: HTTP, password hashes, templates (docs/serve.md).
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
   ],
   targets: [
     .systemLibrary(name: "CZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
@@ -44,10 +49,19 @@ let package = Package(
     .target(
       name: "ThiDuaWorkspace", dependencies: ["ThiDuaCore", "SheetIO", .product(name: "GRDB", package: "GRDB.swift")],
       swiftSettings: strict),
+    // HTTP only: routes, sessions, CSRF, roles, pages; everything else is the core's.
+    .target(
+      name: "ThiDuaServer",
+      dependencies: [
+        "ThiDuaWorkspace", "ThiDuaCore", "SheetIO", .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+        .product(name: "Mustache", package: "swift-mustache"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+      ], resources: [.copy("Pages")], swiftSettings: strict),
     .executableTarget(
       name: "thidua",
       dependencies: [
-        "SheetIO", "ThiDuaCore", "ThiDuaWorkspace",
+        "SheetIO", "ThiDuaCore", "ThiDuaWorkspace", "ThiDuaServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),
@@ -70,6 +84,12 @@ let package = Package(
       name: "ThiDuaCoreTests", dependencies: ["ThiDuaCore", "SheetIO", "TestSupport"], swiftSettings: strict),
     .testTarget(
       name: "WorkspaceTests", dependencies: ["ThiDuaWorkspace", "ThiDuaCore", "SheetIO", "TestSupport"], swiftSettings: strict),
+    .testTarget(
+      name: "ServerTests",
+      dependencies: [
+        "ThiDuaServer", "ThiDuaWorkspace", "ThiDuaCore", "SheetIO", "TestSupport",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ], swiftSettings: strict),
     .testTarget(
       name: "EndToEndTests", dependencies: ["thidua", "ThiDuaCore", "TestSupport"], swiftSettings: strict),
   ]

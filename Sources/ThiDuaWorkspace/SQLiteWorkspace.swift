@@ -3,7 +3,7 @@ import GRDB
 
 /// The workspace of one office: `DIR/thidua.sqlite` (SQLite in WAL mode, so that pages
 /// read while a run writes) and the received bytes under `DIR/files/` (`FileVault`).
-public final class SQLiteWorkspace: WorkspaceStore {
+public final class SQLiteWorkspace: WorkspaceStore, AccountStore {
   public let folder: String
   private let pool: DatabasePool
   private let vault: FileVault
@@ -213,6 +213,65 @@ public final class SQLiteWorkspace: WorkspaceStore {
           at: Date(timeIntervalSince1970: row["at"]), who: row["who"], action: row["action"], subject: row["subject"])
       }
     }
+  }
+
+  public func addUser(name: String, role: Role, passwordHash: String, at date: Date) throws -> UserRecord? {
+    try write { db in
+      guard try Row.fetchOne(db, sql: "SELECT id FROM user WHERE name = ?", arguments: [name]) == nil else {
+        return nil
+      }
+      try db.execute(
+        sql: "INSERT INTO user (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)",
+        arguments: [name, role.rawValue, passwordHash, date.timeIntervalSince1970])
+      let user = UserRecord(id: db.lastInsertedRowID, name: name, role: role, passwordHash: passwordHash)
+      try Self.audit(db, at: date, who: name, action: "user-created", subject: "\(name) \(role.rawValue)")
+      return user
+    }
+  }
+
+  public func user(named name: String) throws -> UserRecord? {
+    try read { db in try Row.fetchOne(db, sql: "SELECT * FROM user WHERE name = ?", arguments: [name]).map(Self.user) }
+  }
+
+  public func userCount() throws -> Int {
+    try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM user") ?? 0 }
+  }
+
+  public func openSession(user: Int64, tokenHash: String, csrf: String, expiresAt: Date) throws {
+    try write { db in
+      try db.execute(
+        sql: "INSERT INTO session (token_hash, user, csrf, expires_at) VALUES (?, ?, ?, ?)",
+        arguments: [tokenHash, user, csrf, expiresAt.timeIntervalSince1970])
+    }
+  }
+
+  public func session(tokenHash: String, now: Date) throws -> SessionRecord? {
+    try read { db in
+      guard
+        let row = try Row.fetchOne(
+          db,
+          sql: """
+            SELECT user.*, session.csrf, session.expires_at FROM session JOIN user ON user.id = session.user
+            WHERE session.token_hash = ? AND session.expires_at > ?
+            """, arguments: [tokenHash, now.timeIntervalSince1970])
+      else { return nil }
+      return SessionRecord(
+        user: Self.user(row), csrf: row["csrf"], expiresAt: Date(timeIntervalSince1970: row["expires_at"]))
+    }
+  }
+
+  public func closeSession(tokenHash: String) throws {
+    try write { db in try db.execute(sql: "DELETE FROM session WHERE token_hash = ?", arguments: [tokenHash]) }
+  }
+
+  public func audit(at date: Date, who: String, action: String, subject: String) throws {
+    try write { db in try Self.audit(db, at: date, who: who, action: action, subject: subject) }
+  }
+
+  private static func user(_ row: Row) -> UserRecord {
+    UserRecord(
+      id: row["id"], name: row["name"], role: Role(rawValue: row["role"]) ?? .readOnly,
+      passwordHash: row["password_hash"])
   }
 
   private static func received(_ row: Row, size: Int) -> ReceivedRecord {

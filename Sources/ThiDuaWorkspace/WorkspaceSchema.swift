@@ -79,6 +79,25 @@ enum WorkspaceSchema {
         t.column("subject", .text).notNull()
       }
     }
+    migrator.registerMigration("2 users and sessions") { db in
+      try db.create(table: "user") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("name", .text).notNull().unique()
+        // admin, staff, reviewer, read-only (`Role`).
+        t.column("role", .text).notNull()
+        // A slow salted hash (bcrypt), never the password.
+        t.column("password_hash", .text).notNull()
+        t.column("created_at", .double).notNull()
+      }
+      // A session is found by the SHA-256 of its cookie's token: the database alone
+      // opens no session.
+      try db.create(table: "session") { t in
+        t.primaryKey("token_hash", .text)
+        t.column("user", .integer).notNull().indexed().references("user", onDelete: .cascade)
+        t.column("csrf", .text).notNull()
+        t.column("expires_at", .double).notNull()
+      }
+    }
     return migrator
   }
 }

@@ -10,7 +10,7 @@ struct Thidua: ParsableCommand {
     version: BuildInfo.version + (BuildInfo.commit.map { " (commit \($0))" } ?? ""),
     subcommands: [
       ConvertAndValidate.self, Convert.self, Inspect.self, Validate.self, Templates.self, Decisions.self, Movement.self,
-      Import.self,
+      Import.self, Serve.self,
       WorkerCommand.self,
     ])
 

@@ -35,8 +35,8 @@ import Testing
     #expect(
       text.split(separator: "\n").map(String.init) == [
         "wal",
-        "['audit_log', 'figure', 'finding', 'grdb_migrations', 'intake', 'received_file', 'review_run', 'stored_bytes']",
-        "['1 received files, runs, intake, figures, audit']",
+        "['audit_log', 'figure', 'finding', 'grdb_migrations', 'intake', 'received_file', 'review_run', 'session', 'stored_bytes', 'user']",
+        "['1 received files, runs, intake, figures, audit', '2 users and sessions']",
       ])
   }
 

@@ -1,0 +1,20 @@
+import SheetIO
+
+/// The pages' words in Vietnamese and English.
+enum PageWords {
+  static func all(_ language: Language) -> [String: String] {
+    Dictionary(uniqueKeysWithValues: table.map { ($0.key, language == .vi ? $0.value.vi : $0.value.en) })
+  }
+
+  static let table: [String: (vi: String, en: String)] = [
+    "signIn": ("Đăng nhập", "Sign in"), "signOut": ("Đăng xuất", "Sign out"), "name": ("Tên đăng nhập", "User name"),
+    "password": ("Mật khẩu", "Password"), "inbox": ("Hộp thư báo cáo", "Inbox"),
+    "noRun": ("Chưa có lần thẩm định nào.", "No review has been run yet."), "file": ("Tệp", "File"),
+    "fate": ("Kết quả", "Fate"), "unit": ("Đơn vị", "Unit"), "year": ("Năm", "Year"),
+    "findings": ("Số phát hiện", "Findings"),
+    "wrongPassword": ("Tên đăng nhập hoặc mật khẩu không đúng.", "Wrong user name or password."),
+    "tooMany": (
+      "Đăng nhập sai quá nhiều lần; hãy thử lại sau 15 phút.", "Too many failed sign-ins; try again in 15 minutes."
+    ),
+  ]
+}
