@@ -13,6 +13,13 @@ enum PageWords {
     "fate": ("Kết quả", "Fate"), "unit": ("Đơn vị", "Unit"), "year": ("Năm", "Year"),
     "findings": ("Số phát hiện", "Findings"),
     "wrongPassword": ("Tên đăng nhập hoặc mật khẩu không đúng.", "Wrong user name or password."),
+    "received": ("Tệp đã nhận", "Files received"), "size": ("Dung lượng (byte)", "Size (bytes)"),
+    "receivedAt": ("Nhận lúc", "Received at"), "receivedBy": ("Người nhận", "Received by"),
+    "lastReview": ("Lần thẩm định gần nhất", "Latest review"),
+    "dropHere": (
+      "Kéo thả các tệp báo cáo vào đây, hoặc chọn tệp:", "Drop the report files here, or choose them:"
+    ), "chooseFiles": ("Chọn tệp", "Choose files"), "uploaded": ("đã nhận", "received"),
+    "uploadFailed": ("không nhận được", "not received"), "runReview": ("Chạy thẩm định", "Run the review"),
     "tooMany": (
       "Đăng nhập sai quá nhiều lần; hãy thử lại sau 15 phút.", "Too many failed sign-ins; try again in 15 minutes."
     ),

@@ -7,6 +7,7 @@ import Mustache
 struct Pages: Sendable {
   let library: MustacheLibrary
   let styleSheet: String
+  let uploadScript: String
 
   init() throws {
     var library = MustacheLibrary()
@@ -15,6 +16,7 @@ struct Pages: Sendable {
     }
     self.library = library
     styleSheet = try Self.resource("thidua", "css")
+    uploadScript = try Self.resource("upload", "js")
   }
 
   static func resource(_ name: String, _ ext: String) throws -> String {

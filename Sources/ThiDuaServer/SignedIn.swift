@@ -30,12 +30,16 @@ struct SignedIn: RouterMiddleware {
       return page ? WorkspaceServer.redirect("/login") : Response(status: .unauthorized)
     }
     if request.method == .post && !Self.open.contains(path) {
+      // A form carries its token as a field; anything else (an upload) in the header, and
+      // its body is not read here.
       let given: String?
       if let header = request.headers[Self.csrfHeader] {
         given = header
-      } else {
+      } else if request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true {
         let body = try await request.collectBody(upTo: WorkspaceServer.formLimit)
         given = WorkspaceServer.form(String(buffer: body))["_csrf"]
+      } else {
+        given = nil
       }
       guard let given, Tokens.same(given, session.csrf) else { return WorkspaceServer.forbidden() }
     }

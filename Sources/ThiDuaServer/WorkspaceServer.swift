@@ -20,6 +20,11 @@ public struct WorkspaceContext: RequestContext {
 public struct WorkspaceServer: Sendable {
   let store: SQLiteWorkspace
   let movement: MovementDefinition
+  /// The review the pages run, set up as the command line's (workers, kind, year).
+  let review: Review
+  /// The most one uploaded file may hold; an upload is one file, so this is the request's.
+  let uploadLimit: Int
+  let runs = ReviewQueue()
   let pages: Pages
   let limiter: SignInLimiter
   /// The clock, replaceable in tests.
@@ -32,11 +37,13 @@ public struct WorkspaceServer: Sendable {
   static let formLimit = 64 * 1024
 
   public init(
-    store: SQLiteWorkspace, movement: MovementDefinition, signInLimit: Int = 10,
-    now: @escaping @Sendable () -> Date = Date.init
+    store: SQLiteWorkspace, movement: MovementDefinition, review: Review? = nil, signInLimit: Int = 10,
+    uploadLimit: Int = 64 << 20, now: @escaping @Sendable () -> Date = Date.init
   ) throws {
     self.store = store
     self.movement = movement
+    self.review = review ?? Review(movement: movement)
+    self.uploadLimit = uploadLimit
     pages = try Pages()
     limiter = SignInLimiter(limit: signInLimit)
     self.now = now
@@ -60,7 +67,14 @@ public struct WorkspaceServer: Sendable {
         status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "no-cache"],
         body: .init(byteBuffer: ByteBuffer(string: pages.styleSheet)))
     }
+    router.get("/static/upload.js") { _, _ in
+      Response(
+        status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-cache"],
+        body: .init(byteBuffer: ByteBuffer(string: pages.uploadScript)))
+    }
     router.get("/login") { request, _ in signInPage(request, error: nil) }
+    router.post("/upload") { request, context in try await upload(request, context: context) }
+    router.post("/review") { request, context in try await runReview(request, context: context) }
     router.post("/login") { request, context in try await signIn(request, context: context) }
     router.post("/logout") { request, context in
       if let token = context.token { try store.closeSession(tokenHash: Tokens.hash(token)) }
@@ -150,10 +164,71 @@ public struct WorkspaceServer: Sendable {
     return response
   }
 
+  /// Who may send files and run the review: the Board's staff and the administrator.
+  static func canChange(_ session: SessionRecord?) -> Bool {
+    session.map { [.admin, .staff].contains($0.user.role) } ?? false
+  }
+
+  /// `POST /upload`: one file, its bytes the body and its name in `X-File-Name`
+  /// (percent-encoded), kept and synced before the answer says so.
+  func upload(_ request: Request, context: WorkspaceContext) async throws -> Response {
+    guard let session = context.session, Self.canChange(session) else { return Self.forbidden() }
+    guard let given = request.headers[Self.fileNameHeader]?.removingPercentEncoding else {
+      return Response(status: .badRequest)
+    }
+    var request = request
+    let body: ByteBuffer
+    do {
+      body = try await request.collectBody(upTo: uploadLimit)
+    } catch {
+      return Response(status: .contentTooLarge)
+    }
+    let name = SafeName.file(given)
+    let store = self.store
+    let time = now()
+    let record = try await Self.offLoop {
+      try store.receive(bytes: Array(buffer: body), name: name, by: session.user.name, at: time)
+    }
+    let answer: [String: Any] = [
+      "name": record.name, "sha256": record.sha256, "size": record.size, "new": record.isNew,
+    ]
+    let json = try JSONSerialization.data(withJSONObject: answer, options: [.sortedKeys])
+    return Response(
+      status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: json)))
+  }
+
+  /// `POST /review`: the review of every file received, recorded as a run; one at a time.
+  func runReview(_ request: Request, context: WorkspaceContext) async throws -> Response {
+    guard let session = context.session, Self.canChange(session) else { return Self.forbidden() }
+    let (store, review, movement, time) = (self.store, self.review, self.movement, now())
+    try await runs.one {
+      _ = try await Self.offLoop {
+        try WorkspaceReview(store: store, review: review, movement: movement).run(by: session.user.name, at: time)
+      }
+    }
+    return Self.redirect("/")
+  }
+
+  /// Runs blocking work (the disk, the core's review) off the server's event loops.
+  static func offLoop<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+      DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+    }
+  }
+
+  static let fileNameHeader = HTTPField.Name("X-File-Name")!
+
   func inboxPage(_ request: Request, context: WorkspaceContext) throws -> Response {
     let language = Self.language(request)
     let words = PageWords.all(language)
-    var values: [String: Any] = [:]
+    var values: [String: Any] = ["canChange": Self.canChange(context.session)]
+    values["received"] = try store.receivedFiles().map { file -> [String: Any] in
+      let size = VietnameseNumber.text(Double(file.size))
+      return [
+        "name": file.name, "size": language == .vi ? size : size.replacingOccurrences(of: ".", with: ","),
+        "at": Self.dateTime(file.receivedAt), "by": file.receivedBy,
+      ]
+    }
     let latest = try store.runs().last
     if let latest {
       values["run"] = [
@@ -175,6 +250,14 @@ public struct WorkspaceServer: Sendable {
   }
 
   // MARK: HTTP pieces
+
+  /// `dd/mm/yyyy hh:mm` in Vietnam's time (UTC+7), as the Board reads dates.
+  static func dateTime(_ date: Date) -> String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(secondsFromGMT: 7 * 3600)!
+    let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+    return String(format: "%02d/%02d/%04d %02d:%02d", c.day ?? 0, c.month ?? 0, c.year ?? 0, c.hour ?? 0, c.minute ?? 0)
+  }
 
   static func html(_ text: String, status: HTTPResponse.Status) -> Response {
     Response(

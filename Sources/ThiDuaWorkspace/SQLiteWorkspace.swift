@@ -64,7 +64,10 @@ public final class SQLiteWorkspace: WorkspaceStore, AccountStore {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw WorkspaceError.cannotOpen(path: path, reason: "unreadable")
     }
-    let bytes = [UInt8](data)
+    return try receive(bytes: [UInt8](data), name: name, by: user, at: date)
+  }
+
+  public func receive(bytes: [UInt8], name: String, by user: String, at date: Date) throws -> ReceivedRecord {
     let sha256 = FileVault.sha256(bytes)
     // The bytes are on disk and synced before the row that acknowledges them commits.
     try vault.keep(bytes, sha256: sha256)

@@ -34,12 +34,19 @@ public struct WorkspaceImport {
       kept[record.name] = record.sha256
     }
     let result = try review.run(inbox: inbox)
-    let report = try ReviewJSON(result, movement: movement, language: .vi).text()
     let number = try store.record(
-      RunRecord(
-        movement: movement.code, definition: movement.fingerprint, kind: result.kind.rawValue, year: result.year,
-        at: date, by: user, report: report, intake: Self.intake(result, received: kept), figures: Self.figures(result)))
+      try Self.runRecord(result, movement: movement, received: kept, by: user, at: date))
     return Summary(newFiles: received.new, knownFiles: received.known, run: number, result: result)
+  }
+
+  /// What the store keeps of a review: its report.json, each file's intake, the figures.
+  static func runRecord(
+    _ result: ReviewResult, movement: MovementDefinition, received: [String: String], by user: String, at date: Date
+  ) throws -> RunRecord {
+    RunRecord(
+      movement: movement.code, definition: movement.fingerprint, kind: result.kind.rawValue, year: result.year,
+      at: date, by: user, report: try ReviewJSON(result, movement: movement, language: .vi).text(),
+      intake: intake(result, received: received), figures: figures(result))
   }
 
   /// The received file a file of the review is or came in: a member is named after its

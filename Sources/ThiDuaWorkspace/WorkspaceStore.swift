@@ -9,6 +9,8 @@ public protocol WorkspaceStore: Sendable {
   /// records it as received under `name`; a file received again with the same name and
   /// bytes is the earlier record (`isNew` false), its bytes kept once.
   func receive(path: String, name: String, by user: String, at date: Date) throws -> ReceivedRecord
+  /// The same for bytes that came over the network.
+  func receive(bytes: [UInt8], name: String, by user: String, at date: Date) throws -> ReceivedRecord
   /// Records a review run with every file's intake, findings and figures, in one
   /// transaction; its number.
   func record(_ run: RunRecord) throws -> Int64
