@@ -20,6 +20,14 @@ enum PageWords {
       "Kéo thả các tệp báo cáo vào đây, hoặc chọn tệp:", "Drop the report files here, or choose them:"
     ), "chooseFiles": ("Chọn tệp", "Choose files"), "uploaded": ("đã nhận", "received"),
     "uploadFailed": ("không nhận được", "not received"), "runReview": ("Chạy thẩm định", "Run the review"),
+    "severity": ("Mức độ", "Severity"), "sheet": ("Trang", "Sheet"), "cell": ("Ô", "Cell"),
+    "message": ("Nội dung", "Message"), "noFindings": ("Không có phát hiện.", "No findings."),
+    "nothingFromUnit": (
+      "Lần thẩm định gần nhất không có tệp nào của đơn vị.", "The latest review holds no file of the unit."
+    ), "cellShown": ("Ô được đánh dấu:", "The cell marked:"),
+    "windowShown": (
+      "Chỉ hiện các dòng và cột quanh ô được đánh dấu.", "Only the rows and columns around the marked cell are shown."
+    ), "error": ("Lỗi", "Error"), "warning": ("Cảnh báo", "Warning"), "info": ("Thông tin", "Info"),
     "tooMany": (
       "Đăng nhập sai quá nhiều lần; hãy thử lại sau 15 phút.", "Too many failed sign-ins; try again in 15 minutes."
     ),

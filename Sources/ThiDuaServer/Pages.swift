@@ -11,7 +11,7 @@ struct Pages: Sendable {
 
   init() throws {
     var library = MustacheLibrary()
-    for name in ["layout", "login", "inbox"] {
+    for name in ["layout", "login", "inbox", "unit", "source"] {
       try library.register(try Self.resource(name, "mustache"), named: name)
     }
     self.library = library

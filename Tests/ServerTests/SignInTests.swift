@@ -99,7 +99,7 @@ import Testing
       let html = String(buffer: inbox.body)
       #expect(
         html.contains(
-          "<td>512-bao-cao-thi-dua-2017.xlsx</td><td class=\"fate fate-used\">Đã dùng</td><td>512</td><td>2017</td><td class=\"count\">1</td>"
+          "<td>512-bao-cao-thi-dua-2017.xlsx</td><td class=\"fate fate-used\">Đã dùng</td><td><a href=\"/units/512\">512</a></td><td>2017</td><td class=\"count\">1</td>"
         ))
       #expect(html.contains("Lần thẩm định 1: năm 2017"))
       // Signing out needs the page's token; without it the session stays.
