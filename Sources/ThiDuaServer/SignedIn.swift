@@ -10,7 +10,7 @@ struct SignedIn: RouterMiddleware {
   typealias Context = WorkspaceContext
   let server: WorkspaceServer
   /// Paths open without a session.
-  static let open: Set<String> = ["/login", "/language", "/static/thidua.css"]
+  static let open: Set<String> = ["/login", "/language", "/static/thidua.css", "/favicon.ico"]
 
   func handle(
     _ request: Request, context: Context, next: (Request, Context) async throws -> Response

@@ -73,6 +73,8 @@ public struct WorkspaceServer: Sendable {
         body: .init(byteBuffer: ByteBuffer(string: pages.uploadScript)))
     }
     router.get("/login") { request, _ in signInPage(request, error: nil) }
+    // Browsers ask for an icon unasked; there is none.
+    router.get("/favicon.ico") { _, _ in Response(status: .notFound) }
     router.post("/upload") { request, context in try await upload(request, context: context) }
     router.post("/review") { request, context in try await runReview(request, context: context) }
     router.post("/login") { request, context in try await signIn(request, context: context) }
@@ -122,8 +124,13 @@ public struct WorkspaceServer: Sendable {
 
   func signInPage(_ request: Request, error: String?) -> Response {
     // A sign-in form carries a token of its own, also set as a cookie: a form posted from
-    // another site has the cookie but cannot know the token.
-    let token = Tokens.make()
+    // another site has the cookie but cannot know the token. The browser's token is kept
+    // when it has one, so that a second load (another tab, the icon's request) does not
+    // orphan the form already shown.
+    let kept = request.cookies[Self.signInCookie]?.value ?? ""
+    let token =
+      kept.count == 43 && kept.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
+      ? kept : Tokens.make()
     let words = PageWords.all(Self.language(request))
     var frame = frame(request, session: nil, title: words["signIn"]!)
     frame["csrf"] = token

@@ -132,6 +132,30 @@ import Testing
     }
   }
 
+  /// A second load of the sign-in page (another tab, the browser's icon request sent to
+  /// it) keeps the token of the form already shown.
+  @Test func theSignInTokenSurvivesASecondLoad() async throws {
+    let (store, folder, password) = try Self.workspace()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let app = Application(router: try WorkspaceServer(store: store, movement: Self.movement).router())
+    try await app.test(.router) { client in
+      let first = try await client.execute(uri: "/login", method: .get)
+      let token = try #require(Self.field("_csrf", in: String(buffer: first.body)))
+      let cookie =
+        "\(WorkspaceServer.signInCookie)=\(Self.cookieValue(Self.setCookies(first)[WorkspaceServer.signInCookie]))"
+      let icon = try await client.execute(uri: "/favicon.ico", method: .get, headers: [.cookie: cookie])
+      #expect(icon.status == .notFound)
+      let second = try await client.execute(uri: "/login", method: .get, headers: [.cookie: cookie])
+      #expect(Self.field("_csrf", in: String(buffer: second.body)) == token)
+      var headers = Self.formType
+      headers[.cookie] = cookie
+      let signedIn = try await client.execute(
+        uri: "/login", method: .post, headers: headers,
+        body: Self.formBody([("_csrf", token), ("name", "admin"), ("password", password)]))
+      #expect(signedIn.status == .seeOther)
+    }
+  }
+
   @Test func aHundredWrongPasswordsAreLimited() async throws {
     let (store, folder, password) = try Self.workspace()
     defer { try? FileManager.default.removeItem(at: folder) }
