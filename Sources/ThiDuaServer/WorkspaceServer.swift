@@ -267,7 +267,7 @@ public struct WorkspaceServer: Sendable {
     let words = PageWords.all(language)
     let code = context.parameters.get("code") ?? ""
     guard let unit = movement.registry.unit(code: code) else { return Response(status: .notFound) }
-    let files = try store.runs().last.map { try store.intake(ofRun: $0.number).filter { $0.unit == code } } ?? []
+    let files = try store.runs().last.map { try store.intake(ofRun: $0.number, unit: code) } ?? []
     let values: [String: Any] = [
       "unit": code, "unitName": unit.name,
       "files": files.map { file -> [String: Any] in

@@ -170,7 +170,7 @@ public final class SQLiteWorkspace: WorkspaceStore, AccountStore {
     }
   }
 
-  public func intake(ofRun run: Int64) throws -> [IntakeRecord] {
+  public func intake(ofRun run: Int64, unit: String?) throws -> [IntakeRecord] {
     let decoder = JSONDecoder()
     func list(_ text: String) -> [String] { (try? decoder.decode([String].self, from: Data(text.utf8))) ?? [] }
     return try read { db in
@@ -178,9 +178,15 @@ public final class SQLiteWorkspace: WorkspaceStore, AccountStore {
         grouping: try Row.fetchAll(
           db,
           sql:
-            "SELECT finding.* FROM finding JOIN intake ON intake.id = finding.intake WHERE intake.run = ? ORDER BY finding.id",
-          arguments: [run]), by: { $0["intake"] as Int64 })
-      return try Row.fetchAll(db, sql: "SELECT * FROM intake WHERE run = ? ORDER BY id", arguments: [run]).map { row in
+            """
+            SELECT finding.* FROM finding JOIN intake ON intake.id = finding.intake
+            WHERE intake.run = ? AND (? IS NULL OR intake.unit = ?) ORDER BY finding.id
+            """,
+          arguments: [run, unit, unit]), by: { $0["intake"] as Int64 })
+      return try Row.fetchAll(
+        db, sql: "SELECT * FROM intake WHERE run = ? AND (? IS NULL OR unit = ?) ORDER BY id",
+        arguments: [run, unit, unit]
+      ).map { row in
         let id: Int64 = row["id"]
         return IntakeRecord(
           name: row["name"], sha256: row["sha256"], container: row["container"], fate: row["fate"],

@@ -16,11 +16,16 @@ public protocol WorkspaceStore: Sendable {
   func record(_ run: RunRecord) throws -> Int64
   func receivedFiles() throws -> [ReceivedRecord]
   func runs() throws -> [RunSummary]
-  func intake(ofRun run: Int64) throws -> [IntakeRecord]
+  /// The run's files (those of `unit` only, when given), each with its findings.
+  func intake(ofRun run: Int64, unit: String?) throws -> [IntakeRecord]
   func figures(ofRun run: Int64) throws -> [FigureRecord]
   /// A received file's bytes, as they came.
   func bytes(sha256: String) throws -> [UInt8]
   func auditLog() throws -> [AuditEntry]
+}
+
+extension WorkspaceStore {
+  public func intake(ofRun run: Int64) throws -> [IntakeRecord] { try intake(ofRun: run, unit: nil) }
 }
 
 /// A file as received: its name, the SHA-256 and size of its bytes, when and from whom.
