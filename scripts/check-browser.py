@@ -11,13 +11,10 @@ With --screenshots, the pages are saved as PNG pictures there (docs/screenshots/
 """
 import argparse
 import os
-import re
-import socket
-import subprocess
 import sys
 import tempfile
-import time
 
+from serve_session import free_port, start
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -25,12 +22,6 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def main():
@@ -43,14 +34,7 @@ def main():
     files = sorted(os.path.join(inbox, name) for name in os.listdir(inbox))
     with tempfile.TemporaryDirectory() as scratch:
         port = free_port()
-        server = subprocess.Popen([args.thidua, "serve", "--data", os.path.join(scratch, "data"), "--port", str(port)],
-                                  stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-        password = None
-        for line in server.stdout:
-            found = re.search(r"một lần: (\S+) ", line)
-            password = found.group(1) if found else password
-            if line.startswith("Mở http"):
-                break
+        server, password = start(args.thidua, os.path.join(scratch, "data"), port)
         options = webdriver.ChromeOptions()
         options.binary_location = "/usr/bin/chromium"
         for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,1000",
@@ -66,12 +50,6 @@ def main():
 
         try:
             base = f"http://127.0.0.1:{port}"
-            for _ in range(100):
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                    break
-                except OSError:
-                    time.sleep(0.05)
             browser.get(base + "/")
             if not browser.current_url.endswith("/login"):
                 problems.append(f"a page without signing in showed {browser.current_url}, not the sign-in page")

@@ -11,14 +11,10 @@ another from a thread, round after round, until the kill at a random moment.
 """
 import argparse
 import hashlib
-import http.cookiejar
 import os
 import random
-import re
 import signal
-import socket
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import threading
@@ -26,43 +22,9 @@ import time
 import urllib.parse
 import urllib.request
 
+from serve_session import free_port, sign_in, start
+
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start(thidua, data, port):
-    server = subprocess.Popen([thidua, "serve", "--data", data, "--port", str(port)], stdout=subprocess.PIPE,
-                              stderr=subprocess.DEVNULL, text=True)
-    password = None
-    for line in server.stdout:
-        found = re.search(r"một lần: (\S+) ", line)
-        if found:
-            password = found.group(1)
-        if line.startswith("Mở http"):
-            break
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return server, password
-        except OSError:
-            time.sleep(0.05)
-    sys.exit("check-serve-kill: the server did not start")
-
-
-def sign_in(port, password):
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    page = opener.open(f"http://127.0.0.1:{port}/login").read().decode()
-    token = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
-    body = urllib.parse.urlencode({"_csrf": token, "name": "admin", "password": password}).encode()
-    opener.open(f"http://127.0.0.1:{port}/login", body)
-    page = opener.open(f"http://127.0.0.1:{port}/").read().decode()
-    return opener, re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
 
 
 def uploads(seed):

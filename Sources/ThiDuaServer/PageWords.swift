@@ -27,7 +27,7 @@ enum PageWords {
     ), "cellShown": ("Ô được đánh dấu:", "The cell marked:"),
     "windowShown": (
       "Chỉ hiện các dòng và cột quanh ô được đánh dấu.", "Only the rows and columns around the marked cell are shown."
-    ), "error": ("Lỗi", "Error"), "warning": ("Cảnh báo", "Warning"), "info": ("Thông tin", "Info"),
+    ),
     "tooMany": (
       "Đăng nhập sai quá nhiều lần; hãy thử lại sau 15 phút.", "Too many failed sign-ins; try again in 15 minutes."
     ),

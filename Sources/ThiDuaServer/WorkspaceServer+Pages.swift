@@ -76,7 +76,9 @@ extension WorkspaceServer {
           "hasFindings": !file.findings.isEmpty,
           "findings": file.findings.map { f -> [String: Any] in
             var row: [String: Any] = [
-              "severity": f.severity, "severityName": words[f.severity] ?? f.severity, "sheet": f.sheet ?? "",
+              "severity": f.severity,
+              "severityName": Finding.Severity(rawValue: f.severity)?.name(language) ?? f.severity,
+              "sheet": f.sheet ?? "",
               "cell": f.cell ?? "", "message": language == .vi ? f.message : f.messageEn,
             ]
             // Only a file received as it is can be opened; a member of an archive cannot yet.

@@ -51,10 +51,11 @@ extension WorkspaceServer {
     await limiter.succeeded(name)
     let token = Tokens.make()
     try store.openSession(
-      user: user.id, tokenHash: Tokens.hash(token), csrf: Tokens.make(), expiresAt: time + Self.sessionLifetime)
+      user: user.id, tokenHash: Tokens.hash(token), csrf: Tokens.make(),
+      expiresAt: time + TimeInterval(Self.sessionSeconds))
     try store.audit(at: time, who: name, action: "sign-in", subject: name)
     var response = Self.redirect("/")
-    response.setCookie(Self.cookie(Self.sessionCookie, token, maxAge: Int(Self.sessionLifetime)))
+    response.setCookie(Self.cookie(Self.sessionCookie, token, maxAge: Self.sessionSeconds))
     response.setCookie(Self.cookie(Self.signInCookie, "", maxAge: 0))
     return response
   }

@@ -32,7 +32,8 @@ public struct WorkspaceServer: Sendable {
   static let sessionCookie = "thidua_session"
   static let signInCookie = "thidua_signin"
   static let languageCookie = "thidua_lang"
-  static let sessionLifetime: TimeInterval = 8 * 3600
+  /// Seconds a session lasts.
+  static let sessionSeconds = 8 * 3600
   /// The most a form's body may hold (an upload is not a form).
   static let formLimit = 64 * 1024
 

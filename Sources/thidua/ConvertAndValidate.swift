@@ -154,8 +154,7 @@ extension Thidua {
       if self.jobs == 1 {
         review.threads = 1
       } else {
-        var pool = WorkerPool(
-          executable: Self.executable, arguments: ["worker"] + (movement.map { ["--movement", $0] } ?? []), jobs: jobs)
+        var pool = WorkerPool.commandLine(movement: movement, jobs: jobs)
         pool.baseTimeout = fileTimeout
         pool.memoryLimit = memoryLimit << 20
         review.pool = pool

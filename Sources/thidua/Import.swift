@@ -68,10 +68,8 @@ extension Thidua {
       if jobs == 1 {
         review.threads = 1
       } else {
-        review.pool = WorkerPool(
-          executable: ConvertAndValidate.executable,
-          arguments: ["worker"] + (movement.map { ["--movement", $0] } ?? []),
-          jobs: jobs ?? max(1, ProcessInfo.processInfo.activeProcessorCount))
+        review.pool = WorkerPool.commandLine(
+          movement: movement, jobs: jobs ?? max(1, ProcessInfo.processInfo.activeProcessorCount))
       }
       let summary: WorkspaceImport.Summary
       do {

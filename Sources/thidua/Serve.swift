@@ -41,10 +41,8 @@ extension Thidua {
       do {
         // The pages' review reads each file in a worker process, as the command line does.
         var review = Review(movement: definition)
-        review.pool = WorkerPool(
-          executable: ConvertAndValidate.executable,
-          arguments: ["worker"] + (movement.map { ["--movement", $0] } ?? []),
-          jobs: max(1, ProcessInfo.processInfo.activeProcessorCount))
+        review.pool = WorkerPool.commandLine(
+          movement: movement, jobs: max(1, ProcessInfo.processInfo.activeProcessorCount))
         server = try WorkspaceServer(store: try SQLiteWorkspace(folder: data), movement: definition, review: review)
         if let password = try server.firstAdministrator() {
           print(

@@ -18,3 +18,12 @@ extension Thidua {
     }
   }
 }
+
+extension WorkerPool {
+  /// Workers that are this program run as `thidua worker`, with the definition given.
+  static func commandLine(movement: String?, jobs: Int) -> WorkerPool {
+    WorkerPool(
+      executable: Thidua.ConvertAndValidate.executable,
+      arguments: ["worker"] + (movement.map { ["--movement", $0] } ?? []), jobs: jobs)
+  }
+}
