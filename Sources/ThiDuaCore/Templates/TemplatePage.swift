@@ -81,6 +81,14 @@ struct TemplatePage {
     (1..<Self.mostPagesWide).first { scale(pages: $0) >= Self.minimumScale } ?? Self.mostPagesWide
   }
 
+  /// The columns the first page prints, at the scale of `pagesWide` (all of them on one page).
+  var firstPageColumns: Int {
+    let pages = pagesWide
+    guard pages > 1 else { return widths.count }
+    let room = Self.printablePoints(landscape: landscape) / scale(pages: pages)
+    return max(1, (1...widths.count).last { points(0..<$0) <= room } ?? 1)
+  }
+
   var printSetup: PrintSetup {
     var setup = PrintSetup()
     setup.landscape = landscape

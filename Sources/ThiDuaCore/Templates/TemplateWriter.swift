@@ -101,8 +101,11 @@ public struct TemplateWriter {
   {
     let columns = form.fields.count
     let page = TemplatePage(form: form) { headerTitle($0) }
-    let width = page.widths.reduce(0, +)
-    try writeTitleBlock(form, unit: unit, lastColumn: columns, width: width, on: sheet, in: doc)
+    // Over the first printed page only: a title merged across a page break prints cut in two.
+    let titleColumns = page.firstPageColumns
+    try writeTitleBlock(
+      form, unit: unit, lastColumn: titleColumns, width: page.widths.prefix(titleColumns).reduce(0, +), on: sheet,
+      in: doc)
     let rowCount = areas.isEmpty ? blankRows : areas.count
     let firstData = Layout.firstDataRow
     let lastData = firstData + rowCount - 1
